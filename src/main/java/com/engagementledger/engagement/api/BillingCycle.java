@@ -1,0 +1,8 @@
+package com.engagementledger.engagement.api;
+
+/**
+ * How often an engagement is invoiced.
+ */
+public enum BillingCycle {
+    MONTHLY
+}

@@ -1,0 +1,11 @@
+package com.engagementledger.engagement.web;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/**
+ * Notice, given today: the last billed day, and for a termination for cause the reason (then required).
+ */
+public record NoticeRequest(@NotNull LocalDate lastDay, boolean forCause, @Size(max = 2000) String reason) {
+}

@@ -1,0 +1,66 @@
+package com.engagementledger.platform.axon;
+
+import java.time.Duration;
+import java.util.List;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+
+/**
+ * Wires every {@link ReadModel}'s projection: a pooled streaming processor, a MongoDB token store and a MongoDB
+ * dead-letter queue. The token must live in the store of the read model, or a crash can leave it ahead of the data.
+ * The token store is deliberately not a bean: a TokenStore bean would replace the JDBC one that sagas keep.
+ * No JDBC transaction wraps these batches: MongoDB writes would not join it, and it would only hold a connection.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class ReadModelProcessingConfiguration {
+
+    static final String TOKEN_COLLECTION = "axon_tracking_tokens";
+    static final String DEAD_LETTER_COLLECTION = "axon_dead_letters";
+
+    /** Axon's own template over the read-model database; not named mongoTemplate, which is Spring Data's. */
+    @Bean
+    public MongoTemplate axonMongoTemplate(MongoDatabaseFactory databaseFactory) {
+        return DefaultMongoTemplate.builder()
+                .mongoDatabase(databaseFactory.getMongoDatabase())
+                .trackingTokensCollectionName(TOKEN_COLLECTION)
+                .deadLetterCollectionName(DEAD_LETTER_COLLECTION)
+                .build();
+    }
+
+    @Bean
+    public ConfigurerModule readModelProcessors(List<ReadModel> readModels,
+                                                MongoTemplate axonMongoTemplate,
+                                                @Value("${ledger.projections.batch-size:100}") int batchSize) {
+        return configurer -> {
+            EventProcessingConfigurer processing = configurer.eventProcessing();
+            for (ReadModel readModel : readModels) {
+                String group = readModel.processingGroup();
+                processing
+                        .registerPooledStreamingEventProcessor(group, Configuration::eventStore,
+                                (config, builder) -> builder.batchSize(batchSize).initialSegmentCount(1))
+                        .registerTokenStore(group, config -> MongoTokenStore.builder()
+                                .mongoTemplate(axonMongoTemplate)
+                                .serializer(config.serializer())
+                                .claimTimeout(Duration.ofSeconds(10))
+                                .build())
+                        .registerTransactionManager(group, config -> NoTransactionManager.INSTANCE)
+                        .registerDeadLetterQueue(group, config -> MongoSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                                .processingGroup(group)
+                                .mongoTemplate(axonMongoTemplate)
+                                .serializer(config.serializer())
+                                .transactionManager(NoTransactionManager.INSTANCE)
+                                .build());
+            }
+        };
+    }
+}

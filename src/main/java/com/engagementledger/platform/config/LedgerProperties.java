@@ -1,0 +1,45 @@
+package com.engagementledger.platform.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Operational settings of the ledger. Business defaults of engagements live in
+ * {@code ledger.engagement-defaults}; these are about how the system runs.
+ *
+ * @param dataDir           where the embedded stores keep their files (H2 event store, embedded MongoDB)
+ * @param snapshotThreshold events after which an engagement is snapshotted
+ * @param testClock         whether the application clock can be set over HTTP (demo profile and tests only)
+ * @param security          how callers authenticate
+ */
+@Validated
+@ConfigurationProperties("ledger")
+public record LedgerProperties(
+        @NotNull @DefaultValue("./data") Path dataDir,
+        @Min(1) @DefaultValue("50") int snapshotThreshold,
+        @DefaultValue("false") boolean testClock,
+        @Valid @NotNull @DefaultValue Security security) {
+
+    public enum AuthenticationMode { BASIC, JWT }
+
+    /**
+     * @param mode        HTTP Basic against {@code users}, or an OAuth2 resource server validating JWTs
+     * @param users       the users of BASIC mode, with BCrypt hashes; empty outside the demo profile on purpose
+     * @param rolesClaim  the JWT claim that lists the caller's roles in JWT mode
+     */
+    public record Security(
+            @NotNull @DefaultValue("BASIC") AuthenticationMode mode,
+            @Valid @NotNull @DefaultValue List<User> users,
+            @NotBlank @DefaultValue("roles") String rolesClaim) {
+    }
+
+    public record User(@NotBlank String username, @NotBlank String passwordHash, @NotNull List<String> roles) {
+    }
+}

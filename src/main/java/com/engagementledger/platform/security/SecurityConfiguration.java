@@ -1,0 +1,118 @@
+package com.engagementledger.platform.security;
+
+import com.engagementledger.platform.config.LedgerProperties;
+import com.engagementledger.platform.web.ProblemResponses;
+import java.util.Collection;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may do what. Reads are open to every role (auditors read everything); changes are open to the role whose job
+ * they are; anonymous callers get a 401 and forbidden ones a 403, both as problem documents.
+ *
+ * <p>BASIC mode authenticates against users from configuration with BCrypt hashes; there is no built-in user, so a
+ * production start without configured users lets nobody in. JWT mode is an OAuth2 resource server whose roles come
+ * from a configurable claim.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    public SecurityFilterChain apiSecurity(HttpSecurity http, LedgerProperties properties, ProblemResponses problems)
+            throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
+                        .requestMatchers("/api/admin/**").hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(Roles.ALL)
+                        .requestMatchers(HttpMethod.POST, "/api/engagements/**").hasRole(Roles.ACCOUNT_MANAGER)
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().denyAll())
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, e) -> problems.write(request, response,
+                                HttpStatus.UNAUTHORIZED, "Authentication required",
+                                "Send credentials (HTTP Basic or a bearer token) to use this API."))
+                        .accessDeniedHandler((request, response, e) -> problems.write(request, response,
+                                HttpStatus.FORBIDDEN, "Forbidden",
+                                "Your roles do not allow " + request.getMethod() + " " + request.getRequestURI())));
+        if (properties.security().mode() == LedgerProperties.AuthenticationMode.JWT) {
+            http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(
+                    new RolesClaimConverter(properties.security().rolesClaim()))));
+        } else {
+            http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"engagement-ledger\"");
+                problems.write(request, response, HttpStatus.UNAUTHORIZED, "Authentication required",
+                        "Send valid HTTP Basic credentials to use this API.");
+            }));
+        }
+        return http.build();
+    }
+
+    @Bean
+    public PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    public UserDetailsService configuredUsers(LedgerProperties properties) {
+        List<UserDetails> users = properties.security().users().stream()
+                .map(user -> User.withUsername(user.username())
+                        .password(user.passwordHash())
+                        .roles(user.roles().toArray(String[]::new))
+                        .build())
+                .toList();
+        if (users.isEmpty() && properties.security().mode() == LedgerProperties.AuthenticationMode.BASIC) {
+            log.warn("No users are configured (ledger.security.users): nobody can sign in. "
+                    + "Configure users with BCrypt hashes, use JWT mode, or start with the demo profile.");
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    /** Maps a JWT's roles claim (a list or a space-separated string) to Spring roles; the subject is the actor. */
+    static final class RolesClaimConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+        private final String claim;
+
+        RolesClaimConverter(String claim) {
+            this.claim = claim;
+        }
+
+        @Override
+        public AbstractAuthenticationToken convert(Jwt jwt) {
+            Object value = jwt.getClaims().get(claim);
+            Collection<String> roles = value instanceof Collection<?> list
+                    ? list.stream().map(String::valueOf).toList()
+                    : value instanceof String text ? List.of(text.split("\\s+")) : List.of();
+            List<GrantedAuthority> authorities = roles.stream()
+                    .filter(role -> !role.isBlank())
+                    .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
+                    .toList();
+            String name = jwt.getClaimAsString("preferred_username");
+            return new JwtAuthenticationToken(jwt, authorities, name != null ? name : jwt.getSubject());
+        }
+    }
+}

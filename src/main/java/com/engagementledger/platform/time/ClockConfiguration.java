@@ -1,0 +1,28 @@
+package com.engagementledger.platform.time;
+
+import com.engagementledger.platform.config.LedgerProperties;
+import java.time.Clock;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one clock of the application. Axon stamps messages with a static clock of its own, and db-scheduler decides
+ * what is due with its own clock: both are pointed at this one, so that event timestamps, business dates and
+ * deadlines all follow the test clock when it moves.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ClockConfiguration {
+
+    @Bean
+    public Clock applicationClock(LedgerProperties properties) {
+        Clock clock = properties.testClock() ? new TestClock(Clock.systemUTC()) : Clock.systemUTC();
+        GenericEventMessage.clock = clock;
+        return clock;
+    }
+
+    @Bean
+    public com.github.kagkarlsson.scheduler.Clock dbSchedulerClock(Clock applicationClock) {
+        return applicationClock::instant;
+    }
+}

@@ -1,0 +1,77 @@
+package com.engagementledger.platform.time;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A clock that runs at real speed from an instant that can be moved forward, never back, like Kill Bill's test
+ * mode: time keeps flowing between requests (events get distinct timestamps), and a test or a demo can jump to the
+ * day a trial ends.
+ */
+public class TestClock extends Clock {
+
+    private final Clock base;
+    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+
+    public TestClock(Clock base) {
+        this.base = base;
+    }
+
+    @Override
+    public Instant instant() {
+        return base.instant().plus(offset.get());
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return new ZonedView(this, zone);
+    }
+
+    /**
+     * Moves the clock to {@code target}.
+     *
+     * @throws IllegalArgumentException if {@code target} lies before the clock's current instant
+     */
+    public synchronized Instant moveTo(Instant target) {
+        Instant now = instant();
+        if (target.isBefore(now)) {
+            throw new IllegalArgumentException("The clock never goes backwards: " + target + " is before " + now);
+        }
+        offset.set(offset.get().plus(Duration.between(now, target)));
+        return instant();
+    }
+
+    private static final class ZonedView extends Clock {
+        private final Clock clock;
+        private final ZoneId zone;
+
+        private ZonedView(Clock clock, ZoneId zone) {
+            this.clock = clock;
+            this.zone = zone;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId newZone) {
+            return new ZonedView(clock, newZone);
+        }
+
+        @Override
+        public Instant instant() {
+            return clock.instant();
+        }
+    }
+}

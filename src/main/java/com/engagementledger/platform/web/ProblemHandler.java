@@ -1,0 +1,235 @@
+package com.engagementledger.platform.web;
+
+import com.engagementledger.platform.api.RuleViolation;
+import com.engagementledger.platform.audit.RequestContext;
+import com.engagementledger.platform.api.RuleViolationDetails;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import jakarta.validation.ConstraintViolationException;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every failure becomes an {@code application/problem+json} response that names the field and the rule it broke.
+ * Bad input is a 400, a well-formed request the domain refuses a 422 (bad value) or 409 (not allowed now), an unknown
+ * id a 404, a stale {@code If-Match} a 412. Anything else is a bug, logged with its request id, and a 500.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final ProblemResponses problems;
+
+    public ProblemHandler(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> ruleViolation(RuleViolation violation) {
+        return fromDetails(violation.details());
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
+        Optional<RuleViolationDetails> details = e.getDetails();
+        if (details.isPresent()) {
+            return fromDetails(details.get());
+        }
+        if (e.getCause() instanceof ConflictingAggregateVersionException conflict) {
+            return staleVersion(conflict);
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<ProblemDetail> staleVersion(ConflictingAggregateVersionException e) {
+        return respond(problems.problem(HttpStatus.PRECONDITION_FAILED, "Version mismatch",
+                "The resource changed since the version given in If-Match (it is now at version "
+                        + e.getActualVersion() + "). Read it again and retry.", "stale-version", null));
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrent(ConcurrencyException e) {
+        return respond(problems.problem(HttpStatus.CONFLICT, "Concurrent change",
+                "Another change to the same resource was accepted first. Read it again and retry.",
+                "concurrent-change", null));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
+        return fromDetails(RuleViolation.notFound("id", "No resource with id " + e.getAggregateIdentifier())
+                .details());
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(v.getPropertyPath().toString(),
+                        v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(), v.getMessage()))
+                .toList();
+        return respond(invalid(errors));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return respond(problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "The request failed unexpectedly; quote the requestId to the operators.", null, null));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldError(f.getField(), f.getCode(), f.getDefaultMessage()))
+                .collect(Collectors.toList());
+        e.getBindingResult().getGlobalErrors().forEach(g ->
+                errors.add(new FieldError(g.getObjectName(), g.getCode(), g.getDefaultMessage())));
+        return objectResponse(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldError(parameterName(result), ruleOf(error.getCodes()),
+                                error.getDefaultMessage())))
+                .toList();
+        return objectResponse(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        String expected = e.getRequiredType() == null ? "another type" : describe(e.getRequiredType());
+        return objectResponse(invalid(List.of(new FieldError(field, "type",
+                "'" + e.getValue() + "' is not " + expected))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getCause();
+        FieldError error;
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            error = new FieldError(path(unknown), "unknown-field", "'" + unknown.getPropertyName()
+                    + "' is not a field of this request");
+        } else if (cause instanceof InvalidFormatException format) {
+            error = new FieldError(path(format), "type",
+                    "'" + format.getValue() + "' is not " + describe(format.getTargetType()));
+        } else if (cause instanceof ValueInstantiationException instantiation) {
+            Throwable root = instantiation.getCause() != null ? instantiation.getCause() : instantiation;
+            error = new FieldError(path(instantiation), "value", root.getMessage());
+        } else if (cause instanceof MismatchedInputException mismatch) {
+            error = new FieldError(path(mismatch), "type", mismatch.getTargetType() == null
+                    ? "has the wrong shape" : "expected " + describe(mismatch.getTargetType()));
+        } else if (cause instanceof JsonMappingException mapping) {
+            error = new FieldError(path(mapping), "value", mapping.getOriginalMessage());
+        } else if (cause instanceof JsonProcessingException parse) {
+            error = new FieldError("body", "json", "malformed JSON: " + parse.getOriginalMessage());
+        } else {
+            error = new FieldError("body", "required", "a JSON request body is required");
+        }
+        return objectResponse(invalid(List.of(error)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (body instanceof ProblemDetail detail) {
+            RequestContext.current().ifPresent(r -> detail.setProperty("requestId", r.requestId()));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private ProblemDetail invalid(List<FieldError> errors) {
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return problems.problem(HttpStatus.BAD_REQUEST, "Invalid request", detail, "invalid-request", errors);
+    }
+
+    private ResponseEntity<ProblemDetail> fromDetails(RuleViolationDetails details) {
+        HttpStatus status = switch (details.kind()) {
+            case INVALID_INPUT -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case ILLEGAL_STATE -> HttpStatus.CONFLICT;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+        };
+        String title = switch (details.kind()) {
+            case INVALID_INPUT -> "Rule violated";
+            case ILLEGAL_STATE -> "Not allowed in the current state";
+            case NOT_FOUND -> "Not found";
+        };
+        List<FieldError> errors = details.field() == null ? null
+                : List.of(new FieldError(details.field(), details.rule(), details.message()));
+        return respond(problems.problem(status, title, details.message(), details.rule(), errors));
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static ResponseEntity<Object> objectResponse(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static String path(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        return path.isEmpty() ? "body" : path;
+    }
+
+    private static String parameterName(ParameterValidationResult result) {
+        String name = result.getMethodParameter().getParameterName();
+        return name != null ? name : "parameter";
+    }
+
+    private static String ruleOf(String[] codes) {
+        return codes == null || codes.length == 0 ? "invalid" : codes[codes.length - 1];
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "a date (YYYY-MM-DD)";
+            case "Instant" -> "an instant (ISO 8601, e.g. 2026-01-31T00:00:00Z)";
+            case "BigDecimal", "Integer", "int", "Long", "long" -> "a number";
+            case "Boolean", "boolean" -> "true or false";
+            case "UUID" -> "a UUID";
+            case "YearMonth" -> "a month (YYYY-MM)";
+            case "Duration" -> "a duration (ISO 8601, e.g. P1D)";
+            default -> "a " + type.getSimpleName();
+        };
+    }
+}

@@ -1,0 +1,54 @@
+package com.engagementledger.platform.web;
+
+import com.engagementledger.platform.audit.RequestContext;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds RFC 9457 problem documents the same way everywhere: in controllers' exception handling and in filters
+ * that answer before a controller is reached (authentication, request size).
+ */
+@Component
+public class ProblemResponses {
+
+    public static final String TYPE_BASE = "https://engagement-ledger.example/problems/";
+
+    private final ObjectMapper objectMapper;
+
+    public ProblemResponses(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    public ProblemDetail problem(HttpStatusCode status, String title, String detail, String rule,
+                                 List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        if (rule != null) {
+            problem.setType(URI.create(TYPE_BASE + rule));
+            problem.setProperty("rule", rule);
+        }
+        if (errors != null && !errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        RequestContext.current().ifPresent(request -> problem.setProperty("requestId", request.requestId()));
+        return problem;
+    }
+
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
+                      String detail) throws IOException {
+        ProblemDetail problem = problem(status, title, detail, null, null);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        objectMapper.writeValue(response.getOutputStream(), problem);
+    }
+}
