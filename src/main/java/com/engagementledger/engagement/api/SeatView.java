@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A seat as of today: whether it is billed today, its rate today, the changes still to come and the whole history.
+ * A seat as of today: whether it is billed today, its rate today (its starting rate if it starts later), the rate
+ * changes still to come and the whole history.
  */
 public record SeatView(String seatId, String professionalId, String professionalName, LocalDate startDate,
                        LocalDate releaseDate, boolean openToday, BigDecimal currentRate,

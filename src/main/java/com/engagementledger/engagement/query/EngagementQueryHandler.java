@@ -78,7 +78,8 @@ public class EngagementQueryHandler {
             return new SeatView(seat.seatId(), seat.professionalId(), seat.professionalName(), seat.startDate(),
                     seat.releaseDate(), openOn(seat, today),
                     schedule.rateOn(today).orElse(seat.rates().get(0).rate()),
-                    schedule.scheduledAfter(today), seat.rates());
+                    schedule.scheduledAfter(today).stream().filter(step -> step.effectiveDate().isAfter(seat.startDate())).toList(),
+                    seat.rates());
         }).toList();
         PauseDocument lastPause = doc.pauses.isEmpty() ? null : doc.pauses.get(doc.pauses.size() - 1);
         KeyDates dates = new KeyDates(doc.proposedOn, doc.trialStart, doc.trialLastDay, doc.trialDecidedOn,

@@ -6,7 +6,12 @@ import com.engagementledger.platform.config.LedgerProperties;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import java.util.List;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,6 +31,17 @@ public class CommandSideConfiguration {
     @Bean
     public SnapshotTriggerDefinition engagementSnapshotTrigger(Snapshotter snapshotter, LedgerProperties properties) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
+    }
+
+    /**
+     * The deadline manager handles a deadline in a unit of work without correlation data providers, so events a
+     * deadline handler applies would carry no audit metadata; this interceptor registers them.
+     */
+    @Bean
+    public SmartInitializingSingleton deadlineAuditMetadata(ObjectProvider<DeadlineManager> deadlineManager,
+                                                            List<CorrelationDataProvider> providers) {
+        return () -> deadlineManager.ifAvailable(manager ->
+                manager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(providers)));
     }
 
     /** Axon registers it on the command gateway. */

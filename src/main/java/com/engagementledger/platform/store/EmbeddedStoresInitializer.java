@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,6 +33,22 @@ public class EmbeddedStoresInitializer implements ApplicationContextInitializer<
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        // Deferred to the start of refresh, so that every initializer (tests' dynamic properties too) has shaped
+        // the environment first; registry post-processors added here run before configuration classes are parsed.
+        context.addBeanFactoryPostProcessor(new BeanDefinitionRegistryPostProcessor() {
+            @Override
+            public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
+                prepare(context);
+            }
+
+            @Override
+            public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+                // all done in postProcessBeanDefinitionRegistry
+            }
+        });
+    }
+
+    private void prepare(ConfigurableApplicationContext context) {
         ConfigurableEnvironment env = context.getEnvironment();
         boolean embeddedMongo = !StringUtils.hasText(env.getProperty("spring.data.mongodb.uri"));
         boolean embeddedJdbc = env.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:file:");

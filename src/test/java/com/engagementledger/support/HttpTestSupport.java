@@ -1,0 +1,74 @@
+package com.engagementledger.support;
+
+import com.engagementledger.LedgerApplication;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one application context that end-to-end HTTP tests share (so it starts once per test run): a real server on a
+ * free port, the embedded stores in a fresh temporary directory, the test clock and one user per role.
+ */
+@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class HttpTestSupport {
+
+    private static final Path DATA_DIR = TestDataDirs.create("http");
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected Api api;
+
+    @DynamicPropertySource
+    static void stores(DynamicPropertyRegistry registry) {
+        registry.add("ledger.data-dir", DATA_DIR::toString);
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    protected long eventCount() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    protected Instant now() {
+        return Instant.parse(api.as("admin").get("/api/admin/clock").json().get("instant").asText());
+    }
+
+    /** A valid proposal body, to be varied by tests. */
+    protected static Map<String, Object> proposal(String clientId, String startDate) {
+        return new java.util.LinkedHashMap<>(Map.of(
+                "clientId", clientId,
+                "clientName", "Client " + clientId,
+                "roleTitle", "Backend Engineer",
+                "currency", "EUR",
+                "billingModel", "MONTHLY",
+                "seats", List.of(Map.of("professionalId", "pro-" + clientId, "professionalName", "Pat Doe",
+                        "rate", 9000, "startDate", startDate))));
+    }
+
+    /** Proposes an engagement and returns its id. */
+    protected String propose(String clientId, String startDate) {
+        Api.Response created = api.as("manager").post("/api/engagements", proposal(clientId, startDate));
+        if (created.status() != 201) {
+            throw new AssertionError("proposal refused: " + created);
+        }
+        return created.json().get("engagementId").asText();
+    }
+}
