@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,10 +17,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The one application context that end-to-end HTTP tests share (so it starts once per test run): a real server on a
- * free port, the embedded stores in a fresh temporary directory, the test clock and one user per role.
+ * free port, the embedded stores in a fresh temporary directory, the test clock, one user per role, and metrics
+ * exported as in production.
  */
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@AutoConfigureObservability
 public abstract class HttpTestSupport {
 
     private static final Path DATA_DIR = TestDataDirs.create("http");

@@ -1,0 +1,141 @@
+package com.engagementledger.engagement.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.engagementledger.support.Api;
+import com.engagementledger.support.HttpTestSupport;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ETag and If-Match optimistic concurrency, Idempotency-Key retries, and two conflicting commands racing.
+ */
+class EngagementHttpProtocolTest extends HttpTestSupport {
+
+    @Test
+    void aStaleIfMatchIsRefusedWith412AndTheCurrentOneIsAccepted() {
+        String id = propose("etag-client", today().toString());
+        String etag = awaitEtag(id);
+        assertThat(etag).isEqualTo("\"0\"");
+
+        Api.Response stale = api.as("manager").header("If-Match", "\"7\"").post("/api/engagements/" + id + "/activate",
+                (Object) null);
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.contentType()).startsWith("application/problem+json");
+        assertThat(stale.json().get("rule").asText()).isEqualTo("stale-version");
+
+        Api.Response fresh = api.as("manager").header("If-Match", etag).post("/api/engagements/" + id + "/activate",
+                (Object) null);
+        assertThat(fresh.status()).isEqualTo(200);
+        assertThat(fresh.header("ETag")).isEqualTo("\"1\"");
+        assertThat(fresh.json().get("version").asLong()).isEqualTo(1);
+
+        Api.Response malformed = api.as("manager").header("If-Match", "seven")
+                .post("/api/engagements/" + id + "/pause", (Object) null);
+        assertThat(malformed.status()).isEqualTo(422);
+        assertThat(malformed.json().get("errors").get(0).get("field").asText()).isEqualTo("If-Match");
+    }
+
+    @Test
+    void anUnchangedEngagementAnswersIfNoneMatchWith304() {
+        String id = propose("etag-304", today().toString());
+        String etag = awaitEtag(id);
+        Api.Response cached = api.as("auditor").header("If-None-Match", etag).get("/api/engagements/" + id);
+        assertThat(cached.status()).isEqualTo(304);
+    }
+
+    @Test
+    void twoConflictingCommandsWithTheSameVersionLetExactlyOneWin() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String id = propose("race-" + round, today().toString());
+            String etag = awaitEtag(id);
+            long before = eventCount();
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<Api.Response>> racers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                String professional = "racer-" + i;
+                racers.add(CompletableFuture.supplyAsync(() -> {
+                    awaitStart(start);
+                    return api.as("manager").header("If-Match", etag).post("/api/engagements/" + id + "/seats",
+                            Map.of("professionalId", professional, "professionalName", "Racer",
+                                    "rate", 100, "startDate", today().toString()));
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = racers.stream().map(CompletableFuture::join).map(Api.Response::status).toList();
+            assertThat(statuses).containsExactlyInAnyOrder(201, 412);
+            assertThat(eventCount()).isEqualTo(before + 1);
+        }
+    }
+
+    @Test
+    void aRetriedPostWithTheSameIdempotencyKeyReturnsTheFirstResponseAndAddsNoEvent() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = proposal("idem-client", today().toString());
+        long before = eventCount();
+
+        Api.Response first = api.as("manager").header("Idempotency-Key", key).post("/api/engagements", body);
+        Api.Response retry = api.as("manager").header("Idempotency-Key", key).post("/api/engagements", body);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(eventCount()).isEqualTo(before + 1);
+
+        Map<String, Object> other = proposal("idem-other", today().toString());
+        Api.Response reused = api.as("manager").header("Idempotency-Key", key).post("/api/engagements", other);
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(eventCount()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void idempotencyKeysArePerCallerAndARefusedRequestKeepsNoKey() {
+        String id = propose("idem-refused", today().toString());
+        String key = UUID.randomUUID().toString();
+        Api.Response refused = api.as("manager").header("Idempotency-Key", key)
+                .post("/api/engagements/" + id + "/trial/accept", (Object) null);
+        assertThat(refused.status()).isEqualTo(409);
+
+        Api.Response activated = api.as("manager").header("Idempotency-Key", key)
+                .post("/api/engagements/" + id + "/trial/accept", (Object) null);
+        assertThat(activated.status()).as("the same key after a refusal runs the request again").isEqualTo(409);
+        assertThat(activated.header("Idempotent-Replayed")).isNull();
+
+        Api.Response tooLong = api.as("manager").header("Idempotency-Key", "k".repeat(256))
+                .post("/api/engagements/" + id + "/activate", (Object) null);
+        assertThat(tooLong.status()).isEqualTo(400);
+    }
+
+    private String awaitEtag(String id) {
+        String[] etag = new String[1];
+        await().atMost(Duration.ofSeconds(2)).until(() -> {
+            Api.Response response = api.as("auditor").get("/api/engagements/" + id);
+            etag[0] = response.header("ETag");
+            return response.status() == 200;
+        });
+        return etag[0];
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(now(), ZoneOffset.UTC);
+    }
+
+    private static void awaitStart(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
