@@ -64,7 +64,6 @@ public final class Api {
 
         public Response post(String path, String body) {
             return send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/json")
                     .POST(body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
         }
@@ -75,7 +74,6 @@ public final class Api {
 
         public Response method(String method, String path, String body) {
             return send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/json")
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body)));
         }
@@ -85,6 +83,7 @@ public final class Api {
                 builder.header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((user + ":secret").getBytes(StandardCharsets.UTF_8)));
             }
+            headers.putIfAbsent("Content-Type", "application/json");
             headers.forEach(builder::header);
             builder.timeout(Duration.ofSeconds(30));
             try {

@@ -7,5 +7,5 @@ import java.time.LocalDate;
  */
 public record EngagementSummary(String engagementId, long version, String clientId, String clientName,
                                 String roleTitle, String currency, BillingModel billingModel,
-                                EngagementStatus status, int openSeats, LocalDate proposedOn) {
+                                EngagementStatus status, int seatsHeldToday, LocalDate proposedOn) {
 }

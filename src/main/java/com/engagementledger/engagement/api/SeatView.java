@@ -5,10 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A seat as of today: whether it is billed today, its rate today (its starting rate if it starts later), the rate
+ * A seat as of today: whether a professional holds it today (the engagement runs and the seat's dates cover today), its rate today (its starting rate if it starts later), the rate
  * changes still to come and the whole history.
  */
 public record SeatView(String seatId, String professionalId, String professionalName, LocalDate startDate,
-                       LocalDate releaseDate, boolean openToday, BigDecimal currentRate,
+                       LocalDate releaseDate, boolean heldToday, BigDecimal currentRate,
                        List<RateStep> scheduledRates, List<RateStep> rateHistory) {
 }

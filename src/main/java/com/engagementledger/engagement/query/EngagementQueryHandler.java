@@ -1,6 +1,7 @@
 package com.engagementledger.engagement.query;
 
 import com.engagementledger.engagement.api.EngagementPage;
+import com.engagementledger.engagement.api.EngagementStatus;
 import com.engagementledger.engagement.api.EngagementSummary;
 import com.engagementledger.engagement.api.EngagementView;
 import com.engagementledger.engagement.api.FindEngagement;
@@ -12,7 +13,9 @@ import com.engagementledger.platform.axon.ReadModel;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +32,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class EngagementQueryHandler {
+
+    private static final Set<EngagementStatus> RUNNING = EnumSet.of(EngagementStatus.TRIAL,
+            EngagementStatus.ACTIVE, EngagementStatus.PAUSED, EngagementStatus.NOTICE_GIVEN);
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -66,7 +72,7 @@ public class EngagementQueryHandler {
 
     private EngagementSummary summary(EngagementDocument doc) {
         LocalDate today = today(doc);
-        int open = (int) doc.seats.stream().filter(seat -> openOn(seat, today)).count();
+        int open = (int) doc.seats.stream().filter(seat -> heldOn(doc, seat, today)).count();
         return new EngagementSummary(doc.engagementId, doc.version, doc.clientId, doc.clientName, doc.roleTitle,
                 doc.currency, doc.billingModel, doc.status, open, doc.proposedOn);
     }
@@ -76,7 +82,7 @@ public class EngagementQueryHandler {
         List<SeatView> seats = doc.seats.stream().map(seat -> {
             RateSchedule schedule = new RateSchedule(seat.rates());
             return new SeatView(seat.seatId(), seat.professionalId(), seat.professionalName(), seat.startDate(),
-                    seat.releaseDate(), openOn(seat, today),
+                    seat.releaseDate(), heldOn(doc, seat, today),
                     schedule.rateOn(today).orElse(seat.rates().get(0).rate()),
                     schedule.scheduledAfter(today).stream().filter(step -> step.effectiveDate().isAfter(seat.startDate())).toList(),
                     seat.rates());
@@ -94,8 +100,11 @@ public class EngagementQueryHandler {
         return LocalDate.now(clock.withZone(ZoneId.of(doc.terms.timeZone())));
     }
 
-    private static boolean openOn(SeatDocument seat, LocalDate day) {
-        return !day.isBefore(seat.startDate()) && (seat.releaseDate() == null || day.isBefore(seat.releaseDate()));
+    /** Whether a professional holds the seat on {@code day}: the engagement runs and the seat's dates cover it. */
+    private static boolean heldOn(EngagementDocument doc, SeatDocument seat, LocalDate day) {
+        boolean running = RUNNING.contains(doc.status) && (doc.lastDay == null || !day.isAfter(doc.lastDay));
+        return running && !day.isBefore(seat.startDate())
+                && (seat.releaseDate() == null || day.isBefore(seat.releaseDate()));
     }
 
     /** Declares the read model, so that the platform runs its projection on its own processor and token. */
@@ -103,7 +112,7 @@ public class EngagementQueryHandler {
     static class EngagementReadModel {
         @Bean
         ReadModel engagementsReadModel() {
-            return new ReadModel(EngagementProjection.PROCESSING_GROUP, List.of(EngagementDocument.COLLECTION));
+            return new ReadModel(EngagementProjection.PROCESSING_GROUP);
         }
     }
 }

@@ -6,7 +6,7 @@ package com.engagementledger.platform.api;
  */
 public class RuleViolation extends RuntimeException {
 
-    public enum Kind { INVALID_INPUT, ILLEGAL_STATE, NOT_FOUND }
+    public enum Kind { MALFORMED, INVALID_INPUT, ILLEGAL_STATE, NOT_FOUND }
 
     private final Kind kind;
     private final String rule;
@@ -17,6 +17,11 @@ public class RuleViolation extends RuntimeException {
         this.kind = kind;
         this.rule = rule;
         this.field = field;
+    }
+
+    /** Input that is not even well-formed (a header's syntax, say): a 400, where {@link #invalid} is a 422. */
+    public static RuleViolation malformed(String field, String rule, String message) {
+        return new RuleViolation(Kind.MALFORMED, rule, field, message);
     }
 
     public static RuleViolation invalid(String field, String rule, String message) {

@@ -9,7 +9,7 @@ import org.springframework.web.context.request.RequestContextHolder;
  */
 public record RequestContext(String requestId, String correlationId) {
 
-    static final String ATTRIBUTE = RequestContext.class.getName();
+    public static final String ATTRIBUTE = RequestContext.class.getName();
 
     public static Optional<RequestContext> current() {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();

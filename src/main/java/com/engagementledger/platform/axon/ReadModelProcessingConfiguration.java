@@ -11,7 +11,7 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
-import org.springframework.beans.factory.annotation.Value;
+import com.engagementledger.platform.config.LedgerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 
@@ -40,7 +40,8 @@ public class ReadModelProcessingConfiguration {
     @Bean
     public ConfigurerModule readModelProcessors(List<ReadModel> readModels,
                                                 MongoTemplate axonMongoTemplate,
-                                                @Value("${ledger.projections.batch-size:100}") int batchSize) {
+                                                LedgerProperties properties) {
+        int batchSize = properties.projectionBatchSize();
         return configurer -> {
             EventProcessingConfigurer processing = configurer.eventProcessing();
             for (ReadModel readModel : readModels) {

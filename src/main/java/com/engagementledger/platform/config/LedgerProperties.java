@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param snapshotThreshold events after which an engagement is snapshotted
  * @param testClock         whether the application clock can be set over HTTP (demo profile and tests only)
  * @param security          how callers authenticate
+ * @param projectionBatchSize events a read-model processor handles per batch
+ * @param maxBodyBytes      the largest request body accepted
  */
 @Validated
 @ConfigurationProperties("ledger")
@@ -25,7 +27,9 @@ public record LedgerProperties(
         @NotNull @DefaultValue("./data") Path dataDir,
         @Min(1) @DefaultValue("50") int snapshotThreshold,
         @DefaultValue("false") boolean testClock,
-        @Valid @NotNull @DefaultValue Security security) {
+        @Valid @NotNull @DefaultValue Security security,
+        @Min(1) @DefaultValue("100") int projectionBatchSize,
+        @Min(1024) @DefaultValue("1048576") int maxBodyBytes) {
 
     public enum AuthenticationMode { BASIC, JWT }
 

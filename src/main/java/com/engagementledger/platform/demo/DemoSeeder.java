@@ -21,17 +21,20 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Seeds a handful of realistic engagements in the demo profile, through the same commands an account manager would
- * send, so that a first look at the demo shows data. Runs only on an empty event store.
+ * send, so that a first look at the demo shows data. Runs only on an empty event store (asked through Axon, so that
+ * it holds on Axon Server too).
  */
 @Component
 @Profile("demo")
@@ -41,20 +44,21 @@ public class DemoSeeder implements ApplicationRunner {
     private static final String ACTOR = "demo-seed";
 
     private final CommandGateway commands;
-    private final JdbcTemplate jdbc;
+    private final EventStore eventStore;
     private final Clock clock;
 
-    public DemoSeeder(CommandGateway commands, JdbcTemplate jdbc, Clock clock) {
+    public DemoSeeder(CommandGateway commands, EventStore eventStore, Clock clock) {
         this.commands = commands;
-        this.jdbc = jdbc;
+        this.eventStore = eventStore;
         this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        Long events = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
-        if (events != null && events > 0) {
-            return;
+        try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null)) {
+            if (events.hasNextAvailable()) {
+                return;
+            }
         }
         LocalDate today = LocalDate.now(clock);
         LocalDate monthStart = today.withDayOfMonth(1);

@@ -11,7 +11,8 @@ public record ClockChange(Instant instant, Duration advanceBy) {
 
     @AssertTrue(message = "give exactly one of instant or advanceBy; advanceBy must be positive")
     public boolean isExactlyOneChange() {
-        return (instant == null) != (advanceBy == null) && (advanceBy == null || !advanceBy.isNegative());
+        return (instant == null) != (advanceBy == null)
+                && (advanceBy == null || !(advanceBy.isNegative() || advanceBy.isZero()));
     }
 
     Instant target(Instant now) {

@@ -1,5 +1,6 @@
 package com.engagementledger.platform.time;
 
+import com.engagementledger.platform.api.RuleViolation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,12 +40,13 @@ public class TestClock extends Clock {
     /**
      * Moves the clock to {@code target}.
      *
-     * @throws IllegalArgumentException if {@code target} lies before the clock's current instant
+     * @throws RuleViolation if {@code target} lies before the clock's current instant
      */
     public synchronized Instant moveTo(Instant target) {
         Instant now = instant();
         if (target.isBefore(now)) {
-            throw new IllegalArgumentException("The clock never goes backwards: " + target + " is before " + now);
+            throw RuleViolation.invalid("instant", "never-backwards",
+                    "the clock never goes backwards: " + target + " is before " + now);
         }
         offset.set(offset.get().plus(Duration.between(now, target)));
         return instant();

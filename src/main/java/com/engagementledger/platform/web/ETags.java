@@ -25,7 +25,7 @@ public final class ETags {
         }
         Matcher matcher = TAG.matcher(ifMatch.strip());
         if (!matcher.matches()) {
-            throw RuleViolation.invalid("If-Match", "etag",
+            throw RuleViolation.malformed("If-Match", "etag",
                     "If-Match must be one entity tag as sent in ETag, such as \"3\"; was " + ifMatch);
         }
         return Long.parseLong(matcher.group(1));

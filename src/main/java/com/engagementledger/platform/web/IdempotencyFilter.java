@@ -125,7 +125,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update((request.getMethod() + " " + request.getRequestURI() + "?"
-                    + (request.getQueryString() == null ? "" : request.getQueryString()) + "\n")
+                    + (request.getQueryString() == null ? "" : request.getQueryString())
+                    + "\nIf-Match: " + request.getHeader(HttpHeaders.IF_MATCH) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             RequestBodyFilter.CachedBodyRequest cached =
                     WebUtils.getNativeRequest(request, RequestBodyFilter.CachedBodyRequest.class);

@@ -90,7 +90,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
         List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new FieldError(v.getPropertyPath().toString(),
+                .map(v -> new FieldError(lastNode(v.getPropertyPath()),
                         v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(), v.getMessage()))
                 .toList();
         return respond(invalid(errors));
@@ -177,11 +177,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private ResponseEntity<ProblemDetail> fromDetails(RuleViolationDetails details) {
         HttpStatus status = switch (details.kind()) {
+            case MALFORMED -> HttpStatus.BAD_REQUEST;
             case INVALID_INPUT -> HttpStatus.UNPROCESSABLE_ENTITY;
             case ILLEGAL_STATE -> HttpStatus.CONFLICT;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
         };
         String title = switch (details.kind()) {
+            case MALFORMED -> "Invalid request";
             case INVALID_INPUT -> "Rule violated";
             case ILLEGAL_STATE -> "Not allowed in the current state";
             case NOT_FOUND -> "Not found";
@@ -206,6 +208,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
         return path.isEmpty() ? "body" : path;
+    }
+
+    /** {@code propose.request.clientId} names {@code clientId}: the method and parameter are no field of the request. */
+    private static String lastNode(jakarta.validation.Path path) {
+        String name = null;
+        for (jakarta.validation.Path.Node node : path) {
+            name = node.getName();
+        }
+        return name != null ? name : path.toString();
     }
 
     private static String parameterName(ParameterValidationResult result) {

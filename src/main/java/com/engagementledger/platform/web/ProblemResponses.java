@@ -47,6 +47,10 @@ public class ProblemResponses {
                       String detail) throws IOException {
         ProblemDetail problem = problem(status, title, detail, null, null);
         problem.setInstance(URI.create(request.getRequestURI()));
+        // filters that answer before Spring's request context exists still know the request's id
+        if (request.getAttribute(RequestContext.ATTRIBUTE) instanceof RequestContext context) {
+            problem.setProperty("requestId", context.requestId());
+        }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(), problem);

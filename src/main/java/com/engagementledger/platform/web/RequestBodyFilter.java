@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import org.springframework.beans.factory.annotation.Value;
+import com.engagementledger.platform.config.LedgerProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -29,9 +29,9 @@ public class RequestBodyFilter extends OncePerRequestFilter {
     private final ProblemResponses problems;
     private final int maxBytes;
 
-    public RequestBodyFilter(ProblemResponses problems, @Value("${ledger.http.max-body-bytes:1048576}") int maxBytes) {
+    public RequestBodyFilter(ProblemResponses problems, LedgerProperties properties) {
         this.problems = problems;
-        this.maxBytes = maxBytes;
+        this.maxBytes = properties.maxBodyBytes();
     }
 
     @Override

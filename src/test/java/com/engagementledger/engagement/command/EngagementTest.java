@@ -1,0 +1,1713 @@
+package com.engagementledger.engagement.command;
+
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.hamcrest.Matchers.containsString;
+
+import com.engagementledger.engagement.api.AcceptTrial;
+import com.engagementledger.engagement.api.ActivateEngagement;
+import com.engagementledger.engagement.api.AddSeat;
+import com.engagementledger.engagement.api.BillingCycle;
+import com.engagementledger.engagement.api.BillingModel;
+import com.engagementledger.engagement.api.CancelEngagement;
+import com.engagementledger.engagement.api.EndEngagement;
+import com.engagementledger.engagement.api.EngagementActivated;
+import com.engagementledger.engagement.api.EngagementCancelled;
+import com.engagementledger.engagement.api.EngagementEnded;
+import com.engagementledger.engagement.api.EngagementPaused;
+import com.engagementledger.engagement.api.EngagementProposed;
+import com.engagementledger.engagement.api.EngagementResumed;
+import com.engagementledger.engagement.api.EngagementTerms;
+import com.engagementledger.engagement.api.GiveNotice;
+import com.engagementledger.engagement.api.IpTrigger;
+import com.engagementledger.engagement.api.NewSeat;
+import com.engagementledger.engagement.api.NoticeGiven;
+import com.engagementledger.engagement.api.PauseEngagement;
+import com.engagementledger.engagement.api.ProposeEngagement;
+import com.engagementledger.engagement.api.RateChangeScheduled;
+import com.engagementledger.engagement.api.RejectTrial;
+import com.engagementledger.engagement.api.ReleaseSeat;
+import com.engagementledger.engagement.api.ResumeEngagement;
+import com.engagementledger.engagement.api.ScheduleRateChange;
+import com.engagementledger.engagement.api.SeatAdded;
+import com.engagementledger.engagement.api.SeatReleased;
+import com.engagementledger.engagement.api.StartTrial;
+import com.engagementledger.engagement.api.TrialAccepted;
+import com.engagementledger.engagement.api.TrialRejected;
+import com.engagementledger.engagement.api.TrialStarted;
+import com.engagementledger.platform.api.AuditMetadata;
+import com.engagementledger.platform.api.RuleViolation;
+import com.engagementledger.platform.api.RuleViolation.Kind;
+import com.engagementledger.platform.time.TestClock;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.TestExecutor;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeDiagnosingMatcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The engagement aggregate against DESIGN.md §3. "Today" is 2025-03-10 in UTC and already 2025-03-11 in Auckland
+ * (12:00 UTC is 01:00 NZDT the next day), so that a rule reading the date in the wrong zone shows.
+ */
+class EngagementTest {
+
+    private static final Instant NOW = Instant.parse("2025-03-10T12:00:00Z");
+    private static final LocalDate TODAY = LocalDate.of(2025, 3, 10);
+    private static final LocalDate TODAY_IN_AUCKLAND = LocalDate.of(2025, 3, 11);
+    private static final String AUCKLAND = "Pacific/Auckland";
+
+    private static final String ID = "eng-1";
+    private static final EngagementTerms TERMS = terms("UTC");
+    private static final EngagementTerms AUCKLAND_TERMS = terms(AUCKLAND);
+    private static final EngagementTerms NO_TRIAL = terms("UTC", 30, 30, 0, 90, 2, 5, 5, 30);
+
+    private static final NewSeat SEAT_1 = new NewSeat("seat-1", "pro-1", "Ada Lovelace", new BigDecimal("8000.00"),
+            TODAY);
+    private static final NewSeat SEAT_2 = new NewSeat("seat-2", "pro-2", "Grace Hopper", new BigDecimal("7000.00"),
+            TODAY);
+
+    private AggregateTestFixture<Engagement> fixture;
+    /** The application clock the handlers read "today" from: fixed, but it can be moved forward between phases. */
+    private TestClock clock;
+
+    @BeforeEach
+    void setUp() {
+        clock = new TestClock(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture = new AggregateTestFixture<>(Engagement.class);
+        fixture.registerInjectableResource(clock);
+    }
+
+    // ---------------------------------------------------------------- ProposeEngagement
+
+    @Test
+    void proposalIsDatedTodayAndReturnsTheEngagementId() {
+        fixture.givenCurrentTime(NOW)
+                .when(propose(TERMS, SEAT_1, SEAT_2))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(ID)
+                .expectEvents(proposed(TERMS, SEAT_1, SEAT_2));
+    }
+
+    @Test
+    void proposalInAucklandIsDatedByTheLocalDateNotTheUtcDate() {
+        fixture.givenCurrentTime(NOW)
+                .when(propose(AUCKLAND_TERMS, SEAT_1))
+                .expectEvents(new EngagementProposed(ID, "client-1", "Acme GmbH", "Backend engineer", "EUR",
+                        BillingModel.MONTHLY, List.of(SEAT_1), AUCKLAND_TERMS, TODAY_IN_AUCKLAND));
+    }
+
+    @Test
+    void proposalStatesSeatRatesInTheCurrencysMinorUnit() {
+        NewSeat wholeEuros = new NewSeat("seat-1", "pro-1", "Ada Lovelace", new BigDecimal("8000"), TODAY);
+        NewSeat oneDecimal = new NewSeat("seat-2", "pro-2", "Grace Hopper", new BigDecimal("7000.5"), TODAY);
+        fixture.givenCurrentTime(NOW)
+                .when(propose(TERMS, wholeEuros, oneDecimal))
+                .expectEvents(proposed(TERMS, SEAT_1,
+                        new NewSeat("seat-2", "pro-2", "Grace Hopper", new BigDecimal("7000.50"), TODAY)));
+    }
+
+    @Test
+    void proposalInAZeroDecimalCurrencyKeepsWholeAmounts() {
+        NewSeat yen = new NewSeat("seat-1", "pro-1", "Ada Lovelace", new BigDecimal("1200000"), TODAY);
+        fixture.givenCurrentTime(NOW)
+                .when(new ProposeEngagement(ID, "client-1", "Acme KK", "Backend engineer", "JPY",
+                        BillingModel.HOURLY, List.of(yen), TERMS))
+                .expectEvents(new EngagementProposed(ID, "client-1", "Acme KK", "Backend engineer", "JPY",
+                        BillingModel.HOURLY, List.of(yen), TERMS, TODAY));
+    }
+
+    @Test
+    void proposalWithoutAnEngagementIdIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .when(new ProposeEngagement(" ", "client-1", "Acme GmbH", "Backend engineer", "EUR",
+                        BillingModel.MONTHLY, List.of(SEAT_1), TERMS))
+                .expectException(violation(Kind.INVALID_INPUT, "required", "engagementId"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void proposalWithoutAClientIdIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .when(new ProposeEngagement(ID, null, "Acme GmbH", "Backend engineer", "EUR", BillingModel.MONTHLY,
+                        List.of(SEAT_1), TERMS))
+                .expectException(violation(Kind.INVALID_INPUT, "required", "clientId"))
+                .expectExceptionMessage("is required")
+                .expectNoEvents();
+    }
+
+    @Test
+    void proposalWithABlankClientNameIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .when(new ProposeEngagement(ID, "client-1", "", "Backend engineer", "EUR", BillingModel.MONTHLY,
+                        List.of(SEAT_1), TERMS))
+                .expectException(violation(Kind.INVALID_INPUT, "required", "clientName"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void proposalWithoutARoleTitleIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .when(new ProposeEngagement(ID, "client-1", "Acme GmbH", null, "EUR", BillingModel.MONTHLY,
+                        List.of(SEAT_1), TERMS))
+                .expectException(violation(Kind.INVALID_INPUT, "required", "roleTitle"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void proposalWithATextLongerThan200CharactersIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .when(new ProposeEngagement(ID, "client-1", "A".repeat(201), "Backend engineer", "EUR",
+                        BillingModel.MONTHLY, List.of(SEAT_1), TERMS))
+                .expectException(violation(Kind.INVALID_INPUT, "length", "clientName"))
+                .expectExceptionMessage("is longer than 200 characters")
+                .expectNoEvents();
+    }
+
+    @Test
+    void proposalWithATextOfExactly200CharactersIsAccepted() {
+        String name = "A".repeat(200);
+        fixture.givenCurrentTime(NOW)
+                .when(new ProposeEngagement(ID, "client-1", name, "Backend engineer", "EUR", BillingModel.MONTHLY,
+                        List.of(SEAT_1), TERMS))
+                .expectEvents(new EngagementProposed(ID, "client-1", name, "Backend engineer", "EUR",
+                        BillingModel.MONTHLY, List.of(SEAT_1), TERMS, TODAY));
+    }
+
+    @Test
+    void proposalInAnUnknownCurrencyIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .when(proposeIn("ABC"))
+                .expectException(violation(Kind.INVALID_INPUT, "currency", "currency"))
+                .expectExceptionMessage("'ABC' is not an ISO 4217 currency code")
+                .expectNoEvents();
+    }
+
+    @Test
+    void proposalWithALowercaseCurrencyCodeIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .when(proposeIn("eur"))
+                .expectException(violation(Kind.INVALID_INPUT, "currency", "currency"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void proposalInACurrencyWithoutAMinorUnitIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .when(proposeIn("XXX"))
+                .expectException(violation(Kind.INVALID_INPUT, "currency", "currency"))
+                .expectExceptionMessage("XXX has no minor unit and cannot price work")
+                .expectNoEvents();
+    }
+
+    @Test
+    void proposalWithoutABillingModelIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .when(new ProposeEngagement(ID, "client-1", "Acme GmbH", "Backend engineer", "EUR", null,
+                        List.of(SEAT_1), TERMS))
+                .expectException(violation(Kind.INVALID_INPUT, "required", "billingModel"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void proposalWithoutTermsIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .when(propose(null, SEAT_1))
+                .expectException(violation(Kind.INVALID_INPUT, "required", "terms"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void proposalInAnUnknownTimeZoneIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .when(propose(terms("Mars/Olympus_Mons"), SEAT_1))
+                .expectException(violation(Kind.INVALID_INPUT, "time-zone", "terms.timeZone"))
+                .expectExceptionMessage(containsString("'Mars/Olympus_Mons' is not a time zone"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void proposalWithoutATimeZoneIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .when(propose(terms(null), SEAT_1))
+                .expectException(violation(Kind.INVALID_INPUT, "time-zone", "terms.timeZone"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void proposalWithoutABillingCycleIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .when(propose(new EngagementTerms("UTC", null, 30, 30, 14, 90, 2, 5, 5, 30, IpTrigger.ON_PAYMENT),
+                        SEAT_1))
+                .expectException(violation(Kind.INVALID_INPUT, "required", "terms.billingCycle"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void proposalWithoutAnIpTriggerIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .when(propose(new EngagementTerms("UTC", BillingCycle.MONTHLY, 30, 30, 14, 90, 2, 5, 5, 30, null),
+                        SEAT_1))
+                .expectException(violation(Kind.INVALID_INPUT, "required", "terms.ipTrigger"))
+                .expectNoEvents();
+    }
+
+    static Stream<Arguments> termsOutOfBounds() {
+        return Stream.of(
+                Arguments.of("terms.paymentTermsDays", 0, -1),
+                Arguments.of("terms.paymentTermsDays", 0, 366),
+                Arguments.of("terms.noticePeriodDays", 1, -1),
+                Arguments.of("terms.noticePeriodDays", 1, 366),
+                Arguments.of("terms.trialDays", 2, -1),
+                Arguments.of("terms.trialDays", 2, 366),
+                Arguments.of("terms.guaranteeWindowDays", 3, -1),
+                Arguments.of("terms.guaranteeWindowDays", 3, 3651),
+                Arguments.of("terms.freeReplacementsPerSeat", 4, -1),
+                Arguments.of("terms.freeReplacementsPerSeat", 4, 101),
+                Arguments.of("terms.replacementSlaBusinessDays", 5, 0),
+                Arguments.of("terms.replacementSlaBusinessDays", 5, 261),
+                Arguments.of("terms.overlapBusinessDays", 6, -1),
+                Arguments.of("terms.overlapBusinessDays", 6, 261),
+                Arguments.of("terms.rateChangeNoticeDays", 7, -1),
+                Arguments.of("terms.rateChangeNoticeDays", 7, 366));
+    }
+
+    @ParameterizedTest(name = "{0} = {2} is refused")
+    @MethodSource("termsOutOfBounds")
+    void proposalWithATermOutsideItsBoundsIsRefused(String field, int position, int value) {
+        int[] periods = {30, 30, 14, 90, 2, 5, 5, 30};
+        periods[position] = value;
+        fixture.givenCurrentTime(NOW)
+                .when(propose(terms("UTC", periods), SEAT_1))
+                .expectException(violation(Kind.INVALID_INPUT, "range", field))
+                .expectExceptionMessage(containsString("was " + value))
+                .expectNoEvents();
+    }
+
+    @Test
+    void proposalWithEveryTermAtItsLowerBoundIsAccepted() {
+        EngagementTerms lowest = terms("UTC", 0, 0, 0, 0, 0, 1, 0, 0);
+        fixture.givenCurrentTime(NOW)
+                .when(propose(lowest, SEAT_1))
+                .expectEvents(proposed(lowest, SEAT_1));
+    }
+
+    @Test
+    void proposalWithEveryTermAtItsUpperBoundIsAccepted() {
+        EngagementTerms highest = terms("UTC", 365, 365, 365, 3650, 100, 260, 260, 365);
+        fixture.givenCurrentTime(NOW)
+                .when(propose(highest, SEAT_1))
+                .expectEvents(proposed(highest, SEAT_1));
+    }
+
+    @Test
+    void proposalWithoutSeatsIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .when(propose(TERMS))
+                .expectException(violation(Kind.INVALID_INPUT, "not-empty", "seats"))
+                .expectExceptionMessage("an engagement starts with at least one seat")
+                .expectNoEvents();
+    }
+
+    @Test
+    void proposalWithANullSeatListIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .when(new ProposeEngagement(ID, "client-1", "Acme GmbH", "Backend engineer", "EUR",
+                        BillingModel.MONTHLY, null, TERMS))
+                .expectException(violation(Kind.INVALID_INPUT, "not-empty", "seats"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void proposalWithAMissingSeatIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .when(new ProposeEngagement(ID, "client-1", "Acme GmbH", "Backend engineer", "EUR",
+                        BillingModel.MONTHLY, Arrays.asList(SEAT_1, null), TERMS))
+                .expectException(violation(Kind.INVALID_INPUT, "required", "seats[1]"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void proposedSeatWithoutASeatIdIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .when(propose(TERMS, new NewSeat(" ", "pro-1", "Ada Lovelace", new BigDecimal("8000"), TODAY)))
+                .expectException(violation(Kind.INVALID_INPUT, "required", "seats[0].seatId"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void proposedSeatWithoutAProfessionalIdIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .when(propose(TERMS, SEAT_1, new NewSeat("seat-2", null, "Grace Hopper", BigDecimal.TEN, TODAY)))
+                .expectException(violation(Kind.INVALID_INPUT, "required", "seats[1].professionalId"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void proposedSeatWithoutAProfessionalNameIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .when(propose(TERMS, new NewSeat("seat-1", "pro-1", "", new BigDecimal("8000"), TODAY)))
+                .expectException(violation(Kind.INVALID_INPUT, "required", "seats[0].professionalName"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void proposedSeatWithoutAStartDateIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .when(propose(TERMS, new NewSeat("seat-1", "pro-1", "Ada Lovelace", new BigDecimal("8000"), null)))
+                .expectException(violation(Kind.INVALID_INPUT, "required", "seats[0].startDate"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void proposalWithARepeatedSeatIdIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .when(propose(TERMS, SEAT_1,
+                        new NewSeat("seat-1", "pro-2", "Grace Hopper", new BigDecimal("7000"), TODAY)))
+                .expectException(violation(Kind.INVALID_INPUT, "unique", "seats[1].seatId"))
+                .expectExceptionMessage("seat id seat-1 repeats")
+                .expectNoEvents();
+    }
+
+    @Test
+    void proposalWithOneProfessionalInTwoSeatsIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .when(propose(TERMS, SEAT_1,
+                        new NewSeat("seat-2", "pro-1", "Ada Lovelace", new BigDecimal("7000"), TODAY)))
+                .expectException(violation(Kind.INVALID_INPUT, "one-seat-per-professional",
+                        "seats[1].professionalId"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void proposedSeatWithoutARateIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .when(propose(TERMS, new NewSeat("seat-1", "pro-1", "Ada Lovelace", null, TODAY)))
+                .expectException(violation(Kind.INVALID_INPUT, "required", "seats[0].rate"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void proposedSeatWithAZeroRateIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .when(propose(TERMS, new NewSeat("seat-1", "pro-1", "Ada Lovelace", BigDecimal.ZERO, TODAY)))
+                .expectException(violation(Kind.INVALID_INPUT, "positive", "seats[0].rate"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void proposedSeatWithMoreDecimalsThanTheCurrencyHasIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .when(propose(TERMS, new NewSeat("seat-1", "pro-1", "Ada Lovelace", new BigDecimal("80.125"),
+                        TODAY)))
+                .expectException(violation(Kind.INVALID_INPUT, "minor-unit", "seats[0].rate"))
+                .expectNoEvents();
+    }
+
+    // ---------------------------------------------------------------- StartTrial and the trial lapse
+
+    @Test
+    void trialStartsOnItsStartDateAndLastsTheTrialDays() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1))
+                .when(new StartTrial(ID, date("2025-03-12"), null))
+                .expectResultMessagePayload(1L)
+                .expectEvents(new TrialStarted(ID, date("2025-03-12"), date("2025-03-25")))
+                .expectScheduledDeadlineWithName(Instant.parse("2025-03-26T00:00:00Z"), Engagement.TRIAL_LAPSES);
+    }
+
+    @Test
+    void trialWithoutAStartDateStartsToday() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1))
+                .when(new StartTrial(ID, null, null))
+                .expectEvents(new TrialStarted(ID, TODAY, date("2025-03-23")))
+                .expectScheduledDeadlineWithName(Instant.parse("2025-03-24T00:00:00Z"), Engagement.TRIAL_LAPSES);
+    }
+
+    @Test
+    void trialOfOneDayEndsOnTheDayItStarts() {
+        EngagementTerms oneDay = terms("UTC", 30, 30, 1, 90, 2, 5, 5, 30);
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(oneDay, SEAT_1))
+                .when(new StartTrial(ID, null, null))
+                .expectEvents(new TrialStarted(ID, TODAY, TODAY))
+                .expectScheduledDeadlineWithName(Instant.parse("2025-03-11T00:00:00Z"), Engagement.TRIAL_LAPSES);
+    }
+
+    @Test
+    void trialInAucklandStartsOnTheLocalDateAndLapsesAtLocalMidnight() {
+        // The trial's last day is 2025-03-24; the day after begins at 00:00 NZDT (UTC+13), 11:00 UTC the day before.
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(AUCKLAND_TERMS, SEAT_1))
+                .when(new StartTrial(ID, null, null))
+                .expectEvents(new TrialStarted(ID, TODAY_IN_AUCKLAND, date("2025-03-24")))
+                .expectScheduledDeadlineWithName(Instant.parse("2025-03-24T11:00:00Z"), Engagement.TRIAL_LAPSES);
+    }
+
+    @Test
+    void trialIsRefusedWhenTheTermsHaveNoTrial() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(NO_TRIAL, SEAT_1))
+                .when(new StartTrial(ID, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "no-trial", null))
+                .expectExceptionMessage("The terms of this engagement have no trial; activate it instead")
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void startingASecondTrialIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1), trialStarted(TODAY))
+                .when(new StartTrial(ID, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectExceptionMessage("Cannot start a trial an engagement that is TRIAL (allowed when [PROPOSED])")
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void startingATrialOnAnActiveEngagementIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(new StartTrial(ID, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void trialLapsesIntoAcceptanceTheDayAfterItsLastDay() {
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(propose(TERMS, SEAT_1), new StartTrial(ID, TODAY, null))
+                .whenThenTimeAdvancesTo(Instant.parse("2025-03-24T00:00:00Z"))
+                .expectTriggeredDeadlinesWithName(Engagement.TRIAL_LAPSES)
+                .expectEventsMatching(exactSequenceOf(
+                        event(new TrialAccepted(ID, date("2025-03-24"), true),
+                                "the trial ended on 2025-03-23 without a decision and the client kept working"
+                                        + " with the professionals"),
+                        andNoMore()))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void trialDoesNotLapseDuringItsLastDay() {
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(propose(TERMS, SEAT_1), new StartTrial(ID, TODAY, null))
+                .whenThenTimeAdvancesTo(Instant.parse("2025-03-23T23:59:59Z"))
+                .expectTriggeredDeadlinesWithName()
+                .expectNoEvents()
+                .expectScheduledDeadlineWithName(Instant.parse("2025-03-24T00:00:00Z"), Engagement.TRIAL_LAPSES);
+    }
+
+    @Test
+    void trialInAucklandLapsesOnTheLocalDayAfterItsLastDay() {
+        // 2025-03-24T11:00Z is 2025-03-25 00:00 in Auckland while it is still 2025-03-24 in UTC.
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(propose(AUCKLAND_TERMS, SEAT_1), new StartTrial(ID, null, null))
+                .whenThenTimeAdvancesTo(Instant.parse("2025-03-24T11:00:00Z"))
+                .expectTriggeredDeadlinesWithName(Engagement.TRIAL_LAPSES)
+                .expectEvents(new TrialAccepted(ID, date("2025-03-25"), true));
+    }
+
+    @Test
+    void lapseThatFindsTheTrialAlreadyDecidedChangesNothing() {
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(propose(TERMS, SEAT_1), new StartTrial(ID, TODAY, null))
+                // decided without the deadline being cancelled, e.g. a lapse already queued when the client rejected
+                .andGiven(new TrialRejected(ID, date("2025-03-20"), "not a fit"))
+                .whenThenTimeAdvancesTo(Instant.parse("2025-03-24T00:00:00Z"))
+                .expectTriggeredDeadlinesWithName(Engagement.TRIAL_LAPSES)
+                .expectNoEvents();
+    }
+
+    // ---------------------------------------------------------------- AcceptTrial
+
+    @Test
+    void acceptingTheTrialActivatesTheEngagementTodayAndCancelsTheLapse() {
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(propose(TERMS, SEAT_1), new StartTrial(ID, date("2025-03-01"), null))
+                .when(new AcceptTrial(ID, null))
+                .expectResultMessagePayload(2L)
+                .expectEvents(new TrialAccepted(ID, TODAY, false))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void acceptedTrialNeverLapses() {
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(propose(TERMS, SEAT_1), new StartTrial(ID, TODAY, null), new AcceptTrial(ID, null))
+                .whenThenTimeAdvancesTo(Instant.parse("2025-04-30T00:00:00Z"))
+                .expectTriggeredDeadlinesWithName()
+                .expectNoEvents();
+    }
+
+    @Test
+    void trialAcceptedInAucklandIsDatedByTheLocalDate() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(AUCKLAND_TERMS, SEAT_1), trialStarted(date("2025-03-05")))
+                .when(new AcceptTrial(ID, null))
+                .expectEvents(new TrialAccepted(ID, TODAY_IN_AUCKLAND, false));
+    }
+
+    @Test
+    void acceptingATrialOnAnActiveEngagementIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(new AcceptTrial(ID, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectExceptionMessage("Cannot accept the trial an engagement that is ACTIVE (allowed when [TRIAL])")
+                .expectNoEvents();
+    }
+
+    @Test
+    void acceptingTheTrialOfAProposalIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1))
+                .when(new AcceptTrial(ID, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void acceptingARejectedTrialIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1), trialStarted(date("2025-03-01")),
+                        new TrialRejected(ID, date("2025-03-05"), null))
+                .when(new AcceptTrial(ID, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectNoEvents();
+    }
+
+    // ---------------------------------------------------------------- RejectTrial
+
+    @Test
+    void rejectingTheTrialRecordsTheReasonAndCancelsTheLapse() {
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(propose(TERMS, SEAT_1), new StartTrial(ID, date("2025-03-01"), null))
+                .when(new RejectTrial(ID, "  not the right seniority  ", null))
+                .expectResultMessagePayload(2L)
+                .expectEvents(new TrialRejected(ID, TODAY, "not the right seniority"))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void rejectedTrialNeverLapses() {
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(propose(TERMS, SEAT_1), new StartTrial(ID, TODAY, null),
+                        new RejectTrial(ID, "not a fit", null))
+                .whenThenTimeAdvancesTo(Instant.parse("2025-04-30T00:00:00Z"))
+                .expectTriggeredDeadlinesWithName()
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectionWithABlankReasonRecordsNoReason() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1), trialStarted(date("2025-03-01")))
+                .when(new RejectTrial(ID, "   ", null))
+                .expectEvents(new TrialRejected(ID, TODAY, null));
+    }
+
+    @Test
+    void rejectingTheTrialOfAProposalIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1))
+                .when(new RejectTrial(ID, "not a fit", null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectExceptionMessage(containsString("Cannot reject the trial an engagement that is PROPOSED"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectingATrialAlreadyAcceptedIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1), trialStarted(date("2025-03-01")),
+                        new TrialAccepted(ID, date("2025-03-05"), false))
+                .when(new RejectTrial(ID, "changed our mind", null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectNoEvents();
+    }
+
+    // ---------------------------------------------------------------- ActivateEngagement
+
+    @Test
+    void activatingAProposalWithoutATrialMakesItActiveFromTheActivationDate() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(NO_TRIAL, SEAT_1))
+                .when(new ActivateEngagement(ID, date("2025-04-01"), null))
+                .expectResultMessagePayload(1L)
+                .expectEvents(new EngagementActivated(ID, date("2025-04-01")))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void activationWithoutADateIsEffectiveTodayInTheEngagementsZone() {
+        EngagementTerms aucklandNoTrial = terms(AUCKLAND, 30, 30, 0, 90, 2, 5, 5, 30);
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(aucklandNoTrial, SEAT_1))
+                .when(new ActivateEngagement(ID, null, null))
+                .expectEvents(new EngagementActivated(ID, TODAY_IN_AUCKLAND));
+    }
+
+    @Test
+    void activatingAnEngagementInTrialIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1), trialStarted(TODAY))
+                .when(new ActivateEngagement(ID, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectExceptionMessage("Cannot activate an engagement that is TRIAL (allowed when [PROPOSED])")
+                .expectNoEvents();
+    }
+
+    @Test
+    void activatingAnActiveEngagementIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new ActivateEngagement(ID, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void activatingACancelledProposalIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(NO_TRIAL, SEAT_1), new EngagementCancelled(ID, TODAY, null))
+                .when(new ActivateEngagement(ID, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectNoEvents();
+    }
+
+    // ---------------------------------------------------------------- AddSeat
+
+    @Test
+    void addingASeatRecordsItFromItsStartDateWithItsRateInTheMinorUnit() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(new AddSeat(ID, "seat-2", "pro-2", "Grace Hopper", new BigDecimal("7000"), date("2025-04-01"),
+                        null))
+                .expectResultMessagePayload(2L)
+                .expectEvents(new SeatAdded(ID, "seat-2", "pro-2", "Grace Hopper", new BigDecimal("7000.00"),
+                        date("2025-04-01")));
+    }
+
+    @Test
+    void seatCanBeAddedToAProposal() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1))
+                .when(addSeat("seat-2", "pro-2", TODAY))
+                .expectEvents(seatAdded("seat-2", "pro-2", TODAY));
+    }
+
+    @Test
+    void seatCanBeAddedDuringTheTrial() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1), trialStarted(TODAY))
+                .when(addSeat("seat-2", "pro-2", TODAY))
+                .expectEvents(seatAdded("seat-2", "pro-2", TODAY));
+    }
+
+    @Test
+    void seatCanBeAddedWhilePaused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(new EngagementPaused(ID, TODAY))
+                .when(addSeat("seat-2", "pro-2", date("2025-04-01")))
+                .expectEvents(seatAdded("seat-2", "pro-2", date("2025-04-01")));
+    }
+
+    @Test
+    void seatStartingOnTheLastDayOfANoticeIsAccepted() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null))
+                .when(addSeat("seat-2", "pro-2", date("2025-04-30")))
+                .expectEvents(seatAdded("seat-2", "pro-2", date("2025-04-30")));
+    }
+
+    @Test
+    void seatStartingAfterTheLastDayIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null))
+                .when(addSeat("seat-2", "pro-2", date("2025-05-01")))
+                .expectException(violation(Kind.INVALID_INPUT, "after-last-day", "startDate"))
+                .expectExceptionMessage(containsString("the engagement's last day is 2025-04-30"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void seatWithAnIdAlreadyInUseIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(addSeat("seat-1", "pro-2", TODAY))
+                .expectException(violation(Kind.INVALID_INPUT, "unique", "seatId"))
+                .expectExceptionMessage("seat seat-1 already exists")
+                .expectNoEvents();
+    }
+
+    @Test
+    void seatForAProfessionalWhoStillFillsAnotherSeatIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .andGiven(new SeatReleased(ID, "seat-1", date("2025-04-01")))
+                .when(addSeat("seat-3", "pro-1", date("2025-03-31")))
+                .expectException(violation(Kind.INVALID_INPUT, "one-seat-per-professional", "professionalId"))
+                .expectExceptionMessage("professional pro-1 already fills seat seat-1")
+                .expectNoEvents();
+    }
+
+    @Test
+    void professionalCanFillANewSeatFromTheDayTheirOldSeatIsReleased() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .andGiven(new SeatReleased(ID, "seat-1", date("2025-04-01")))
+                .when(addSeat("seat-3", "pro-1", date("2025-04-01")))
+                .expectEvents(seatAdded("seat-3", "pro-1", date("2025-04-01")));
+    }
+
+    @Test
+    void seatWithoutASeatIdIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(addSeat(null, "pro-2", TODAY))
+                .expectException(violation(Kind.INVALID_INPUT, "required", "seatId"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void seatWithoutAProfessionalIdIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(addSeat("seat-2", " ", TODAY))
+                .expectException(violation(Kind.INVALID_INPUT, "required", "professionalId"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void seatWithoutAProfessionalNameIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(new AddSeat(ID, "seat-2", "pro-2", null, new BigDecimal("7000"), TODAY, null))
+                .expectException(violation(Kind.INVALID_INPUT, "required", "professionalName"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void seatWithAProfessionalIdLongerThan200CharactersIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(addSeat("seat-2", "p".repeat(201), TODAY))
+                .expectException(violation(Kind.INVALID_INPUT, "length", "professionalId"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void seatWithoutAStartDateIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(addSeat("seat-2", "pro-2", null))
+                .expectException(violation(Kind.INVALID_INPUT, "required", "startDate"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void seatWithoutARateIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(new AddSeat(ID, "seat-2", "pro-2", "Grace Hopper", null, TODAY, null))
+                .expectException(violation(Kind.INVALID_INPUT, "required", "rate"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void seatWithANegativeRateIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(new AddSeat(ID, "seat-2", "pro-2", "Grace Hopper", new BigDecimal("-1.00"), TODAY, null))
+                .expectException(violation(Kind.INVALID_INPUT, "positive", "rate"))
+                .expectExceptionMessage("must be greater than zero, was -1.00")
+                .expectNoEvents();
+    }
+
+    @Test
+    void seatRatedBelowTheCurrencysMinorUnitIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(new AddSeat(ID, "seat-2", "pro-2", "Grace Hopper", new BigDecimal("7000.001"), TODAY, null))
+                .expectException(violation(Kind.INVALID_INPUT, "minor-unit", "rate"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void seatCannotBeAddedToAnEndedEngagement() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(new NoticeGiven(ID, date("2025-01-01"), date("2025-02-28"), false, null),
+                        new EngagementEnded(ID, date("2025-02-28"), date("2025-03-01"), true))
+                .when(addSeat("seat-2", "pro-2", TODAY))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectExceptionMessage("Cannot add a seat on an engagement that is ENDED")
+                .expectNoEvents();
+    }
+
+    @Test
+    void seatCannotBeAddedToACancelledProposal() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1), new EngagementCancelled(ID, TODAY, null))
+                .when(addSeat("seat-2", "pro-2", TODAY))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void seatCannotBeAddedAfterTheTrialWasRejected() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1), trialStarted(date("2025-03-01")),
+                        new TrialRejected(ID, TODAY, null))
+                .when(addSeat("seat-2", "pro-2", TODAY))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectNoEvents();
+    }
+
+    // ---------------------------------------------------------------- ReleaseSeat
+
+    @Test
+    void releasingASeatRecordsItsFirstUnbilledDay() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .when(new ReleaseSeat(ID, "seat-2", date("2025-04-01"), null))
+                .expectResultMessagePayload(2L)
+                .expectEvents(new SeatReleased(ID, "seat-2", date("2025-04-01")));
+    }
+
+    @Test
+    void seatCanBeReleasedTheDayAfterItStarts() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .when(new ReleaseSeat(ID, "seat-2", TODAY.plusDays(1), null))
+                .expectEvents(new SeatReleased(ID, "seat-2", TODAY.plusDays(1)));
+    }
+
+    @Test
+    void seatCanBeReleasedFromAProposal() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1, SEAT_2))
+                .when(new ReleaseSeat(ID, "seat-1", date("2025-04-01"), null))
+                .expectEvents(new SeatReleased(ID, "seat-1", date("2025-04-01")));
+    }
+
+    @Test
+    void releasingASeatOnItsStartDateIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .when(new ReleaseSeat(ID, "seat-2", TODAY, null))
+                .expectException(violation(Kind.INVALID_INPUT, "after-start", "releaseDate"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void releasingASeatBeforeItStartsIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .when(new ReleaseSeat(ID, "seat-2", TODAY.minusDays(1), null))
+                .expectException(violation(Kind.INVALID_INPUT, "after-start", "releaseDate"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void releasingTheLastSeatIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(new ReleaseSeat(ID, "seat-1", date("2025-04-01"), null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "last-seat", null))
+                .expectExceptionMessage("Seat seat-1 is the engagement's last seat; give notice to end the engagement")
+                .expectNoEvents();
+    }
+
+    @Test
+    void releasingTheLastSeatStillBilledOnTheReleaseDateIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .andGiven(new SeatReleased(ID, "seat-1", date("2025-04-01")))
+                .when(new ReleaseSeat(ID, "seat-2", date("2025-05-01"), null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "last-seat", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void seatCanBeReleasedWhileAnotherSeatIsBilledAfterTheReleaseDate() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .andGiven(new SeatReleased(ID, "seat-1", date("2025-06-01")))
+                .when(new ReleaseSeat(ID, "seat-2", date("2025-05-01"), null))
+                .expectEvents(new SeatReleased(ID, "seat-2", date("2025-05-01")));
+    }
+
+    @Test
+    void releasingASeatTwiceIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .andGiven(new SeatReleased(ID, "seat-2", date("2025-04-01")))
+                .when(new ReleaseSeat(ID, "seat-2", date("2025-05-01"), null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "seat-released", null))
+                .expectExceptionMessage("Seat seat-2 was already released from 2025-04-01")
+                .expectNoEvents();
+    }
+
+    @Test
+    void releasingAnUnknownSeatIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .when(new ReleaseSeat(ID, "seat-9", date("2025-04-01"), null))
+                .expectException(violation(Kind.NOT_FOUND, "not-found", "seatId"))
+                .expectExceptionMessage("Engagement eng-1 has no seat seat-9")
+                .expectNoEvents();
+    }
+
+    @Test
+    void releasingWithoutASeatIdIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .when(new ReleaseSeat(ID, "", date("2025-04-01"), null))
+                .expectException(violation(Kind.INVALID_INPUT, "required", "seatId"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void releasingWithoutAReleaseDateIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .when(new ReleaseSeat(ID, "seat-2", null, null))
+                .expectException(violation(Kind.INVALID_INPUT, "required", "releaseDate"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void releasingASeatOfACancelledProposalIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1, SEAT_2), new EngagementCancelled(ID, TODAY, null))
+                .when(new ReleaseSeat(ID, "seat-2", date("2025-04-01"), null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectExceptionMessage("Cannot release a seat on an engagement that is CANCELLED")
+                .expectNoEvents();
+    }
+
+    // ---------------------------------------------------------------- ScheduleRateChange
+
+    @Test
+    void rateChangeTakesEffectOnceTheRateChangeNoticeHasRun() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), date("2025-04-09"),
+                        "  annual review  ", null))
+                .expectResultMessagePayload(2L)
+                .expectEvents(new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), date("2025-04-09"),
+                        TODAY, "annual review"));
+    }
+
+    @Test
+    void rateChangeInsideTheRateChangeNoticeIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), date("2025-04-08"),
+                        "annual review", null))
+                .expectException(violation(Kind.INVALID_INPUT, "rate-change-notice", "effectiveDate"))
+                .expectExceptionMessage("a rate change announced on 2025-03-10 takes effect no earlier than"
+                        + " 2025-04-09 (30 days' notice), not 2025-04-08")
+                .expectNoEvents();
+    }
+
+    @Test
+    void rateChangeNoticeInAucklandCountsFromTheLocalDate() {
+        // Announced on 2025-03-11 in Auckland, so 2025-04-09 is one day short although it would do in UTC.
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(AUCKLAND_TERMS, SEAT_1))
+                .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), date("2025-04-09"),
+                        "annual review", null))
+                .expectException(violation(Kind.INVALID_INPUT, "rate-change-notice", "effectiveDate"))
+                .expectExceptionMessage(containsString("announced on 2025-03-11"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rateChangeInAucklandIsAnnouncedOnTheLocalDate() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(AUCKLAND_TERMS, SEAT_1))
+                .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), date("2025-04-10"),
+                        "annual review", null))
+                .expectEvents(new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), date("2025-04-10"),
+                        TODAY_IN_AUCKLAND, "annual review"));
+    }
+
+    @Test
+    void rateChangeWithoutNoticeDaysMayTakeEffectToday() {
+        EngagementTerms noNotice = terms("UTC", 30, 30, 14, 90, 2, 5, 5, 0);
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(noNotice, SEAT_1))
+                .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), TODAY, "agreed", null))
+                .expectEvents(new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), TODAY, TODAY,
+                        "agreed"));
+    }
+
+    @Test
+    void rateChangeWithoutASeatReratesEverySeatBilledOnTheEffectiveDate() {
+        NewSeat later = new NewSeat("seat-3", "pro-3", "Alan Turing", new BigDecimal("6000.00"), date("2025-05-01"));
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1, SEAT_2, later))
+                .andGiven(new SeatReleased(ID, "seat-2", date("2025-04-15")))
+                .when(new ScheduleRateChange(ID, null, new BigDecimal("9500"), date("2025-04-15"),
+                        "market rate", null))
+                .expectResultMessagePayload(3L)
+                .expectEvents(new RateChangeScheduled(ID, "seat-1", new BigDecimal("9500.00"), date("2025-04-15"),
+                        TODAY, "market rate"));
+    }
+
+    @Test
+    void rateChangeWithoutASeatReratesAllOpenSeatsAndReturnsTheVersionOfTheLastEvent() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .when(new ScheduleRateChange(ID, null, new BigDecimal("9500"), date("2025-04-15"),
+                        "market rate", null))
+                .expectResultMessagePayload(3L)
+                .expectEvents(
+                        new RateChangeScheduled(ID, "seat-1", new BigDecimal("9500.00"), date("2025-04-15"), TODAY,
+                                "market rate"),
+                        new RateChangeScheduled(ID, "seat-2", new BigDecimal("9500.00"), date("2025-04-15"), TODAY,
+                                "market rate"));
+    }
+
+    @Test
+    void rateChangeWhenNoSeatIsBilledOnTheEffectiveDateIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .andGiven(new SeatReleased(ID, "seat-1", date("2025-04-01")),
+                        new SeatReleased(ID, "seat-2", date("2025-04-01")))
+                .when(new ScheduleRateChange(ID, null, new BigDecimal("9500"), date("2025-04-15"),
+                        "market rate", null))
+                .expectException(violation(Kind.INVALID_INPUT, "seat-open", "effectiveDate"))
+                .expectExceptionMessage("no seat is billed on 2025-04-15")
+                .expectNoEvents();
+    }
+
+    @Test
+    void rateChangeForASeatReleasedByTheEffectiveDateIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .andGiven(new SeatReleased(ID, "seat-2", date("2025-04-15")))
+                .when(new ScheduleRateChange(ID, "seat-2", new BigDecimal("9500"), date("2025-04-15"),
+                        "market rate", null))
+                .expectException(violation(Kind.INVALID_INPUT, "seat-open", "effectiveDate"))
+                .expectExceptionMessage("seat seat-2 is not billed on 2025-04-15")
+                .expectNoEvents();
+    }
+
+    @Test
+    void rateChangeBeforeTheSeatStartsIsRefused() {
+        NewSeat later = new NewSeat("seat-3", "pro-3", "Alan Turing", new BigDecimal("6000.00"), date("2025-05-01"));
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1, later))
+                .when(new ScheduleRateChange(ID, "seat-3", new BigDecimal("6500"), date("2025-04-30"),
+                        "market rate", null))
+                .expectException(violation(Kind.INVALID_INPUT, "seat-open", "effectiveDate"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rateChangeForAnUnknownSeatIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(new ScheduleRateChange(ID, "seat-9", new BigDecimal("9000"), date("2025-04-15"),
+                        "annual review", null))
+                .expectException(violation(Kind.NOT_FOUND, "not-found", "seatId"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rateChangeWithoutAReasonIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), date("2025-04-15"), " ", null))
+                .expectException(violation(Kind.INVALID_INPUT, "reason-required", "reason"))
+                .expectExceptionMessage("a rate change needs a reason")
+                .expectNoEvents();
+    }
+
+    @Test
+    void rateChangeWithoutAnEffectiveDateIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), null, "annual review", null))
+                .expectException(violation(Kind.INVALID_INPUT, "required", "effectiveDate"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rateChangeToZeroIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(new ScheduleRateChange(ID, "seat-1", BigDecimal.ZERO, date("2025-04-15"), "annual review",
+                        null))
+                .expectException(violation(Kind.INVALID_INPUT, "positive", "newRate"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rateChangeAfterTheLastDayIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null))
+                .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), date("2025-05-01"),
+                        "annual review", null))
+                .expectException(violation(Kind.INVALID_INPUT, "after-last-day", "effectiveDate"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rateChangeOnTheLastDayIsAccepted() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null))
+                .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), date("2025-04-30"),
+                        "annual review", null))
+                .expectEvents(new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), date("2025-04-30"),
+                        TODAY, "annual review"));
+    }
+
+    @Test
+    void rateChangeOnAnEndedEngagementIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(new NoticeGiven(ID, date("2025-01-01"), date("2025-02-28"), false, null),
+                        new EngagementEnded(ID, date("2025-02-28"), date("2025-03-01"), true))
+                .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), date("2025-04-15"),
+                        "annual review", null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectExceptionMessage("Cannot change a rate on an engagement that is ENDED")
+                .expectNoEvents();
+    }
+
+    // ---------------------------------------------------------------- PauseEngagement
+
+    @Test
+    void pausingStopsBillingFromThePauseDate() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(new PauseEngagement(ID, date("2025-03-15"), null))
+                .expectResultMessagePayload(2L)
+                .expectEvents(new EngagementPaused(ID, date("2025-03-15")));
+    }
+
+    @Test
+    void pauseWithoutADateStartsToday() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(AUCKLAND_TERMS, SEAT_1))
+                .when(new PauseEngagement(ID, null, null))
+                .expectEvents(new EngagementPaused(ID, TODAY_IN_AUCKLAND));
+    }
+
+    @Test
+    void pauseDateInThePastIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(new PauseEngagement(ID, TODAY.minusDays(1), null))
+                .expectException(violation(Kind.INVALID_INPUT, "not-in-past", "pauseDate"))
+                .expectExceptionMessage("2025-03-09 is in the past (today is 2025-03-10)")
+                .expectNoEvents();
+    }
+
+    @Test
+    void pauseDateBeforeTodayInAucklandIsRefusedEvenIfItIsTodayInUtc() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(AUCKLAND_TERMS, SEAT_1))
+                .when(new PauseEngagement(ID, TODAY, null))
+                .expectException(violation(Kind.INVALID_INPUT, "not-in-past", "pauseDate"))
+                .expectExceptionMessage("2025-03-10 is in the past (today is 2025-03-11)")
+                .expectNoEvents();
+    }
+
+    @Test
+    void pausingAPausedEngagementIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(new EngagementPaused(ID, TODAY))
+                .when(new PauseEngagement(ID, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectExceptionMessage("Cannot pause an engagement that is PAUSED (allowed when [ACTIVE])")
+                .expectNoEvents();
+    }
+
+    @Test
+    void pausingAnEngagementInTrialIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1), trialStarted(TODAY))
+                .when(new PauseEngagement(ID, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void pausingAnEngagementUnderNoticeIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null))
+                .when(new PauseEngagement(ID, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectNoEvents();
+    }
+
+    // ---------------------------------------------------------------- ResumeEngagement
+
+    @Test
+    void resumingBillsAgainFromTheResumeDate() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(new EngagementPaused(ID, date("2025-03-01")))
+                .when(new ResumeEngagement(ID, date("2025-03-17"), null))
+                .expectResultMessagePayload(3L)
+                .expectEvents(new EngagementResumed(ID, date("2025-03-17")));
+    }
+
+    @Test
+    void resumeWithoutADateIsEffectiveToday() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(new EngagementPaused(ID, date("2025-03-01")))
+                .when(new ResumeEngagement(ID, null, null))
+                .expectEvents(new EngagementResumed(ID, TODAY));
+    }
+
+    @Test
+    void resumingOnThePauseDateIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(new EngagementPaused(ID, date("2025-03-20")))
+                .when(new ResumeEngagement(ID, date("2025-03-20"), null))
+                .expectException(violation(Kind.INVALID_INPUT, "after-pause", "resumeDate"))
+                .expectExceptionMessage(
+                        "the pause starts on 2025-03-20; billing resumes on a later day, not 2025-03-20")
+                .expectNoEvents();
+    }
+
+    @Test
+    void resumingTheDayAfterAFuturePauseStartsIsAccepted() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(new EngagementPaused(ID, date("2025-03-20")))
+                .when(new ResumeEngagement(ID, date("2025-03-21"), null))
+                .expectEvents(new EngagementResumed(ID, date("2025-03-21")));
+    }
+
+    @Test
+    void resumingTodayAPauseThatStartsTodayIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(new EngagementPaused(ID, TODAY))
+                .when(new ResumeEngagement(ID, null, null))
+                .expectException(violation(Kind.INVALID_INPUT, "after-pause", "resumeDate"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void resumeDateInThePastIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(new EngagementPaused(ID, date("2025-03-01")))
+                .when(new ResumeEngagement(ID, date("2025-03-05"), null))
+                .expectException(violation(Kind.INVALID_INPUT, "not-in-past", "resumeDate"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void resumingAnActiveEngagementIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(new ResumeEngagement(ID, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectExceptionMessage("Cannot resume an engagement that is ACTIVE (allowed when [PAUSED])")
+                .expectNoEvents();
+    }
+
+    @Test
+    void engagementCanBePausedAgainAfterItResumed() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(new EngagementPaused(ID, date("2025-03-01")), new EngagementResumed(ID, date("2025-03-05")))
+                .when(new PauseEngagement(ID, date("2025-03-20"), null))
+                .expectResultMessagePayload(4L)
+                .expectEvents(new EngagementPaused(ID, date("2025-03-20")));
+    }
+
+    // ---------------------------------------------------------------- GiveNotice and the end after notice
+
+    @Test
+    void noticeRunningExactlyTheNoticePeriodIsAccepted() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(new GiveNotice(ID, date("2025-04-09"), false, "  budget cut  ", null))
+                .expectResultMessagePayload(2L)
+                .expectEvents(new NoticeGiven(ID, TODAY, date("2025-04-09"), false, "budget cut"))
+                .expectScheduledDeadlineWithName(Instant.parse("2025-04-10T00:00:00Z"), Engagement.NOTICE_RUNS_OUT);
+    }
+
+    @Test
+    void noticeShorterThanTheNoticePeriodIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(new GiveNotice(ID, date("2025-04-08"), false, null, null))
+                .expectException(violation(Kind.INVALID_INPUT, "notice-period", "lastDay"))
+                .expectExceptionMessage("notice given on 2025-03-10 runs at least 30 days: the last day can be"
+                        + " 2025-04-09 at the earliest, not 2025-04-08")
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void noticeWithoutAReasonRecordsNoReason() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(new GiveNotice(ID, date("2025-05-31"), false, " ", null))
+                .expectEvents(new NoticeGiven(ID, TODAY, date("2025-05-31"), false, null));
+    }
+
+    @Test
+    void noticeInAucklandCountsFromTheLocalDateAndRunsOutAtLocalMidnight() {
+        // Given on 2025-03-11 local; the last day 2025-04-10 is followed by 2025-04-11 00:00 NZST (UTC+12 after
+        // daylight saving ended on 2025-04-06), 12:00 UTC the day before.
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(AUCKLAND_TERMS, SEAT_1))
+                .when(new GiveNotice(ID, date("2025-04-10"), false, null, null))
+                .expectEvents(new NoticeGiven(ID, TODAY_IN_AUCKLAND, date("2025-04-10"), false, null))
+                .expectScheduledDeadlineWithName(Instant.parse("2025-04-10T12:00:00Z"), Engagement.NOTICE_RUNS_OUT);
+    }
+
+    @Test
+    void noticeInAucklandThatWouldSufficeInUtcIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(AUCKLAND_TERMS, SEAT_1))
+                .when(new GiveNotice(ID, date("2025-04-09"), false, null, null))
+                .expectException(violation(Kind.INVALID_INPUT, "notice-period", "lastDay"))
+                .expectExceptionMessage(containsString("notice given on 2025-03-11"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void noticeWithoutALastDayIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(new GiveNotice(ID, null, false, null, null))
+                .expectException(violation(Kind.INVALID_INPUT, "required", "lastDay"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void terminationForCauseMayEndSoonerThanTheNoticePeriod() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(new GiveNotice(ID, TODAY, true, " gross misconduct ", null))
+                .expectEvents(new NoticeGiven(ID, TODAY, TODAY, true, "gross misconduct"))
+                .expectScheduledDeadlineWithName(Instant.parse("2025-03-11T00:00:00Z"), Engagement.NOTICE_RUNS_OUT);
+    }
+
+    @Test
+    void terminationForCauseWithoutAReasonIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(new GiveNotice(ID, date("2025-03-15"), true, "  ", null))
+                .expectException(violation(Kind.INVALID_INPUT, "reason-required", "reason"))
+                .expectExceptionMessage("termination for cause needs a reason")
+                .expectNoEvents();
+    }
+
+    @Test
+    void terminationForCauseEndingBeforeTheNoticeDateIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(new GiveNotice(ID, TODAY.minusDays(1), true, "gross misconduct", null))
+                .expectException(violation(Kind.INVALID_INPUT, "not-before-notice", "lastDay"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void noticeCanBeGivenWhilePaused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(new EngagementPaused(ID, date("2025-03-01")))
+                .when(new GiveNotice(ID, date("2025-04-30"), false, null, null))
+                .expectResultMessagePayload(3L)
+                .expectEvents(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null));
+    }
+
+    @Test
+    void givingNoticeTwiceIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null))
+                .when(new GiveNotice(ID, date("2025-05-31"), false, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectExceptionMessage(
+                        "Cannot give notice an engagement that is NOTICE_GIVEN (allowed when [ACTIVE, PAUSED])")
+                .expectNoEvents();
+    }
+
+    @Test
+    void givingNoticeOnAProposalIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1))
+                .when(new GiveNotice(ID, date("2025-05-31"), false, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void engagementUnderNoticeEndsByItselfAfterItsLastDay() {
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(propose(NO_TRIAL, SEAT_1), new ActivateEngagement(ID, null, null),
+                        new GiveNotice(ID, date("2025-04-09"), false, null, null))
+                .whenThenTimeAdvancesTo(Instant.parse("2025-04-10T00:00:00Z"))
+                .expectTriggeredDeadlinesWithName(Engagement.NOTICE_RUNS_OUT)
+                .expectEventsMatching(exactSequenceOf(
+                        event(new EngagementEnded(ID, date("2025-04-09"), date("2025-04-10"), true),
+                                "the notice period ended on 2025-04-09"),
+                        andNoMore()))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void engagementUnderNoticeRunsThroughItsLastDay() {
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(propose(NO_TRIAL, SEAT_1), new ActivateEngagement(ID, null, null),
+                        new GiveNotice(ID, date("2025-04-09"), false, null, null))
+                .whenThenTimeAdvancesTo(Instant.parse("2025-04-09T23:59:59Z"))
+                .expectTriggeredDeadlinesWithName()
+                .expectNoEvents()
+                .expectScheduledDeadlineWithName(Instant.parse("2025-04-10T00:00:00Z"), Engagement.NOTICE_RUNS_OUT);
+    }
+
+    @Test
+    void noticeRunningOutOnAnEngagementAlreadyEndedChangesNothing() {
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(propose(NO_TRIAL, SEAT_1), new ActivateEngagement(ID, null, null),
+                        new GiveNotice(ID, date("2025-04-09"), false, null, null))
+                // ended without the deadline being cancelled, e.g. the deadline was already queued
+                .andGiven(new EngagementEnded(ID, date("2025-04-09"), date("2025-04-10"), false))
+                .whenThenTimeAdvancesTo(Instant.parse("2025-04-10T00:00:00Z"))
+                .expectTriggeredDeadlinesWithName(Engagement.NOTICE_RUNS_OUT)
+                .expectNoEvents();
+    }
+
+    // ---------------------------------------------------------------- EndEngagement
+
+    @Test
+    void endingAfterTheLastDayEndsTheEngagementAndCancelsTheNoticeDeadline() {
+        TestExecutor<Engagement> underNotice = fixture.givenCurrentTime(NOW)
+                .andGivenCommands(propose(NO_TRIAL, SEAT_1), new ActivateEngagement(ID, null, null),
+                        new GiveNotice(ID, date("2025-04-09"), false, null, null));
+        // the application clock passes the last day before the scheduler got round to the deadline
+        clock.moveTo(Instant.parse("2025-04-10T08:00:00Z"));
+        underNotice.when(new EndEngagement(ID, null))
+                .expectResultMessagePayload(3L)
+                .expectEvents(new EngagementEnded(ID, date("2025-04-09"), date("2025-04-10"), false))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void endingOnTheLastDayIsRefused() {
+        TestExecutor<Engagement> underNotice = fixture.givenCurrentTime(NOW)
+                .andGivenCommands(propose(NO_TRIAL, SEAT_1), new ActivateEngagement(ID, null, null),
+                        new GiveNotice(ID, date("2025-04-09"), false, null, null));
+        clock.moveTo(Instant.parse("2025-04-09T23:59:59Z"));
+        underNotice.when(new EndEngagement(ID, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "notice-running", null))
+                .expectExceptionMessage(
+                        "The notice runs until 2025-04-09; the engagement ends by itself after that day")
+                .expectNoEvents()
+                .expectScheduledDeadlineWithName(Instant.parse("2025-04-10T00:00:00Z"), Engagement.NOTICE_RUNS_OUT);
+    }
+
+    @Test
+    void endingInAucklandWaitsForTheLocalDayAfterTheLastDay() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(AUCKLAND_TERMS, SEAT_1))
+                .andGiven(new NoticeGiven(ID, TODAY_IN_AUCKLAND, TODAY_IN_AUCKLAND, true, "fraud"))
+                // 2025-03-11 in Auckland: the last day is still running although UTC is still on 2025-03-10
+                .when(new EndEngagement(ID, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "notice-running", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void endingAnActiveEngagementIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(new EndEngagement(ID, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectExceptionMessage("Cannot end an engagement that is ACTIVE (allowed when [NOTICE_GIVEN])")
+                .expectNoEvents();
+    }
+
+    @Test
+    void endingAnEndedEngagementIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(new NoticeGiven(ID, date("2025-01-01"), date("2025-02-28"), false, null),
+                        new EngagementEnded(ID, date("2025-02-28"), date("2025-03-01"), true))
+                .when(new EndEngagement(ID, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectNoEvents();
+    }
+
+    // ---------------------------------------------------------------- CancelEngagement
+
+    @Test
+    void cancellingAProposalRecordsTodayAndTheReason() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1))
+                .when(new CancelEngagement(ID, "  client went elsewhere ", null))
+                .expectResultMessagePayload(1L)
+                .expectEvents(new EngagementCancelled(ID, TODAY, "client went elsewhere"));
+    }
+
+    @Test
+    void cancellationWithoutAReasonRecordsNoReason() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(AUCKLAND_TERMS, SEAT_1))
+                .when(new CancelEngagement(ID, null, null))
+                .expectEvents(new EngagementCancelled(ID, TODAY_IN_AUCKLAND, null));
+    }
+
+    @Test
+    void cancellingAnActiveEngagementIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(TERMS, SEAT_1))
+                .when(new CancelEngagement(ID, "changed our mind", null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectExceptionMessage("Cannot cancel an engagement that is ACTIVE (allowed when [PROPOSED])")
+                .expectNoEvents();
+    }
+
+    @Test
+    void cancellingAnEngagementInTrialIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1), trialStarted(TODAY))
+                .when(new CancelEngagement(ID, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void cancellingACancelledProposalIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1), new EngagementCancelled(ID, TODAY, null))
+                .when(new CancelEngagement(ID, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectNoEvents();
+    }
+
+    // ---------------------------------------------------------------- fixtures
+
+    private static EngagementTerms terms(String timeZone) {
+        return terms(timeZone, 30, 30, 14, 90, 2, 5, 5, 30);
+    }
+
+    /** Terms with the periods in declaration order, from payment terms to rate-change notice. */
+    private static EngagementTerms terms(String timeZone, int... periods) {
+        return new EngagementTerms(timeZone, BillingCycle.MONTHLY, periods[0], periods[1], periods[2], periods[3],
+                periods[4], periods[5], periods[6], periods[7], IpTrigger.ON_PAYMENT);
+    }
+
+    private static ProposeEngagement propose(EngagementTerms terms, NewSeat... seats) {
+        return new ProposeEngagement(ID, "client-1", "Acme GmbH", "Backend engineer", "EUR", BillingModel.MONTHLY,
+                List.of(seats), terms);
+    }
+
+    private static ProposeEngagement proposeIn(String currency) {
+        return new ProposeEngagement(ID, "client-1", "Acme GmbH", "Backend engineer", currency,
+                BillingModel.MONTHLY, List.of(SEAT_1), TERMS);
+    }
+
+    private static EngagementProposed proposed(EngagementTerms terms, NewSeat... seats) {
+        return new EngagementProposed(ID, "client-1", "Acme GmbH", "Backend engineer", "EUR", BillingModel.MONTHLY,
+                List.of(seats), terms, TODAY);
+    }
+
+    /** Proposed, then activated today without a trial. */
+    private static List<Object> active(EngagementTerms terms, NewSeat... seats) {
+        List<Object> events = new ArrayList<>();
+        events.add(proposed(terms, seats));
+        events.add(new EngagementActivated(ID, TODAY));
+        return Collections.unmodifiableList(events);
+    }
+
+    private static TrialStarted trialStarted(LocalDate start) {
+        return new TrialStarted(ID, start, start.plusDays(TERMS.trialDays() - 1L));
+    }
+
+    private static AddSeat addSeat(String seatId, String professionalId, LocalDate startDate) {
+        return new AddSeat(ID, seatId, professionalId, "Grace Hopper", new BigDecimal("7000.00"), startDate, null);
+    }
+
+    private static SeatAdded seatAdded(String seatId, String professionalId, LocalDate startDate) {
+        return new SeatAdded(ID, seatId, professionalId, "Grace Hopper", new BigDecimal("7000.00"), startDate);
+    }
+
+    private static LocalDate date(String isoDate) {
+        return LocalDate.parse(isoDate);
+    }
+
+    /** A refusal: a {@link RuleViolation} of the given kind, with a stable rule code, naming the offending field. */
+    private static Matcher<RuleViolation> violation(Kind kind, String rule, String field) {
+        return new TypeSafeDiagnosingMatcher<>(RuleViolation.class) {
+            @Override
+            protected boolean matchesSafely(RuleViolation actual, Description mismatch) {
+                mismatch.appendText("was a RuleViolation ").appendValue(actual.kind())
+                        .appendText(" rule ").appendValue(actual.rule())
+                        .appendText(" field ").appendValue(actual.field())
+                        .appendText(": ").appendValue(actual.getMessage());
+                return actual.kind() == kind && Objects.equals(actual.rule(), rule)
+                        && Objects.equals(actual.field(), field);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a RuleViolation ").appendValue(kind)
+                        .appendText(" rule ").appendValue(rule)
+                        .appendText(" field ").appendValue(field);
+            }
+        };
+    }
+
+    /** An event with this payload whose audit metadata states this reason (the system acting when time passes). */
+    private static Matcher<EventMessage<?>> event(Object payload, String reason) {
+        return new TypeSafeDiagnosingMatcher<>() {
+            @Override
+            protected boolean matchesSafely(EventMessage<?> actual, Description mismatch) {
+                mismatch.appendText("was ").appendValue(actual.getPayload())
+                        .appendText(" with reason ").appendValue(actual.getMetaData().get(AuditMetadata.REASON));
+                return payload.equals(actual.getPayload())
+                        && reason.equals(actual.getMetaData().get(AuditMetadata.REASON));
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendValue(payload).appendText(" with reason ").appendValue(reason);
+            }
+        };
+    }
+}

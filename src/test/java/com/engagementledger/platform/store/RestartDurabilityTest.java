@@ -1,0 +1,155 @@
+package com.engagementledger.platform.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.engagementledger.LedgerApplication;
+import com.engagementledger.engagement.query.EngagementProjection;
+import com.engagementledger.support.Api;
+import com.engagementledger.support.TestDataDirs;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Stops and restarts the application on the same data directory: every event, token and read-model document is as
+ * it was, and no projection applies an event twice, even when its token is pushed back to the start.
+ */
+class RestartDurabilityTest {
+
+    private static final String GROUP = EngagementProjection.PROCESSING_GROUP;
+
+    @Test
+    void aRestartFindsEveryEventTokenAndDocumentAsItWasAndAppliesNothingTwice() {
+        Path dataDir = TestDataDirs.create("restart");
+        List<Map<String, Object>> events;
+        List<Document> documents;
+        TrackingToken token;
+        try (ConfigurableApplicationContext first = start(dataDir)) {
+            Api api = new Api(port(first));
+            String today = LocalDate.now(ZoneOffset.UTC).toString();
+            for (int i = 0; i < 5; i++) {
+                String id = api.as("manager").post("/api/engagements", proposal("restart-" + i, today))
+                        .json().get("engagementId").asText();
+                api.as("manager").post("/api/engagements/" + id + "/activate", (Object) null);
+                api.as("manager").post("/api/engagements/" + id + "/pause", (Object) null);
+            }
+            awaitCaughtUp(first);
+            events = events(first);
+            documents = documents(first);
+            token = token(first);
+            assertThat(events).hasSize(15);
+            assertThat(documents).hasSize(5).allSatisfy(doc -> assertThat(doc.get("version")).isEqualTo(2L));
+        }
+
+        try (ConfigurableApplicationContext second = start(dataDir)) {
+            assertThat(events(second)).isEqualTo(events);
+            assertThat(token(second)).isEqualTo(token);
+            awaitCaughtUp(second);
+            assertThat(documents(second)).isEqualTo(documents);
+
+            // Push the token back to the start without a reset: every event is delivered again, nothing changes.
+            EventProcessor processor = second.getBean(EventProcessingConfiguration.class)
+                    .eventProcessor(GROUP).orElseThrow();
+            processor.shutDown();
+            TokenStore tokens = second.getBean(EventProcessingConfiguration.class).tokenStore(GROUP);
+            tokens.storeToken(GapAwareTrackingToken.newInstance(-1, List.of()), GROUP, 0);
+            processor.start();
+            awaitCaughtUp(second);
+            assertThat(documents(second)).isEqualTo(documents);
+
+            Api api = new Api(port(second));
+            String id = documents.get(0).getString("_id");
+            assertThat(api.as("manager").post("/api/engagements/" + id + "/resume",
+                    Map.of("resumeDate", LocalDate.now(ZoneOffset.UTC).plusDays(1).toString())).status())
+                    .isEqualTo(200);
+            awaitCaughtUp(second);
+            assertThat(second.getBean(MongoTemplate.class).findById(id, Document.class, "engagements"))
+                    .extracting(doc -> doc.get("version")).isEqualTo(3L);
+        }
+    }
+
+    @Test
+    void aSecondInstanceOnTheSameDataDirectoryStopsWithAClearMessage() {
+        Path dataDir = TestDataDirs.create("second");
+        try (ConfigurableApplicationContext first = start(dataDir)) {
+            assertThatThrownBy(() -> start(dataDir))
+                    .isInstanceOf(DataDirectoryInUseException.class)
+                    .hasMessageContaining(dataDir.toAbsolutePath().toString())
+                    .hasMessageContaining("already in use by another Engagement Ledger instance");
+            assertThat(new Api(port(first)).as("auditor").get("/api/engagements").status()).isEqualTo(200);
+        }
+        FailureAnalysis analysis = new DataDirectoryInUseFailureAnalyzer()
+                .analyze(new DataDirectoryInUseException(dataDir));
+        assertThat(analysis.getAction()).contains("--ledger.data-dir");
+        // once the first has stopped, the directory is free again
+        try (ConfigurableApplicationContext again = start(dataDir)) {
+            assertThat(again.isActive()).isTrue();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir) {
+        return new SpringApplicationBuilder(LedgerApplication.class)
+                .profiles("test")
+                .run("--ledger.data-dir=" + dataDir, "--server.port=0");
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return context.getBean(Environment.class).getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    private static void awaitCaughtUp(ConfigurableApplicationContext context) {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        Long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            TrackingToken token = token(context);
+            return token != null && token.position().orElse(-1) >= head;
+        });
+    }
+
+    private static TrackingToken token(ConfigurableApplicationContext context) {
+        return context.getBean(EventProcessingConfiguration.class).tokenStore(GROUP).fetchToken(GROUP, 0);
+    }
+
+    private static List<Map<String, Object>> events(ConfigurableApplicationContext context) {
+        return context.getBean(JdbcTemplate.class).query(
+                "SELECT globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, payloadType, payload, "
+                        + "metaData, timeStamp FROM DomainEventEntry ORDER BY globalIndex",
+                (rs, i) -> Map.of("globalIndex", rs.getLong(1), "eventIdentifier", rs.getString(2),
+                        "aggregateIdentifier", rs.getString(3), "sequenceNumber", rs.getLong(4),
+                        "payloadType", rs.getString(5), "payload", new String(rs.getBytes(6)),
+                        "metaData", new String(rs.getBytes(7)), "timeStamp", rs.getString(8)));
+    }
+
+    private static List<Document> documents(ConfigurableApplicationContext context) {
+        List<Document> docs = new ArrayList<>(context.getBean(MongoTemplate.class)
+                .findAll(Document.class, "engagements"));
+        docs.sort((a, b) -> a.getString("_id").compareTo(b.getString("_id")));
+        return docs;
+    }
+
+    private static Map<String, Object> proposal(String clientId, String startDate) {
+        return Map.of("clientId", clientId, "clientName", "Client " + clientId, "roleTitle", "Engineer",
+                "currency", "EUR", "billingModel", "MONTHLY",
+                "seats", List.of(Map.of("professionalId", "pro-" + clientId, "professionalName", "Pat",
+                        "rate", "9000.00", "startDate", startDate)));
+    }
+}
