@@ -21,7 +21,10 @@ import java.util.Map;
 public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String base;
 
     public Api(int port) {

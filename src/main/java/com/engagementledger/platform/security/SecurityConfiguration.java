@@ -90,7 +90,10 @@ public class SecurityConfiguration {
             log.warn("No users are configured (ledger.security.users): nobody can sign in. "
                     + "Configure users with BCrypt hashes, use JWT mode, or start with the demo profile.");
         }
-        return new InMemoryUserDetailsManager(users);
+        InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager(users);
+        // Only a UserDetailsService, not the manager itself: as a UserDetailsPasswordService it would re-hash a
+        // configured password of a lower BCrypt cost at every request, which cannot be written back to configuration.
+        return manager::loadUserByUsername;
     }
 
     /** Maps a JWT's roles claim (a list or a space-separated string) to Spring roles; the subject is the actor. */

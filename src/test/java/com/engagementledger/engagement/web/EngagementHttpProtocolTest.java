@@ -41,7 +41,7 @@ class EngagementHttpProtocolTest extends HttpTestSupport {
 
         Api.Response malformed = api.as("manager").header("If-Match", "seven")
                 .post("/api/engagements/" + id + "/pause", (Object) null);
-        assertThat(malformed.status()).isEqualTo(422);
+        assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().get("errors").get(0).get("field").asText()).isEqualTo("If-Match");
     }
 

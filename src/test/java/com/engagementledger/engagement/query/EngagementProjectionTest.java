@@ -1,0 +1,184 @@
+package com.engagementledger.engagement.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.engagementledger.engagement.api.BillingCycle;
+import com.engagementledger.engagement.api.BillingModel;
+import com.engagementledger.engagement.api.EngagementActivated;
+import com.engagementledger.engagement.api.EngagementPage;
+import com.engagementledger.engagement.api.EngagementProposed;
+import com.engagementledger.engagement.api.EngagementStatus;
+import com.engagementledger.engagement.api.EngagementTerms;
+import com.engagementledger.engagement.api.EngagementView;
+import com.engagementledger.engagement.api.FindEngagement;
+import com.engagementledger.engagement.api.FindEngagements;
+import com.engagementledger.engagement.api.IpTrigger;
+import com.engagementledger.engagement.api.NewSeat;
+import com.engagementledger.engagement.api.NoticeGiven;
+import com.engagementledger.engagement.api.RateChangeScheduled;
+import com.engagementledger.engagement.api.SeatAdded;
+import com.engagementledger.engagement.api.SeatReleased;
+import com.engagementledger.platform.store.MongoConfiguration;
+import com.engagementledger.support.TestDataDirs;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
+import org.springframework.data.mongodb.core.convert.DefaultDbRefResolver;
+import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+
+/**
+ * The engagement projection and its query handler against the embedded MongoDB wire-protocol server, through the
+ * real driver: idempotent on redelivery, exact with money and dates, and answering "today" per time zone.
+ */
+class EngagementProjectionTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
+    private static final Instant AT = TODAY.atTime(9, 0).toInstant(ZoneOffset.UTC);
+    private static final EngagementTerms TERMS = new EngagementTerms("UTC", BillingCycle.MONTHLY, 30, 30, 14, 90, 2,
+            5, 5, 30, IpTrigger.ON_PAYMENT);
+
+    private MongoServer server;
+    private MongoClient client;
+    private MongoTemplate mongo;
+    private EngagementProjection projection;
+    private EngagementQueryHandler queries;
+
+    @BeforeEach
+    void embeddedMongo() {
+        server = new MongoServer(new H2Backend(TestDataDirs.create("projection").resolve("rm.mv").toString()));
+        server.bind("127.0.0.1", 0);
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        SimpleMongoClientDatabaseFactory factory = new SimpleMongoClientDatabaseFactory(client, "test");
+        MongoCustomConversions conversions = new MongoConfiguration().mongoCustomConversions();
+        MongoMappingContext context = new MongoMappingContext();
+        context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
+        MappingMongoConverter converter = new MappingMongoConverter(new DefaultDbRefResolver(factory), context);
+        converter.setCustomConversions(conversions);
+        converter.afterPropertiesSet();
+        mongo = new MongoTemplate(factory, converter);
+        projection = new EngagementProjection(mongo);
+        queries = new EngagementQueryHandler(mongo, Clock.fixed(AT, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void redeliveredEventsChangeNothing() {
+        List<Runnable> history = history("e1");
+        history.forEach(Runnable::run);
+        List<Document> once = raw();
+        history.forEach(Runnable::run);
+        history.get(0).run();
+        assertThat(raw()).isEqualTo(once);
+        assertThat(once.get(0).get("version")).isEqualTo(4L);
+    }
+
+    @Test
+    void anOlderEventArrivingLateIsIgnored() {
+        history("e2").forEach(Runnable::run);
+        projection.on(new SeatReleased("e2", "s1", TODAY.plusDays(5)), 1, AT);
+        EngagementView view = queries.find(new FindEngagement("e2")).orElseThrow();
+        assertThat(view.seats().get(0).releaseDate()).isNull();
+    }
+
+    @Test
+    void amountsKeepTheirScaleAndDatesTheirDay() {
+        history("e3").forEach(Runnable::run);
+        Document stored = raw().get(0);
+        Document seat = stored.getList("seats", Document.class).get(0);
+        Object rate = seat.getList("rates", Document.class).get(0).get("rate");
+        assertThat(rate).hasToString("9800.00");
+        EngagementView view = queries.find(new FindEngagement("e3")).orElseThrow();
+        assertThat(view.seats().get(0).currentRate()).isEqualTo(new BigDecimal("9800.00"));
+        assertThat(view.seats().get(0).startDate()).isEqualTo(TODAY.minusDays(20));
+        assertThat(view.dates().activeFrom()).isEqualTo(TODAY.minusDays(20));
+    }
+
+    @Test
+    void ratesAreCurrentOrScheduledAsOfTodayAndHeldSeatsFollowTheStatus() {
+        history("e4").forEach(Runnable::run);
+        EngagementView view = queries.find(new FindEngagement("e4")).orElseThrow();
+        assertThat(view.asOfDate()).isEqualTo(TODAY);
+        assertThat(view.seats().get(0).currentRate()).isEqualByComparingTo("9800.00");
+        assertThat(view.seats().get(0).scheduledRates()).singleElement()
+                .satisfies(step -> assertThat(step.effectiveDate()).isEqualTo(TODAY.plusDays(30)));
+        assertThat(view.seats().get(0).heldToday()).isTrue();
+        assertThat(view.seats().get(1).heldToday()).as("starts tomorrow").isFalse();
+        assertThat(view.seats().get(1).scheduledRates()).as("its starting rate is no change, its review is")
+                .singleElement().satisfies(step -> assertThat(step.rate()).isEqualByComparingTo("9300.00"));
+
+        projection.on(new NoticeGiven("e4", TODAY.minusDays(40), TODAY.minusDays(1), false, null), 5, AT);
+        EngagementView afterLastDay = queries.find(new FindEngagement("e4")).orElseThrow();
+        assertThat(afterLastDay.status()).isEqualTo(EngagementStatus.NOTICE_GIVEN);
+        assertThat(afterLastDay.seats()).noneMatch(seat -> seat.heldToday());
+    }
+
+    @Test
+    void theListFiltersByStatusAndClientAndPagesNewestFirst() {
+        for (int i = 0; i < 5; i++) {
+            String id = "list-" + i;
+            projection.on(proposed(id, i % 2 == 0 ? "acme" : "globex", TODAY.minusDays(10 - i)), 0, AT);
+            if (i < 2) {
+                projection.on(new EngagementActivated(id, TODAY), 1, AT);
+            }
+        }
+        EngagementPage acme = queries.list(new FindEngagements(null, "acme", 0, 2));
+        assertThat(acme.totalItems()).isEqualTo(3);
+        assertThat(acme.totalPages()).isEqualTo(2);
+        assertThat(acme.items()).extracting(summary -> summary.engagementId()).containsExactly("list-4", "list-2");
+        EngagementPage active = queries.list(new FindEngagements(EngagementStatus.ACTIVE, null, 0, 10));
+        assertThat(active.items()).extracting(summary -> summary.engagementId())
+                .containsExactlyInAnyOrder("list-0", "list-1");
+        assertThat(queries.list(new FindEngagements(EngagementStatus.ACTIVE, "acme", 0, 10)).items())
+                .extracting(summary -> summary.engagementId()).containsExactly("list-0");
+    }
+
+    @Test
+    void aResetClearsOnlyTheEngagements() {
+        history("e5").forEach(Runnable::run);
+        mongo.getCollection("other").insertOne(new Document("_id", "keep"));
+        projection.reset();
+        assertThat(mongo.getCollection("engagements").countDocuments()).isZero();
+        assertThat(mongo.getCollection("other").countDocuments()).isEqualTo(1);
+    }
+
+    private List<Runnable> history(String id) {
+        return List.of(
+                () -> projection.on(proposed(id, "acme", TODAY.minusDays(20)), 0, AT),
+                () -> projection.on(new EngagementActivated(id, TODAY.minusDays(20)), 1, AT),
+                () -> projection.on(new SeatAdded(id, "s2", "p2", "Robin", new BigDecimal("9100.00"),
+                        TODAY.plusDays(1)), 2, AT),
+                () -> projection.on(new RateChangeScheduled(id, "s1", new BigDecimal("10100.00"), TODAY.plusDays(30),
+                        TODAY, "review"), 3, AT),
+                () -> projection.on(new RateChangeScheduled(id, "s2", new BigDecimal("9300.00"), TODAY.plusDays(30),
+                        TODAY, "review"), 4, AT));
+    }
+
+    private static EngagementProposed proposed(String id, String client, LocalDate start) {
+        return new EngagementProposed(id, client, "Client " + client, "Engineer", "EUR", BillingModel.MONTHLY,
+                List.of(new NewSeat("s1", "p1", "Anna", new BigDecimal("9800.00"), start)), TERMS, start);
+    }
+
+    private List<Document> raw() {
+        return mongo.findAll(Document.class, "engagements");
+    }
+}
