@@ -1,0 +1,82 @@
+package com.engagementledger.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.engagementledger.LedgerApplication;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.engagementledger.support.TestDataDirs;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+/**
+ * The demo profile, and only it, has the four demo users and seeds engagements; without it there is no user and no
+ * test clock.
+ */
+class DemoProfileTest {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void theDemoProfileHasItsUsersSeedsEngagementsOnceAndMovesItsClock() throws Exception {
+        var dataDir = TestDataDirs.create("demo");
+        try (ConfigurableApplicationContext demo = start("demo", dataDir.toString())) {
+            int port = port(demo);
+            for (String user : new String[] {"manager", "finance", "auditor", "admin"}) {
+                assertThat(get(port, "/api/engagements", user + ":demo").statusCode()).as(user).isEqualTo(200);
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> total(port) == 5);
+            assertThat(get(port, "/api/admin/clock", "admin:demo").statusCode()).isEqualTo(200);
+        }
+        try (ConfigurableApplicationContext again = start("demo", dataDir.toString())) {
+            int port = port(again);
+            Thread.sleep(1000);
+            assertThat(total(port)).as("seeded once, not at every start").isEqualTo(5);
+        }
+    }
+
+    @Test
+    void withoutTheDemoProfileThereAreNoUsersAndNoTestClock() throws Exception {
+        try (ConfigurableApplicationContext plain = start(null, TestDataDirs.create("plain").toString())) {
+            int port = port(plain);
+            for (String credentials : new String[] {"manager:demo", "admin:demo", "admin:admin", "user:password"}) {
+                assertThat(get(port, "/api/engagements", credentials).statusCode()).as(credentials).isEqualTo(401);
+            }
+            assertThat(plain.containsBean("testClockController")).isFalse();
+            assertThat(plain.getBean(java.time.Clock.class))
+                    .isNotInstanceOf(com.engagementledger.platform.time.TestClock.class);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String profile, String dataDir) {
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(LedgerApplication.class);
+        if (profile != null) {
+            builder.profiles(profile);
+        }
+        return builder.run("--ledger.data-dir=" + dataDir, "--server.port=0");
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return context.getBean(Environment.class).getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    private static long total(int port) throws Exception {
+        JsonNode page = new ObjectMapper().readTree(get(port, "/api/engagements", "auditor:demo").body());
+        return page.get("totalItems").asLong();
+    }
+
+    private static HttpResponse<String> get(int port, String path, String credentials) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes()))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
