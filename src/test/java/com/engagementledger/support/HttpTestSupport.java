@@ -66,9 +66,25 @@ public abstract class HttpTestSupport {
                         "rate", 9000, "startDate", startDate))));
     }
 
-    /** Proposes an engagement and returns its id. */
+    /** A valid proposal whose terms have no trial, so that it can be activated. */
+    protected static Map<String, Object> proposalWithoutTrial(String clientId, String startDate) {
+        Map<String, Object> proposal = proposal(clientId, startDate);
+        proposal.put("terms", Map.of("trialDays", 0));
+        return proposal;
+    }
+
+    /** Proposes an engagement with the default 14-day trial and returns its id. */
     protected String propose(String clientId, String startDate) {
-        Api.Response created = api.as("manager").post("/api/engagements", proposal(clientId, startDate));
+        return created(proposal(clientId, startDate));
+    }
+
+    /** Proposes an engagement without a trial and returns its id. */
+    protected String proposeWithoutTrial(String clientId, String startDate) {
+        return created(proposalWithoutTrial(clientId, startDate));
+    }
+
+    private String created(Map<String, Object> proposal) {
+        Api.Response created = api.as("manager").post("/api/engagements", proposal);
         if (created.status() != 201) {
             throw new AssertionError("proposal refused: " + created);
         }

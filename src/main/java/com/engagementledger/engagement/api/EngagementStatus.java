@@ -7,6 +7,11 @@ package com.engagementledger.engagement.api;
 public enum EngagementStatus {
     PROPOSED, TRIAL, ACTIVE, PAUSED, NOTICE_GIVEN, ENDED, TRIAL_REJECTED, CANCELLED;
 
+    /** Whether the engagement has started and not ended: its seats are staffed. */
+    public boolean isRunning() {
+        return this == TRIAL || this == ACTIVE || this == PAUSED || this == NOTICE_GIVEN;
+    }
+
     public boolean isTerminal() {
         return this == ENDED || this == TRIAL_REJECTED || this == CANCELLED;
     }

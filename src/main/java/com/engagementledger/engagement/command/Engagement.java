@@ -70,9 +70,6 @@ public class Engagement {
     static final String TRIAL_LAPSES = "engagement-trial-lapses";
     static final String NOTICE_RUNS_OUT = "engagement-notice-runs-out";
     private static final int MAX_TEXT = 200;
-    private static final Set<EngagementStatus> RUNNING =
-            EnumSet.of(EngagementStatus.TRIAL, EngagementStatus.ACTIVE, EngagementStatus.PAUSED,
-                    EngagementStatus.NOTICE_GIVEN);
 
     @AggregateIdentifier
     private String engagementId;
@@ -82,6 +79,7 @@ public class Engagement {
     private Map<String, SeatState> seats = new LinkedHashMap<>();
     private LocalDate trialLastDay;
     private LocalDate pausedFrom;
+    private LocalDate resumedFrom;
     private LocalDate lastDay;
 
     protected Engagement() {
@@ -114,9 +112,7 @@ public class Engagement {
             requireText(seat.seatId(), field + ".seatId");
             requireText(seat.professionalId(), field + ".professionalId");
             requireText(seat.professionalName(), field + ".professionalName");
-            if (seat.startDate() == null) {
-                throw RuleViolation.invalid(field + ".startDate", "required", "is required");
-            }
+            requireDate(seat.startDate(), field + ".startDate");
             if (!seatIds.add(seat.seatId())) {
                 throw RuleViolation.invalid(field + ".seatId", "unique", "seat id " + seat.seatId() + " repeats");
             }
@@ -140,8 +136,13 @@ public class Engagement {
             throw RuleViolation.illegalState("no-trial",
                     "The terms of this engagement have no trial; activate it instead");
         }
-        LocalDate start = command.startDate() != null ? command.startDate() : today(clock);
+        LocalDate today = today(clock);
+        LocalDate start = command.startDate() != null ? PlausibleDates.check("startDate", command.startDate()) : today;
         LocalDate last = start.plusDays(terms.trialDays() - 1L);
+        if (last.isBefore(today)) {
+            throw RuleViolation.invalid("startDate", "trial-already-over", "a " + terms.trialDays()
+                    + "-day trial from " + start + " would have ended on " + last + ", before today (" + today + ")");
+        }
         apply(new TrialStarted(engagementId, start, last));
         deadlines.schedule(startOf(last.plusDays(1)), TRIAL_LAPSES);
         return AggregateLifecycle.getVersion();
@@ -150,6 +151,7 @@ public class Engagement {
     @CommandHandler
     public long handle(AcceptTrial command, Clock clock, DeadlineManager deadlines) {
         requireStatus("accept the trial", EngagementStatus.TRIAL);
+        requireTrialRunning(today(clock));
         deadlines.cancelAllWithinScope(TRIAL_LAPSES);
         apply(new TrialAccepted(engagementId, today(clock), false));
         return AggregateLifecycle.getVersion();
@@ -158,6 +160,7 @@ public class Engagement {
     @CommandHandler
     public long handle(RejectTrial command, Clock clock, DeadlineManager deadlines) {
         requireStatus("reject the trial", EngagementStatus.TRIAL);
+        requireTrialRunning(today(clock));
         deadlines.cancelAllWithinScope(TRIAL_LAPSES);
         apply(new TrialRejected(engagementId, today(clock), blankToNull(command.reason())));
         return AggregateLifecycle.getVersion();
@@ -175,7 +178,14 @@ public class Engagement {
 
     @CommandHandler
     public long handle(ActivateEngagement command, Clock clock) {
+        if (command.activationDate() != null) {
+            PlausibleDates.check("activationDate", command.activationDate());
+        }
         requireStatus("activate", EngagementStatus.PROPOSED);
+        if (terms.trialDays() > 0) {
+            throw RuleViolation.illegalState("trial-required", "The terms of this engagement have a "
+                    + terms.trialDays() + "-day trial: start the trial; only a proposal without a trial is activated");
+        }
         apply(new EngagementActivated(engagementId,
                 command.activationDate() != null ? command.activationDate() : today(clock)));
         return AggregateLifecycle.getVersion();
@@ -264,8 +274,13 @@ public class Engagement {
     public long handle(PauseEngagement command, Clock clock) {
         requireStatus("pause", EngagementStatus.ACTIVE);
         LocalDate today = today(clock);
-        LocalDate pauseDate = command.pauseDate() != null ? command.pauseDate() : today;
+        LocalDate pauseDate = command.pauseDate() != null ? PlausibleDates.check("pauseDate", command.pauseDate())
+                : today;
         notBefore(pauseDate, today, "pauseDate");
+        if (resumedFrom != null && pauseDate.isBefore(resumedFrom)) {
+            throw RuleViolation.invalid("pauseDate", "after-resume", "billing resumes on " + resumedFrom
+                    + "; a new pause starts on that day or later, not " + pauseDate);
+        }
         apply(new EngagementPaused(engagementId, pauseDate));
         return AggregateLifecycle.getVersion();
     }
@@ -274,7 +289,8 @@ public class Engagement {
     public long handle(ResumeEngagement command, Clock clock) {
         requireStatus("resume", EngagementStatus.PAUSED);
         LocalDate today = today(clock);
-        LocalDate resumeDate = command.resumeDate() != null ? command.resumeDate() : today;
+        LocalDate resumeDate = command.resumeDate() != null
+                ? PlausibleDates.check("resumeDate", command.resumeDate()) : today;
         notBefore(resumeDate, today, "resumeDate");
         if (!resumeDate.isAfter(pausedFrom)) {
             throw RuleViolation.invalid("resumeDate", "after-pause", "the pause starts on " + pausedFrom
@@ -384,6 +400,7 @@ public class Engagement {
     void on(EngagementResumed event) {
         status = EngagementStatus.ACTIVE;
         pausedFrom = null;
+        resumedFrom = event.resumeDate();
     }
 
     @EventSourcingHandler
@@ -431,7 +448,7 @@ public class Engagement {
     }
 
     private void requireRunningOr(String action, EngagementStatus also) {
-        if (!RUNNING.contains(status) && status != also) {
+        if (!status.isRunning() && status != also) {
             throw RuleViolation.illegalState("status", "Cannot " + action + " on an engagement that is " + status);
         }
     }
@@ -445,6 +462,14 @@ public class Engagement {
     private static void requireDate(LocalDate date, String field) {
         if (date == null) {
             throw RuleViolation.invalid(field, "required", "is required");
+        }
+        PlausibleDates.check(field, date);
+    }
+
+    private void requireTrialRunning(LocalDate today) {
+        if (today.isAfter(trialLastDay)) {
+            throw RuleViolation.illegalState("trial-lapsed", "The trial ended on " + trialLastDay
+                    + " without a decision, so it was accepted by itself on " + trialLastDay.plusDays(1));
         }
     }
 

@@ -17,6 +17,7 @@ final class NoticePolicy {
         if (lastDay == null) {
             throw RuleViolation.invalid("lastDay", "required", "is required");
         }
+        PlausibleDates.check("lastDay", lastDay);
         if (forCause) {
             if (reason == null || reason.isBlank()) {
                 throw RuleViolation.invalid("reason", "reason-required", "termination for cause needs a reason");

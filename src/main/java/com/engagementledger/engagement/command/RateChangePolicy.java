@@ -21,6 +21,7 @@ final class RateChangePolicy {
         if (effectiveDate == null) {
             throw RuleViolation.invalid("effectiveDate", "required", "is required");
         }
+        PlausibleDates.check("effectiveDate", effectiveDate);
         LocalDate earliest = announcedOn.plusDays(terms.rateChangeNoticeDays());
         if (effectiveDate.isBefore(earliest)) {
             throw RuleViolation.invalid("effectiveDate", "rate-change-notice", "a rate change announced on "

@@ -1,7 +1,6 @@
 package com.engagementledger.engagement.query;
 
 import com.engagementledger.engagement.api.EngagementPage;
-import com.engagementledger.engagement.api.EngagementStatus;
 import com.engagementledger.engagement.api.EngagementSummary;
 import com.engagementledger.engagement.api.EngagementView;
 import com.engagementledger.engagement.api.FindEngagement;
@@ -13,9 +12,7 @@ import com.engagementledger.platform.axon.ReadModel;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.context.annotation.Bean;
@@ -32,9 +29,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class EngagementQueryHandler {
-
-    private static final Set<EngagementStatus> RUNNING = EnumSet.of(EngagementStatus.TRIAL,
-            EngagementStatus.ACTIVE, EngagementStatus.PAUSED, EngagementStatus.NOTICE_GIVEN);
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -100,10 +94,17 @@ public class EngagementQueryHandler {
         return LocalDate.now(clock.withZone(ZoneId.of(doc.terms.timeZone())));
     }
 
-    /** Whether a professional holds the seat on {@code day}: the engagement runs and the seat's dates cover it. */
+    /**
+     * Whether a professional works in the seat on {@code day}: the engagement runs and has started (its trial or its
+     * activation), the day is in no pause and not after the last day, and the seat's dates cover it.
+     */
     private static boolean heldOn(EngagementDocument doc, SeatDocument seat, LocalDate day) {
-        boolean running = RUNNING.contains(doc.status) && (doc.lastDay == null || !day.isAfter(doc.lastDay));
-        return running && !day.isBefore(seat.startDate())
+        LocalDate started = doc.activeFrom != null ? doc.activeFrom : doc.trialStart;
+        boolean working = doc.status.isRunning() && started != null && !day.isBefore(started)
+                && (doc.lastDay == null || !day.isAfter(doc.lastDay))
+                && doc.pauses.stream().noneMatch(pause -> !day.isBefore(pause.from())
+                        && (pause.until() == null || day.isBefore(pause.until())));
+        return working && !day.isBefore(seat.startDate())
                 && (seat.releaseDate() == null || day.isBefore(seat.releaseDate()));
     }
 

@@ -21,6 +21,7 @@ import com.engagementledger.engagement.api.ScheduleRateChange;
 import com.engagementledger.engagement.api.StartTrial;
 import com.engagementledger.platform.api.RuleViolation;
 import com.engagementledger.platform.web.ETags;
+import com.engagementledger.platform.web.NewIds;
 import com.engagementledger.platform.web.ResourceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -32,7 +33,6 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -64,21 +64,26 @@ public class EngagementController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final EngagementDefaults defaults;
+    private final NewIds ids;
 
-    public EngagementController(CommandGateway commands, QueryGateway queries, EngagementDefaults defaults) {
+    public EngagementController(CommandGateway commands, QueryGateway queries, EngagementDefaults defaults,
+                                NewIds ids) {
         this.commands = commands;
         this.queries = queries;
         this.defaults = defaults;
+        this.ids = ids;
     }
 
     @PostMapping
     @Operation(summary = "Propose an engagement with its seats and terms (omitted terms take the defaults)")
     public ResponseEntity<CommandAccepted> propose(@RequestBody @Valid ProposeEngagementRequest request) {
-        String engagementId = UUID.randomUUID().toString();
-        List<NewSeat> seats = request.seats().stream()
-                .map(seat -> new NewSeat(UUID.randomUUID().toString(), seat.professionalId(),
-                        seat.professionalName(), seat.rate(), seat.startDate()))
-                .toList();
+        String engagementId = ids.next("engagement");
+        List<NewSeat> seats = new java.util.ArrayList<>();
+        for (int i = 0; i < request.seats().size(); i++) {
+            SeatRequest seat = request.seats().get(i);
+            seats.add(new NewSeat(ids.next("seat " + i), seat.professionalId(), seat.professionalName(),
+                    seat.rate(), seat.startDate()));
+        }
         commands.sendAndWait(new ProposeEngagement(engagementId, request.clientId(), request.clientName(),
                 request.roleTitle(), request.currency(), request.billingModel(), seats,
                 defaults.complete(request.terms())));
@@ -187,7 +192,7 @@ public class EngagementController {
     public ResponseEntity<CommandAccepted> addSeat(@PathVariable @ResourceId String id,
             @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody @Valid SeatRequest body) {
-        String seatId = UUID.randomUUID().toString();
+        String seatId = ids.next("seat");
         ResponseEntity<CommandAccepted> accepted = send(id, ifMatch, v -> new AddSeat(id, seatId,
                 body.professionalId(), body.professionalName(), body.rate(), body.startDate(), v));
         return ResponseEntity.status(HttpStatus.CREATED)

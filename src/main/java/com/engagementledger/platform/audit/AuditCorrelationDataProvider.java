@@ -20,7 +20,8 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
  * and request id as they are; the correlation id of the whole chain; the id of the causing message as causation id.
  *
  * <p>A deadline is handled on behalf of no one: time passed. Its events get the system as actor, whoever scheduled it,
- * and no inherited reason, so that the handler can state its own.
+ * and neither the reason nor the request id of the command that scheduled it, so that the handler can state its own
+ * reason.
  */
 public class AuditCorrelationDataProvider implements CorrelationDataProvider {
 
@@ -38,8 +39,8 @@ public class AuditCorrelationDataProvider implements CorrelationDataProvider {
             copy(meta, data, ACTOR);
             copy(meta, data, ROLES);
             copy(meta, data, REASON);
+            copy(meta, data, REQUEST_ID);
         }
-        copy(meta, data, REQUEST_ID);
         return data;
     }
 

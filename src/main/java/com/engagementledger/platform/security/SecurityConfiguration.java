@@ -114,8 +114,8 @@ public class SecurityConfiguration {
                     .filter(role -> !role.isBlank())
                     .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
                     .toList();
-            String name = jwt.getClaimAsString("preferred_username");
-            return new JwtAuthenticationToken(jwt, authorities, name != null ? name : jwt.getSubject());
+            // the subject: unique and stable at its issuer, where preferred_username is neither
+            return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
         }
     }
 }

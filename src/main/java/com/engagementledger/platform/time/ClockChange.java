@@ -1,5 +1,6 @@
 package com.engagementledger.platform.time;
 
+import com.engagementledger.platform.api.RuleViolation;
 import jakarta.validation.constraints.AssertTrue;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,13 @@ public record ClockChange(Instant instant, Duration advanceBy) {
     }
 
     Instant target(Instant now) {
-        return instant != null ? instant : now.plus(advanceBy);
+        if (instant != null) {
+            return instant;
+        }
+        try {
+            return now.plus(advanceBy);
+        } catch (ArithmeticException | java.time.DateTimeException tooLong) {
+            throw RuleViolation.invalid("advanceBy", "too-far", advanceBy + " is too far ahead");
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * The one clock of the application. Axon stamps messages with a static clock of its own, and db-scheduler decides
@@ -15,10 +16,17 @@ import org.springframework.context.annotation.Configuration;
 public class ClockConfiguration {
 
     @Bean
+    @Primary
     public Clock applicationClock(LedgerProperties properties) {
         Clock clock = properties.testClock() ? new TestClock(Clock.systemUTC()) : Clock.systemUTC();
         GenericEventMessage.clock = clock;
         return clock;
+    }
+
+    /** Real time, for operational timeouts that must not jump with the test clock; never for business dates. */
+    @Bean
+    public Clock wallClock() {
+        return Clock.systemUTC();
     }
 
     @Bean

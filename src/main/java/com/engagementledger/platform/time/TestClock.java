@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public class TestClock extends Clock {
 
+    /** Far enough for any engagement; further, dates overflow in the stores, and the clock cannot come back. */
+    static final int MAX_YEARS_AHEAD = 100;
+
     private final Clock base;
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
@@ -47,6 +50,11 @@ public class TestClock extends Clock {
         if (target.isBefore(now)) {
             throw RuleViolation.invalid("instant", "never-backwards",
                     "the clock never goes backwards: " + target + " is before " + now);
+        }
+        Instant latest = now.atZone(ZoneOffset.UTC).plusYears(MAX_YEARS_AHEAD).toInstant();
+        if (target.isAfter(latest)) {
+            throw RuleViolation.invalid("instant", "too-far", "the clock moves at most " + MAX_YEARS_AHEAD
+                    + " years ahead (to " + latest + "), not to " + target);
         }
         offset.set(offset.get().plus(Duration.between(now, target)));
         return instant();

@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -55,12 +54,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters.");
             return;
         }
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null) {
-            chain.doFilter(request, response);
-            return;
-        }
-        String principal = auth.getName();
+        // behind Spring Security: every /api request here is authenticated
+        String principal = SecurityContextHolder.getContext().getAuthentication().getName();
         String hash = hash(request);
         Optional<IdempotencyStore.StoredResponse> stored = store.find(principal, key);
         if (stored.isPresent() && store.abandoned(stored.get())) {

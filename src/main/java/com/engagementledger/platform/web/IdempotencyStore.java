@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -22,7 +23,8 @@ public class IdempotencyStore {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    public IdempotencyStore(JdbcTemplate jdbc, Clock clock) {
+    /** The wall clock, not the application's: a request in flight ages in real time, whatever a test clock says. */
+    public IdempotencyStore(JdbcTemplate jdbc, @Qualifier("wallClock") Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -81,6 +82,22 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "concurrent-change", null));
     }
 
+    /**
+     * A new aggregate whose id exists already: the re-run of a request whose first run committed but whose response
+     * was lost (ids derive from the Idempotency-Key). SQL state 23505 is a unique violation on H2 and PostgreSQL.
+     */
+    @ExceptionHandler(EventStoreException.class)
+    ResponseEntity<ProblemDetail> eventStoreFailed(EventStoreException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return respond(problems.problem(HttpStatus.CONFLICT, "Already exists",
+                        "What this request creates exists already: an earlier run of the same request created it.",
+                        "already-exists", null));
+            }
+        }
+        return unexpected(e);
+    }
+
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
         return fromDetails(RuleViolation.notFound("id", "No resource with id " + e.getAggregateIdentifier())
@@ -111,7 +128,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .collect(Collectors.toList());
         e.getBindingResult().getGlobalErrors().forEach(g ->
                 errors.add(new FieldError(g.getObjectName(), g.getCode(), g.getDefaultMessage())));
-        return objectResponse(invalid(errors));
+        return respond(invalid(errors));
     }
 
     @Override
@@ -122,7 +139,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         .map(error -> new FieldError(parameterName(result), ruleOf(error.getCodes()),
                                 error.getDefaultMessage())))
                 .toList();
-        return objectResponse(invalid(errors));
+        return respond(invalid(errors));
     }
 
     @Override
@@ -130,7 +147,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
         String expected = e.getRequiredType() == null ? "another type" : describe(e.getRequiredType());
-        return objectResponse(invalid(List.of(new FieldError(field, "type",
+        return respond(invalid(List.of(new FieldError(field, "type",
                 "'" + e.getValue() + "' is not " + expected))));
     }
 
@@ -158,7 +175,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         } else {
             error = new FieldError("body", "required", "a JSON request body is required");
         }
-        return objectResponse(invalid(List.of(error)));
+        return respond(invalid(List.of(error)));
     }
 
     @Override
@@ -193,14 +210,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(problems.problem(status, title, details.message(), details.rule(), errors));
     }
 
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+    @SuppressWarnings("unchecked")
+    private static <T> ResponseEntity<T> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    private static ResponseEntity<Object> objectResponse(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body((T) problem);
     }
 
     private static String path(JsonMappingException e) {

@@ -76,7 +76,9 @@ class EngagementTest {
     private static final String ID = "eng-1";
     private static final EngagementTerms TERMS = terms("UTC");
     private static final EngagementTerms AUCKLAND_TERMS = terms(AUCKLAND);
+    /** The same terms without a trial: only such a proposal is activated, so every active history uses these. */
     private static final EngagementTerms NO_TRIAL = terms("UTC", 30, 30, 0, 90, 2, 5, 5, 30);
+    private static final EngagementTerms AUCKLAND_NO_TRIAL = terms(AUCKLAND, 30, 30, 0, 90, 2, 5, 5, 30);
 
     private static final NewSeat SEAT_1 = new NewSeat("seat-1", "pro-1", "Ada Lovelace", new BigDecimal("8000.00"),
             TODAY);
@@ -473,6 +475,39 @@ class EngagementTest {
     }
 
     @Test
+    void trialWhoseLastDayIsTodayMayStillStart() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1))
+                .when(new StartTrial(ID, date("2025-02-25"), null))
+                .expectEvents(new TrialStarted(ID, date("2025-02-25"), TODAY))
+                .expectScheduledDeadlineWithName(Instant.parse("2025-03-11T00:00:00Z"), Engagement.TRIAL_LAPSES);
+    }
+
+    @Test
+    void trialThatWouldAlreadyHaveEndedIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1))
+                .when(new StartTrial(ID, date("2025-02-24"), null))
+                .expectException(violation(Kind.INVALID_INPUT, "trial-already-over", "startDate"))
+                .expectExceptionMessage("a 14-day trial from 2025-02-24 would have ended on 2025-03-09, before today"
+                        + " (2025-03-10)")
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void trialThatWouldAlreadyHaveEndedInAucklandIsRefusedEvenIfItRunsTodayInUtc() {
+        // Its last day 2025-03-10 is still today in UTC, but Auckland is already on 2025-03-11.
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(AUCKLAND_TERMS, SEAT_1))
+                .when(new StartTrial(ID, date("2025-02-25"), null))
+                .expectException(violation(Kind.INVALID_INPUT, "trial-already-over", "startDate"))
+                .expectExceptionMessage(containsString("before today (2025-03-11)"))
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
     void startingASecondTrialIsRefused() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(proposed(TERMS, SEAT_1), trialStarted(TODAY))
@@ -486,7 +521,7 @@ class EngagementTest {
     @Test
     void startingATrialOnAnActiveEngagementIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new StartTrial(ID, null, null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
                 .expectNoEvents();
@@ -569,7 +604,7 @@ class EngagementTest {
     @Test
     void acceptingATrialOnAnActiveEngagementIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new AcceptTrial(ID, null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
                 .expectExceptionMessage("Cannot accept the trial an engagement that is ACTIVE (allowed when [TRIAL])")
@@ -592,6 +627,41 @@ class EngagementTest {
                         new TrialRejected(ID, date("2025-03-05"), null))
                 .when(new AcceptTrial(ID, null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void trialCanBeAcceptedOnItsLastDay() {
+        TestExecutor<Engagement> inTrial = fixture.givenCurrentTime(NOW)
+                .andGivenCommands(propose(TERMS, SEAT_1), new StartTrial(ID, TODAY, null));
+        clock.moveTo(Instant.parse("2025-03-23T23:59:59Z"));
+        inTrial.when(new AcceptTrial(ID, null))
+                .expectEvents(new TrialAccepted(ID, date("2025-03-23"), false))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void acceptingATrialAfterItsLastDayIsRefusedAndLeavesItToTheLapse() {
+        TestExecutor<Engagement> inTrial = fixture.givenCurrentTime(NOW)
+                .andGivenCommands(propose(TERMS, SEAT_1), new StartTrial(ID, TODAY, null));
+        // the application clock passes the last day before the scheduler got round to the lapse
+        clock.moveTo(Instant.parse("2025-03-24T08:00:00Z"));
+        inTrial.when(new AcceptTrial(ID, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "trial-lapsed", null))
+                .expectExceptionMessage("The trial ended on 2025-03-23 without a decision, so it was accepted by"
+                        + " itself on 2025-03-24")
+                .expectNoEvents()
+                .expectScheduledDeadlineWithName(Instant.parse("2025-03-24T00:00:00Z"), Engagement.TRIAL_LAPSES);
+    }
+
+    @Test
+    void acceptingATrialInAucklandAfterItsLocalLastDayIsRefused() {
+        // The last day 2025-03-10 is still today in UTC, but Auckland is already on 2025-03-11.
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(AUCKLAND_TERMS, SEAT_1), trialStarted(date("2025-02-25")))
+                .when(new AcceptTrial(ID, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "trial-lapsed", null))
+                .expectExceptionMessage(containsString("accepted by itself on 2025-03-11"))
                 .expectNoEvents();
     }
 
@@ -645,6 +715,38 @@ class EngagementTest {
                 .expectNoEvents();
     }
 
+    @Test
+    void trialCanBeRejectedOnItsLastDay() {
+        TestExecutor<Engagement> inTrial = fixture.givenCurrentTime(NOW)
+                .andGivenCommands(propose(TERMS, SEAT_1), new StartTrial(ID, TODAY, null));
+        clock.moveTo(Instant.parse("2025-03-23T23:59:59Z"));
+        inTrial.when(new RejectTrial(ID, "not a fit", null))
+                .expectEvents(new TrialRejected(ID, date("2025-03-23"), "not a fit"))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void rejectingATrialAfterItsLastDayIsRefusedAndLeavesItToTheLapse() {
+        TestExecutor<Engagement> inTrial = fixture.givenCurrentTime(NOW)
+                .andGivenCommands(propose(TERMS, SEAT_1), new StartTrial(ID, TODAY, null));
+        clock.moveTo(Instant.parse("2025-03-24T08:00:00Z"));
+        inTrial.when(new RejectTrial(ID, "not a fit", null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "trial-lapsed", null))
+                .expectExceptionMessage("The trial ended on 2025-03-23 without a decision, so it was accepted by"
+                        + " itself on 2025-03-24")
+                .expectNoEvents()
+                .expectScheduledDeadlineWithName(Instant.parse("2025-03-24T00:00:00Z"), Engagement.TRIAL_LAPSES);
+    }
+
+    @Test
+    void rejectingATrialInAucklandAfterItsLocalLastDayIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(AUCKLAND_TERMS, SEAT_1), trialStarted(date("2025-02-25")))
+                .when(new RejectTrial(ID, "not a fit", null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "trial-lapsed", null))
+                .expectNoEvents();
+    }
+
     // ---------------------------------------------------------------- ActivateEngagement
 
     @Test
@@ -659,11 +761,31 @@ class EngagementTest {
 
     @Test
     void activationWithoutADateIsEffectiveTodayInTheEngagementsZone() {
-        EngagementTerms aucklandNoTrial = terms(AUCKLAND, 30, 30, 0, 90, 2, 5, 5, 30);
         fixture.givenCurrentTime(NOW)
-                .andGiven(proposed(aucklandNoTrial, SEAT_1))
+                .andGiven(proposed(AUCKLAND_NO_TRIAL, SEAT_1))
                 .when(new ActivateEngagement(ID, null, null))
                 .expectEvents(new EngagementActivated(ID, TODAY_IN_AUCKLAND));
+    }
+
+    @Test
+    void activatingAProposalWithATrialIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1))
+                .when(new ActivateEngagement(ID, date("2025-04-01"), null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "trial-required", null))
+                .expectExceptionMessage("The terms of this engagement have a 14-day trial: start the trial; only a"
+                        + " proposal without a trial is activated")
+                .expectNoEvents();
+    }
+
+    @Test
+    void activatingAProposalWithAOneDayTrialIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(terms("UTC", 30, 30, 1, 90, 2, 5, 5, 30), SEAT_1))
+                .when(new ActivateEngagement(ID, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "trial-required", null))
+                .expectExceptionMessage(containsString("have a 1-day trial"))
+                .expectNoEvents();
     }
 
     @Test
@@ -699,7 +821,7 @@ class EngagementTest {
     @Test
     void addingASeatRecordsItFromItsStartDateWithItsRateInTheMinorUnit() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new AddSeat(ID, "seat-2", "pro-2", "Grace Hopper", new BigDecimal("7000"), date("2025-04-01"),
                         null))
                 .expectResultMessagePayload(2L)
@@ -726,7 +848,7 @@ class EngagementTest {
     @Test
     void seatCanBeAddedWhilePaused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new EngagementPaused(ID, TODAY))
                 .when(addSeat("seat-2", "pro-2", date("2025-04-01")))
                 .expectEvents(seatAdded("seat-2", "pro-2", date("2025-04-01")));
@@ -735,7 +857,7 @@ class EngagementTest {
     @Test
     void seatStartingOnTheLastDayOfANoticeIsAccepted() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null))
                 .when(addSeat("seat-2", "pro-2", date("2025-04-30")))
                 .expectEvents(seatAdded("seat-2", "pro-2", date("2025-04-30")));
@@ -744,7 +866,7 @@ class EngagementTest {
     @Test
     void seatStartingAfterTheLastDayIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null))
                 .when(addSeat("seat-2", "pro-2", date("2025-05-01")))
                 .expectException(violation(Kind.INVALID_INPUT, "after-last-day", "startDate"))
@@ -755,7 +877,7 @@ class EngagementTest {
     @Test
     void seatWithAnIdAlreadyInUseIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(addSeat("seat-1", "pro-2", TODAY))
                 .expectException(violation(Kind.INVALID_INPUT, "unique", "seatId"))
                 .expectExceptionMessage("seat seat-1 already exists")
@@ -765,7 +887,7 @@ class EngagementTest {
     @Test
     void seatForAProfessionalWhoStillFillsAnotherSeatIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
                 .andGiven(new SeatReleased(ID, "seat-1", date("2025-04-01")))
                 .when(addSeat("seat-3", "pro-1", date("2025-03-31")))
                 .expectException(violation(Kind.INVALID_INPUT, "one-seat-per-professional", "professionalId"))
@@ -776,7 +898,7 @@ class EngagementTest {
     @Test
     void professionalCanFillANewSeatFromTheDayTheirOldSeatIsReleased() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
                 .andGiven(new SeatReleased(ID, "seat-1", date("2025-04-01")))
                 .when(addSeat("seat-3", "pro-1", date("2025-04-01")))
                 .expectEvents(seatAdded("seat-3", "pro-1", date("2025-04-01")));
@@ -785,7 +907,7 @@ class EngagementTest {
     @Test
     void seatWithoutASeatIdIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(addSeat(null, "pro-2", TODAY))
                 .expectException(violation(Kind.INVALID_INPUT, "required", "seatId"))
                 .expectNoEvents();
@@ -794,7 +916,7 @@ class EngagementTest {
     @Test
     void seatWithoutAProfessionalIdIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(addSeat("seat-2", " ", TODAY))
                 .expectException(violation(Kind.INVALID_INPUT, "required", "professionalId"))
                 .expectNoEvents();
@@ -803,7 +925,7 @@ class EngagementTest {
     @Test
     void seatWithoutAProfessionalNameIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new AddSeat(ID, "seat-2", "pro-2", null, new BigDecimal("7000"), TODAY, null))
                 .expectException(violation(Kind.INVALID_INPUT, "required", "professionalName"))
                 .expectNoEvents();
@@ -812,7 +934,7 @@ class EngagementTest {
     @Test
     void seatWithAProfessionalIdLongerThan200CharactersIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(addSeat("seat-2", "p".repeat(201), TODAY))
                 .expectException(violation(Kind.INVALID_INPUT, "length", "professionalId"))
                 .expectNoEvents();
@@ -821,7 +943,7 @@ class EngagementTest {
     @Test
     void seatWithoutAStartDateIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(addSeat("seat-2", "pro-2", null))
                 .expectException(violation(Kind.INVALID_INPUT, "required", "startDate"))
                 .expectNoEvents();
@@ -830,7 +952,7 @@ class EngagementTest {
     @Test
     void seatWithoutARateIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new AddSeat(ID, "seat-2", "pro-2", "Grace Hopper", null, TODAY, null))
                 .expectException(violation(Kind.INVALID_INPUT, "required", "rate"))
                 .expectNoEvents();
@@ -839,7 +961,7 @@ class EngagementTest {
     @Test
     void seatWithANegativeRateIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new AddSeat(ID, "seat-2", "pro-2", "Grace Hopper", new BigDecimal("-1.00"), TODAY, null))
                 .expectException(violation(Kind.INVALID_INPUT, "positive", "rate"))
                 .expectExceptionMessage("must be greater than zero, was -1.00")
@@ -849,7 +971,7 @@ class EngagementTest {
     @Test
     void seatRatedBelowTheCurrencysMinorUnitIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new AddSeat(ID, "seat-2", "pro-2", "Grace Hopper", new BigDecimal("7000.001"), TODAY, null))
                 .expectException(violation(Kind.INVALID_INPUT, "minor-unit", "rate"))
                 .expectNoEvents();
@@ -858,7 +980,7 @@ class EngagementTest {
     @Test
     void seatCannotBeAddedToAnEndedEngagement() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new NoticeGiven(ID, date("2025-01-01"), date("2025-02-28"), false, null),
                         new EngagementEnded(ID, date("2025-02-28"), date("2025-03-01"), true))
                 .when(addSeat("seat-2", "pro-2", TODAY))
@@ -891,7 +1013,7 @@ class EngagementTest {
     @Test
     void releasingASeatRecordsItsFirstUnbilledDay() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
                 .when(new ReleaseSeat(ID, "seat-2", date("2025-04-01"), null))
                 .expectResultMessagePayload(2L)
                 .expectEvents(new SeatReleased(ID, "seat-2", date("2025-04-01")));
@@ -900,7 +1022,7 @@ class EngagementTest {
     @Test
     void seatCanBeReleasedTheDayAfterItStarts() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
                 .when(new ReleaseSeat(ID, "seat-2", TODAY.plusDays(1), null))
                 .expectEvents(new SeatReleased(ID, "seat-2", TODAY.plusDays(1)));
     }
@@ -916,7 +1038,7 @@ class EngagementTest {
     @Test
     void releasingASeatOnItsStartDateIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
                 .when(new ReleaseSeat(ID, "seat-2", TODAY, null))
                 .expectException(violation(Kind.INVALID_INPUT, "after-start", "releaseDate"))
                 .expectNoEvents();
@@ -925,7 +1047,7 @@ class EngagementTest {
     @Test
     void releasingASeatBeforeItStartsIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
                 .when(new ReleaseSeat(ID, "seat-2", TODAY.minusDays(1), null))
                 .expectException(violation(Kind.INVALID_INPUT, "after-start", "releaseDate"))
                 .expectNoEvents();
@@ -934,7 +1056,7 @@ class EngagementTest {
     @Test
     void releasingTheLastSeatIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new ReleaseSeat(ID, "seat-1", date("2025-04-01"), null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "last-seat", null))
                 .expectExceptionMessage("Seat seat-1 is the engagement's last seat; give notice to end the engagement")
@@ -944,7 +1066,7 @@ class EngagementTest {
     @Test
     void releasingTheLastSeatStillBilledOnTheReleaseDateIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
                 .andGiven(new SeatReleased(ID, "seat-1", date("2025-04-01")))
                 .when(new ReleaseSeat(ID, "seat-2", date("2025-05-01"), null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "last-seat", null))
@@ -954,7 +1076,7 @@ class EngagementTest {
     @Test
     void seatCanBeReleasedWhileAnotherSeatIsBilledAfterTheReleaseDate() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
                 .andGiven(new SeatReleased(ID, "seat-1", date("2025-06-01")))
                 .when(new ReleaseSeat(ID, "seat-2", date("2025-05-01"), null))
                 .expectEvents(new SeatReleased(ID, "seat-2", date("2025-05-01")));
@@ -963,7 +1085,7 @@ class EngagementTest {
     @Test
     void releasingASeatTwiceIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
                 .andGiven(new SeatReleased(ID, "seat-2", date("2025-04-01")))
                 .when(new ReleaseSeat(ID, "seat-2", date("2025-05-01"), null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "seat-released", null))
@@ -974,7 +1096,7 @@ class EngagementTest {
     @Test
     void releasingAnUnknownSeatIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
                 .when(new ReleaseSeat(ID, "seat-9", date("2025-04-01"), null))
                 .expectException(violation(Kind.NOT_FOUND, "not-found", "seatId"))
                 .expectExceptionMessage("Engagement eng-1 has no seat seat-9")
@@ -984,7 +1106,7 @@ class EngagementTest {
     @Test
     void releasingWithoutASeatIdIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
                 .when(new ReleaseSeat(ID, "", date("2025-04-01"), null))
                 .expectException(violation(Kind.INVALID_INPUT, "required", "seatId"))
                 .expectNoEvents();
@@ -993,7 +1115,7 @@ class EngagementTest {
     @Test
     void releasingWithoutAReleaseDateIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
                 .when(new ReleaseSeat(ID, "seat-2", null, null))
                 .expectException(violation(Kind.INVALID_INPUT, "required", "releaseDate"))
                 .expectNoEvents();
@@ -1014,7 +1136,7 @@ class EngagementTest {
     @Test
     void rateChangeTakesEffectOnceTheRateChangeNoticeHasRun() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
                 .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), date("2025-04-09"),
                         "  annual review  ", null))
                 .expectResultMessagePayload(2L)
@@ -1025,7 +1147,7 @@ class EngagementTest {
     @Test
     void rateChangeInsideTheRateChangeNoticeIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), date("2025-04-08"),
                         "annual review", null))
                 .expectException(violation(Kind.INVALID_INPUT, "rate-change-notice", "effectiveDate"))
@@ -1038,7 +1160,7 @@ class EngagementTest {
     void rateChangeNoticeInAucklandCountsFromTheLocalDate() {
         // Announced on 2025-03-11 in Auckland, so 2025-04-09 is one day short although it would do in UTC.
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(AUCKLAND_TERMS, SEAT_1))
+                .andGiven(active(AUCKLAND_NO_TRIAL, SEAT_1))
                 .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), date("2025-04-09"),
                         "annual review", null))
                 .expectException(violation(Kind.INVALID_INPUT, "rate-change-notice", "effectiveDate"))
@@ -1049,7 +1171,7 @@ class EngagementTest {
     @Test
     void rateChangeInAucklandIsAnnouncedOnTheLocalDate() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(AUCKLAND_TERMS, SEAT_1))
+                .andGiven(active(AUCKLAND_NO_TRIAL, SEAT_1))
                 .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), date("2025-04-10"),
                         "annual review", null))
                 .expectEvents(new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), date("2025-04-10"),
@@ -1058,7 +1180,7 @@ class EngagementTest {
 
     @Test
     void rateChangeWithoutNoticeDaysMayTakeEffectToday() {
-        EngagementTerms noNotice = terms("UTC", 30, 30, 14, 90, 2, 5, 5, 0);
+        EngagementTerms noNotice = terms("UTC", 30, 30, 0, 90, 2, 5, 5, 0);
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(noNotice, SEAT_1))
                 .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), TODAY, "agreed", null))
@@ -1070,7 +1192,7 @@ class EngagementTest {
     void rateChangeWithoutASeatReratesEverySeatBilledOnTheEffectiveDate() {
         NewSeat later = new NewSeat("seat-3", "pro-3", "Alan Turing", new BigDecimal("6000.00"), date("2025-05-01"));
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1, SEAT_2, later))
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2, later))
                 .andGiven(new SeatReleased(ID, "seat-2", date("2025-04-15")))
                 .when(new ScheduleRateChange(ID, null, new BigDecimal("9500"), date("2025-04-15"),
                         "market rate", null))
@@ -1082,7 +1204,7 @@ class EngagementTest {
     @Test
     void rateChangeWithoutASeatReratesAllOpenSeatsAndReturnsTheVersionOfTheLastEvent() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
                 .when(new ScheduleRateChange(ID, null, new BigDecimal("9500"), date("2025-04-15"),
                         "market rate", null))
                 .expectResultMessagePayload(3L)
@@ -1096,7 +1218,7 @@ class EngagementTest {
     @Test
     void rateChangeWhenNoSeatIsBilledOnTheEffectiveDateIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
                 .andGiven(new SeatReleased(ID, "seat-1", date("2025-04-01")),
                         new SeatReleased(ID, "seat-2", date("2025-04-01")))
                 .when(new ScheduleRateChange(ID, null, new BigDecimal("9500"), date("2025-04-15"),
@@ -1109,7 +1231,7 @@ class EngagementTest {
     @Test
     void rateChangeForASeatReleasedByTheEffectiveDateIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1, SEAT_2))
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
                 .andGiven(new SeatReleased(ID, "seat-2", date("2025-04-15")))
                 .when(new ScheduleRateChange(ID, "seat-2", new BigDecimal("9500"), date("2025-04-15"),
                         "market rate", null))
@@ -1122,7 +1244,7 @@ class EngagementTest {
     void rateChangeBeforeTheSeatStartsIsRefused() {
         NewSeat later = new NewSeat("seat-3", "pro-3", "Alan Turing", new BigDecimal("6000.00"), date("2025-05-01"));
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1, later))
+                .andGiven(active(NO_TRIAL, SEAT_1, later))
                 .when(new ScheduleRateChange(ID, "seat-3", new BigDecimal("6500"), date("2025-04-30"),
                         "market rate", null))
                 .expectException(violation(Kind.INVALID_INPUT, "seat-open", "effectiveDate"))
@@ -1132,7 +1254,7 @@ class EngagementTest {
     @Test
     void rateChangeForAnUnknownSeatIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new ScheduleRateChange(ID, "seat-9", new BigDecimal("9000"), date("2025-04-15"),
                         "annual review", null))
                 .expectException(violation(Kind.NOT_FOUND, "not-found", "seatId"))
@@ -1142,7 +1264,7 @@ class EngagementTest {
     @Test
     void rateChangeWithoutAReasonIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), date("2025-04-15"), " ", null))
                 .expectException(violation(Kind.INVALID_INPUT, "reason-required", "reason"))
                 .expectExceptionMessage("a rate change needs a reason")
@@ -1152,7 +1274,7 @@ class EngagementTest {
     @Test
     void rateChangeWithoutAnEffectiveDateIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), null, "annual review", null))
                 .expectException(violation(Kind.INVALID_INPUT, "required", "effectiveDate"))
                 .expectNoEvents();
@@ -1161,7 +1283,7 @@ class EngagementTest {
     @Test
     void rateChangeToZeroIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new ScheduleRateChange(ID, "seat-1", BigDecimal.ZERO, date("2025-04-15"), "annual review",
                         null))
                 .expectException(violation(Kind.INVALID_INPUT, "positive", "newRate"))
@@ -1171,7 +1293,7 @@ class EngagementTest {
     @Test
     void rateChangeAfterTheLastDayIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null))
                 .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), date("2025-05-01"),
                         "annual review", null))
@@ -1182,7 +1304,7 @@ class EngagementTest {
     @Test
     void rateChangeOnTheLastDayIsAccepted() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null))
                 .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), date("2025-04-30"),
                         "annual review", null))
@@ -1193,7 +1315,7 @@ class EngagementTest {
     @Test
     void rateChangeOnAnEndedEngagementIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new NoticeGiven(ID, date("2025-01-01"), date("2025-02-28"), false, null),
                         new EngagementEnded(ID, date("2025-02-28"), date("2025-03-01"), true))
                 .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), date("2025-04-15"),
@@ -1208,7 +1330,7 @@ class EngagementTest {
     @Test
     void pausingStopsBillingFromThePauseDate() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new PauseEngagement(ID, date("2025-03-15"), null))
                 .expectResultMessagePayload(2L)
                 .expectEvents(new EngagementPaused(ID, date("2025-03-15")));
@@ -1217,7 +1339,7 @@ class EngagementTest {
     @Test
     void pauseWithoutADateStartsToday() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(AUCKLAND_TERMS, SEAT_1))
+                .andGiven(active(AUCKLAND_NO_TRIAL, SEAT_1))
                 .when(new PauseEngagement(ID, null, null))
                 .expectEvents(new EngagementPaused(ID, TODAY_IN_AUCKLAND));
     }
@@ -1225,7 +1347,7 @@ class EngagementTest {
     @Test
     void pauseDateInThePastIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new PauseEngagement(ID, TODAY.minusDays(1), null))
                 .expectException(violation(Kind.INVALID_INPUT, "not-in-past", "pauseDate"))
                 .expectExceptionMessage("2025-03-09 is in the past (today is 2025-03-10)")
@@ -1235,7 +1357,7 @@ class EngagementTest {
     @Test
     void pauseDateBeforeTodayInAucklandIsRefusedEvenIfItIsTodayInUtc() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(AUCKLAND_TERMS, SEAT_1))
+                .andGiven(active(AUCKLAND_NO_TRIAL, SEAT_1))
                 .when(new PauseEngagement(ID, TODAY, null))
                 .expectException(violation(Kind.INVALID_INPUT, "not-in-past", "pauseDate"))
                 .expectExceptionMessage("2025-03-10 is in the past (today is 2025-03-11)")
@@ -1245,7 +1367,7 @@ class EngagementTest {
     @Test
     void pausingAPausedEngagementIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new EngagementPaused(ID, TODAY))
                 .when(new PauseEngagement(ID, null, null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
@@ -1265,7 +1387,7 @@ class EngagementTest {
     @Test
     void pausingAnEngagementUnderNoticeIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null))
                 .when(new PauseEngagement(ID, null, null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
@@ -1277,7 +1399,7 @@ class EngagementTest {
     @Test
     void resumingBillsAgainFromTheResumeDate() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new EngagementPaused(ID, date("2025-03-01")))
                 .when(new ResumeEngagement(ID, date("2025-03-17"), null))
                 .expectResultMessagePayload(3L)
@@ -1287,7 +1409,7 @@ class EngagementTest {
     @Test
     void resumeWithoutADateIsEffectiveToday() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new EngagementPaused(ID, date("2025-03-01")))
                 .when(new ResumeEngagement(ID, null, null))
                 .expectEvents(new EngagementResumed(ID, TODAY));
@@ -1296,7 +1418,7 @@ class EngagementTest {
     @Test
     void resumingOnThePauseDateIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new EngagementPaused(ID, date("2025-03-20")))
                 .when(new ResumeEngagement(ID, date("2025-03-20"), null))
                 .expectException(violation(Kind.INVALID_INPUT, "after-pause", "resumeDate"))
@@ -1308,7 +1430,7 @@ class EngagementTest {
     @Test
     void resumingTheDayAfterAFuturePauseStartsIsAccepted() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new EngagementPaused(ID, date("2025-03-20")))
                 .when(new ResumeEngagement(ID, date("2025-03-21"), null))
                 .expectEvents(new EngagementResumed(ID, date("2025-03-21")));
@@ -1317,7 +1439,7 @@ class EngagementTest {
     @Test
     void resumingTodayAPauseThatStartsTodayIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new EngagementPaused(ID, TODAY))
                 .when(new ResumeEngagement(ID, null, null))
                 .expectException(violation(Kind.INVALID_INPUT, "after-pause", "resumeDate"))
@@ -1327,7 +1449,7 @@ class EngagementTest {
     @Test
     void resumeDateInThePastIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new EngagementPaused(ID, date("2025-03-01")))
                 .when(new ResumeEngagement(ID, date("2025-03-05"), null))
                 .expectException(violation(Kind.INVALID_INPUT, "not-in-past", "resumeDate"))
@@ -1337,7 +1459,7 @@ class EngagementTest {
     @Test
     void resumingAnActiveEngagementIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new ResumeEngagement(ID, null, null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
                 .expectExceptionMessage("Cannot resume an engagement that is ACTIVE (allowed when [PAUSED])")
@@ -1347,11 +1469,56 @@ class EngagementTest {
     @Test
     void engagementCanBePausedAgainAfterItResumed() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new EngagementPaused(ID, date("2025-03-01")), new EngagementResumed(ID, date("2025-03-05")))
                 .when(new PauseEngagement(ID, date("2025-03-20"), null))
                 .expectResultMessagePayload(4L)
                 .expectEvents(new EngagementPaused(ID, date("2025-03-20")));
+    }
+
+    @Test
+    void pauseBeforeBillingHasResumedFromThePreviousPauseIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(new EngagementPaused(ID, date("2025-03-01")), new EngagementResumed(ID, date("2025-03-20")))
+                .when(new PauseEngagement(ID, date("2025-03-19"), null))
+                .expectException(violation(Kind.INVALID_INPUT, "after-resume", "pauseDate"))
+                .expectExceptionMessage("billing resumes on 2025-03-20; a new pause starts on that day or later, not"
+                        + " 2025-03-19")
+                .expectNoEvents();
+    }
+
+    @Test
+    void pauseWithoutADateIsRefusedWhileBillingHasNotYetResumed() {
+        // today, 2025-03-10, falls inside the previous pause, which runs until 2025-03-20
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(new EngagementPaused(ID, date("2025-03-01")), new EngagementResumed(ID, date("2025-03-20")))
+                .when(new PauseEngagement(ID, null, null))
+                .expectException(violation(Kind.INVALID_INPUT, "after-resume", "pauseDate"))
+                .expectExceptionMessage(containsString("not 2025-03-10"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void pauseOnTheDayBillingResumesIsAccepted() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(new EngagementPaused(ID, date("2025-03-01")), new EngagementResumed(ID, date("2025-03-20")))
+                .when(new PauseEngagement(ID, date("2025-03-20"), null))
+                .expectEvents(new EngagementPaused(ID, date("2025-03-20")));
+    }
+
+    @Test
+    void pauseIsCheckedAgainstTheLatestResume() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(new EngagementPaused(ID, date("2025-03-10")), new EngagementResumed(ID, date("2025-03-12")),
+                        new EngagementPaused(ID, date("2025-03-14")), new EngagementResumed(ID, date("2025-03-25")))
+                .when(new PauseEngagement(ID, date("2025-03-24"), null))
+                .expectException(violation(Kind.INVALID_INPUT, "after-resume", "pauseDate"))
+                .expectExceptionMessage(containsString("billing resumes on 2025-03-25"))
+                .expectNoEvents();
     }
 
     // ---------------------------------------------------------------- GiveNotice and the end after notice
@@ -1359,7 +1526,7 @@ class EngagementTest {
     @Test
     void noticeRunningExactlyTheNoticePeriodIsAccepted() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new GiveNotice(ID, date("2025-04-09"), false, "  budget cut  ", null))
                 .expectResultMessagePayload(2L)
                 .expectEvents(new NoticeGiven(ID, TODAY, date("2025-04-09"), false, "budget cut"))
@@ -1369,7 +1536,7 @@ class EngagementTest {
     @Test
     void noticeShorterThanTheNoticePeriodIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new GiveNotice(ID, date("2025-04-08"), false, null, null))
                 .expectException(violation(Kind.INVALID_INPUT, "notice-period", "lastDay"))
                 .expectExceptionMessage("notice given on 2025-03-10 runs at least 30 days: the last day can be"
@@ -1381,7 +1548,7 @@ class EngagementTest {
     @Test
     void noticeWithoutAReasonRecordsNoReason() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new GiveNotice(ID, date("2025-05-31"), false, " ", null))
                 .expectEvents(new NoticeGiven(ID, TODAY, date("2025-05-31"), false, null));
     }
@@ -1391,7 +1558,7 @@ class EngagementTest {
         // Given on 2025-03-11 local; the last day 2025-04-10 is followed by 2025-04-11 00:00 NZST (UTC+12 after
         // daylight saving ended on 2025-04-06), 12:00 UTC the day before.
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(AUCKLAND_TERMS, SEAT_1))
+                .andGiven(active(AUCKLAND_NO_TRIAL, SEAT_1))
                 .when(new GiveNotice(ID, date("2025-04-10"), false, null, null))
                 .expectEvents(new NoticeGiven(ID, TODAY_IN_AUCKLAND, date("2025-04-10"), false, null))
                 .expectScheduledDeadlineWithName(Instant.parse("2025-04-10T12:00:00Z"), Engagement.NOTICE_RUNS_OUT);
@@ -1400,7 +1567,7 @@ class EngagementTest {
     @Test
     void noticeInAucklandThatWouldSufficeInUtcIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(AUCKLAND_TERMS, SEAT_1))
+                .andGiven(active(AUCKLAND_NO_TRIAL, SEAT_1))
                 .when(new GiveNotice(ID, date("2025-04-09"), false, null, null))
                 .expectException(violation(Kind.INVALID_INPUT, "notice-period", "lastDay"))
                 .expectExceptionMessage(containsString("notice given on 2025-03-11"))
@@ -1410,7 +1577,7 @@ class EngagementTest {
     @Test
     void noticeWithoutALastDayIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new GiveNotice(ID, null, false, null, null))
                 .expectException(violation(Kind.INVALID_INPUT, "required", "lastDay"))
                 .expectNoEvents();
@@ -1419,7 +1586,7 @@ class EngagementTest {
     @Test
     void terminationForCauseMayEndSoonerThanTheNoticePeriod() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new GiveNotice(ID, TODAY, true, " gross misconduct ", null))
                 .expectEvents(new NoticeGiven(ID, TODAY, TODAY, true, "gross misconduct"))
                 .expectScheduledDeadlineWithName(Instant.parse("2025-03-11T00:00:00Z"), Engagement.NOTICE_RUNS_OUT);
@@ -1428,7 +1595,7 @@ class EngagementTest {
     @Test
     void terminationForCauseWithoutAReasonIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new GiveNotice(ID, date("2025-03-15"), true, "  ", null))
                 .expectException(violation(Kind.INVALID_INPUT, "reason-required", "reason"))
                 .expectExceptionMessage("termination for cause needs a reason")
@@ -1438,7 +1605,7 @@ class EngagementTest {
     @Test
     void terminationForCauseEndingBeforeTheNoticeDateIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new GiveNotice(ID, TODAY.minusDays(1), true, "gross misconduct", null))
                 .expectException(violation(Kind.INVALID_INPUT, "not-before-notice", "lastDay"))
                 .expectNoEvents();
@@ -1447,7 +1614,7 @@ class EngagementTest {
     @Test
     void noticeCanBeGivenWhilePaused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new EngagementPaused(ID, date("2025-03-01")))
                 .when(new GiveNotice(ID, date("2025-04-30"), false, null, null))
                 .expectResultMessagePayload(3L)
@@ -1457,7 +1624,7 @@ class EngagementTest {
     @Test
     void givingNoticeTwiceIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null))
                 .when(new GiveNotice(ID, date("2025-05-31"), false, null, null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
@@ -1544,7 +1711,7 @@ class EngagementTest {
     @Test
     void endingInAucklandWaitsForTheLocalDayAfterTheLastDay() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(AUCKLAND_TERMS, SEAT_1))
+                .andGiven(active(AUCKLAND_NO_TRIAL, SEAT_1))
                 .andGiven(new NoticeGiven(ID, TODAY_IN_AUCKLAND, TODAY_IN_AUCKLAND, true, "fraud"))
                 // 2025-03-11 in Auckland: the last day is still running although UTC is still on 2025-03-10
                 .when(new EndEngagement(ID, null))
@@ -1555,7 +1722,7 @@ class EngagementTest {
     @Test
     void endingAnActiveEngagementIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new EndEngagement(ID, null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
                 .expectExceptionMessage("Cannot end an engagement that is ACTIVE (allowed when [NOTICE_GIVEN])")
@@ -1565,7 +1732,7 @@ class EngagementTest {
     @Test
     void endingAnEndedEngagementIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new NoticeGiven(ID, date("2025-01-01"), date("2025-02-28"), false, null),
                         new EngagementEnded(ID, date("2025-02-28"), date("2025-03-01"), true))
                 .when(new EndEngagement(ID, null))
@@ -1595,7 +1762,7 @@ class EngagementTest {
     @Test
     void cancellingAnActiveEngagementIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(TERMS, SEAT_1))
+                .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new CancelEngagement(ID, "changed our mind", null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
                 .expectExceptionMessage("Cannot cancel an engagement that is ACTIVE (allowed when [PROPOSED])")
@@ -1618,6 +1785,125 @@ class EngagementTest {
                 .when(new CancelEngagement(ID, null, null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
                 .expectNoEvents();
+    }
+
+    // ---------------------------------------------------------------- Dates from 1970-01-01 to 2999-12-31
+
+    /** Every command that takes a date, with a history it is otherwise accepted on, naming the date's field. */
+    private static Stream<Arguments> commandsWithADate(LocalDate date) {
+        return Stream.of(
+                Arguments.of("ProposeEngagement", "seats[1].startDate", date, List.of(),
+                        propose(NO_TRIAL, SEAT_1, new NewSeat("seat-2", "pro-2", "Grace Hopper",
+                                new BigDecimal("7000.00"), date))),
+                Arguments.of("AddSeat", "startDate", date, active(NO_TRIAL, SEAT_1), addSeat("seat-2", "pro-2", date)),
+                Arguments.of("StartTrial", "startDate", date, List.of(proposed(TERMS, SEAT_1)),
+                        new StartTrial(ID, date, null)),
+                Arguments.of("ActivateEngagement", "activationDate", date, List.of(proposed(NO_TRIAL, SEAT_1)),
+                        new ActivateEngagement(ID, date, null)),
+                Arguments.of("ReleaseSeat", "releaseDate", date, active(NO_TRIAL, SEAT_1, SEAT_2),
+                        new ReleaseSeat(ID, "seat-2", date, null)),
+                Arguments.of("ScheduleRateChange", "effectiveDate", date, active(NO_TRIAL, SEAT_1),
+                        new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), date, "annual review", null)),
+                Arguments.of("PauseEngagement", "pauseDate", date, active(NO_TRIAL, SEAT_1),
+                        new PauseEngagement(ID, date, null)),
+                Arguments.of("ResumeEngagement", "resumeDate", date, paused(date("2025-03-01")),
+                        new ResumeEngagement(ID, date, null)),
+                Arguments.of("GiveNotice", "lastDay", date, active(NO_TRIAL, SEAT_1),
+                        new GiveNotice(ID, date, false, null, null)));
+    }
+
+    static Stream<Arguments> datesOutsideTheRange() {
+        return Stream.of(date("1969-12-31"), date("3000-01-01"), LocalDate.MIN, LocalDate.MAX)
+                .flatMap(EngagementTest::commandsWithADate);
+    }
+
+    @ParameterizedTest(name = "{0} with {1} = {2} is refused")
+    @MethodSource("datesOutsideTheRange")
+    void dateOutsideTheRangeIsRefused(String commandName, String field, LocalDate date, List<?> history,
+                                      Object command) {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(history)
+                .when(command)
+                .expectException(violation(Kind.INVALID_INPUT, "date-range", field))
+                .expectExceptionMessage(date + " is not between 1970-01-01 and 2999-12-31")
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void seatsStartingOnTheFirstAndTheLastDayOfTheRangeAreAccepted() {
+        NewSeat first = new NewSeat("seat-1", "pro-1", "Ada Lovelace", new BigDecimal("8000.00"), date("1970-01-01"));
+        NewSeat last = new NewSeat("seat-2", "pro-2", "Grace Hopper", new BigDecimal("7000.00"), date("2999-12-31"));
+        fixture.givenCurrentTime(NOW)
+                .when(propose(NO_TRIAL, first, last))
+                .expectEvents(proposed(NO_TRIAL, first, last));
+    }
+
+    @Test
+    void seatAddedOnTheLastDayOfTheRangeIsAccepted() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(addSeat("seat-2", "pro-2", date("2999-12-31")))
+                .expectEvents(seatAdded("seat-2", "pro-2", date("2999-12-31")));
+    }
+
+    @Test
+    void activationOnTheFirstDayOfTheRangeIsAccepted() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(NO_TRIAL, SEAT_1))
+                .when(new ActivateEngagement(ID, date("1970-01-01"), null))
+                .expectEvents(new EngagementActivated(ID, date("1970-01-01")));
+    }
+
+    @Test
+    void trialStartingOnTheLastDayOfTheRangeIsAccepted() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1))
+                .when(new StartTrial(ID, date("2999-12-31"), null))
+                .expectEvents(new TrialStarted(ID, date("2999-12-31"), date("3000-01-13")));
+    }
+
+    @Test
+    void releaseOnTheLastDayOfTheRangeIsAccepted() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
+                .when(new ReleaseSeat(ID, "seat-2", date("2999-12-31"), null))
+                .expectEvents(new SeatReleased(ID, "seat-2", date("2999-12-31")));
+    }
+
+    @Test
+    void rateChangeOnTheLastDayOfTheRangeIsAccepted() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), date("2999-12-31"),
+                        "annual review", null))
+                .expectEvents(new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), date("2999-12-31"),
+                        TODAY, "annual review"));
+    }
+
+    @Test
+    void pauseOnTheLastDayOfTheRangeIsAccepted() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new PauseEngagement(ID, date("2999-12-31"), null))
+                .expectEvents(new EngagementPaused(ID, date("2999-12-31")));
+    }
+
+    @Test
+    void resumeOnTheLastDayOfTheRangeIsAccepted() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(paused(date("2025-03-01")))
+                .when(new ResumeEngagement(ID, date("2999-12-31"), null))
+                .expectEvents(new EngagementResumed(ID, date("2999-12-31")));
+    }
+
+    @Test
+    void noticeEndingOnTheLastDayOfTheRangeIsAccepted() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new GiveNotice(ID, date("2999-12-31"), false, null, null))
+                .expectEvents(new NoticeGiven(ID, TODAY, date("2999-12-31"), false, null))
+                .expectScheduledDeadlineWithName(Instant.parse("3000-01-01T00:00:00Z"), Engagement.NOTICE_RUNS_OUT);
     }
 
     // ---------------------------------------------------------------- fixtures
@@ -1647,11 +1933,21 @@ class EngagementTest {
                 List.of(seats), terms, TODAY);
     }
 
-    /** Proposed, then activated today without a trial. */
+    /** Proposed, then activated today without a trial: terms with a trial are activated by accepting the trial. */
     private static List<Object> active(EngagementTerms terms, NewSeat... seats) {
+        if (terms.trialDays() > 0) {
+            throw new IllegalArgumentException("a proposal with a trial is never activated; use terms without one");
+        }
         List<Object> events = new ArrayList<>();
         events.add(proposed(terms, seats));
         events.add(new EngagementActivated(ID, TODAY));
+        return Collections.unmodifiableList(events);
+    }
+
+    /** Active without a trial, then paused from the given date. */
+    private static List<Object> paused(LocalDate pauseDate) {
+        List<Object> events = new ArrayList<>(active(NO_TRIAL, SEAT_1));
+        events.add(new EngagementPaused(ID, pauseDate));
         return Collections.unmodifiableList(events);
     }
 

@@ -6,6 +6,8 @@ import com.engagementledger.engagement.api.BillingCycle;
 import com.engagementledger.engagement.api.BillingModel;
 import com.engagementledger.engagement.api.EngagementActivated;
 import com.engagementledger.engagement.api.EngagementPage;
+import com.engagementledger.engagement.api.EngagementPaused;
+import com.engagementledger.engagement.api.EngagementResumed;
 import com.engagementledger.engagement.api.EngagementProposed;
 import com.engagementledger.engagement.api.EngagementStatus;
 import com.engagementledger.engagement.api.EngagementTerms;
@@ -126,7 +128,13 @@ class EngagementProjectionTest {
         assertThat(view.seats().get(1).scheduledRates()).as("its starting rate is no change, its review is")
                 .singleElement().satisfies(step -> assertThat(step.rate()).isEqualByComparingTo("9300.00"));
 
-        projection.on(new NoticeGiven("e4", TODAY.minusDays(40), TODAY.minusDays(1), false, null), 5, AT);
+        projection.on(new EngagementPaused("e4", TODAY.minusDays(5)), 5, AT);
+        EngagementView paused = queries.find(new FindEngagement("e4")).orElseThrow();
+        assertThat(paused.seats()).as("nobody works during a pause").noneMatch(seat -> seat.heldToday());
+        projection.on(new EngagementResumed("e4", TODAY), 6, AT);
+        assertThat(queries.find(new FindEngagement("e4")).orElseThrow().seats().get(0).heldToday()).isTrue();
+
+        projection.on(new NoticeGiven("e4", TODAY.minusDays(40), TODAY.minusDays(1), false, null), 7, AT);
         EngagementView afterLastDay = queries.find(new FindEngagement("e4")).orElseThrow();
         assertThat(afterLastDay.status()).isEqualTo(EngagementStatus.NOTICE_GIVEN);
         assertThat(afterLastDay.seats()).noneMatch(seat -> seat.heldToday());

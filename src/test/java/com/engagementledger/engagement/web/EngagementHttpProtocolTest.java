@@ -23,7 +23,7 @@ class EngagementHttpProtocolTest extends HttpTestSupport {
 
     @Test
     void aStaleIfMatchIsRefusedWith412AndTheCurrentOneIsAccepted() {
-        String id = propose("etag-client", today().toString());
+        String id = proposeWithoutTrial("etag-client", today().toString());
         String etag = awaitEtag(id);
         assertThat(etag).isEqualTo("\"0\"");
 
@@ -100,21 +100,49 @@ class EngagementHttpProtocolTest extends HttpTestSupport {
     }
 
     @Test
-    void idempotencyKeysArePerCallerAndARefusedRequestKeepsNoKey() {
+    void aRefusedRequestKeepsNoKeySoItsCorrectedRetryRuns() {
         String id = propose("idem-refused", today().toString());
         String key = UUID.randomUUID().toString();
         Api.Response refused = api.as("manager").header("Idempotency-Key", key)
                 .post("/api/engagements/" + id + "/trial/accept", (Object) null);
         assertThat(refused.status()).isEqualTo(409);
 
-        Api.Response activated = api.as("manager").header("Idempotency-Key", key)
+        assertThat(api.as("manager").post("/api/engagements/" + id + "/trial", (Object) null).status())
+                .isEqualTo(200);
+        Api.Response accepted = api.as("manager").header("Idempotency-Key", key)
                 .post("/api/engagements/" + id + "/trial/accept", (Object) null);
-        assertThat(activated.status()).as("the same key after a refusal runs the request again").isEqualTo(409);
-        assertThat(activated.header("Idempotent-Replayed")).isNull();
+        assertThat(accepted.status()).as("the same key after a refusal runs the request again").isEqualTo(200);
+        assertThat(accepted.header("Idempotent-Replayed")).isNull();
 
         Api.Response tooLong = api.as("manager").header("Idempotency-Key", "k".repeat(256))
                 .post("/api/engagements/" + id + "/activate", (Object) null);
         assertThat(tooLong.status()).isEqualTo(400);
+    }
+
+    @Test
+    void idempotencyKeysArePerCaller() {
+        String key = UUID.randomUUID().toString();
+        Api.Response proposed = api.as("manager").header("Idempotency-Key", key)
+                .post("/api/engagements", proposal("idem-per-caller", today().toString()));
+        assertThat(proposed.status()).isEqualTo(201);
+        Api.Response otherCaller = api.as("admin").header("Idempotency-Key", key)
+                .post("/api/admin/clock", java.util.Map.of("advanceBy", "PT1S"));
+        assertThat(otherCaller.status()).as("another caller's key is not reused").isEqualTo(200);
+        assertThat(otherCaller.header("Idempotent-Replayed")).isNull();
+    }
+
+    @Test
+    void aRetryThatRunsAgainCreatesNothingTwice() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = proposal("idem-rerun", today().toString());
+        Api.Response first = api.as("manager").header("Idempotency-Key", key).post("/api/engagements", body);
+        assertThat(first.status()).isEqualTo(201);
+        // As if the first run's response had been lost in a crash: the kept response is gone, the events are not.
+        jdbc.update("DELETE FROM idempotency_keys WHERE idem_key = ?", key);
+        long events = eventCount();
+        Api.Response rerun = api.as("manager").header("Idempotency-Key", key).post("/api/engagements", body);
+        assertThat(rerun.status()).isEqualTo(409);
+        assertThat(eventCount()).isEqualTo(events);
     }
 
     private String awaitEtag(String id) {

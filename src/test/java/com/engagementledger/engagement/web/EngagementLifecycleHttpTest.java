@@ -134,7 +134,7 @@ class EngagementLifecycleHttpTest extends HttpTestSupport {
     void theListFiltersByStatusAndClientAndPages() {
         LocalDate today = LocalDate.ofInstant(now(), ZoneOffset.UTC);
         String first = propose("paging-client", today.toString());
-        String second = propose("paging-client", today.toString());
+        String second = proposeWithoutTrial("paging-client", today.toString());
         propose("paging-other", today.toString());
         api.as("manager").post("/api/engagements/" + second + "/activate", (Object) null);
 

@@ -22,7 +22,7 @@ class EngagementSnapshotHttpTest extends HttpTestSupport {
     @Test
     void anEngagementIsSnapshottedAndStillDecidesFromItsSnapshot() throws Exception {
         LocalDate today = LocalDate.ofInstant(now(), ZoneOffset.UTC);
-        String id = propose("snapshot-client", today.toString());
+        String id = proposeWithoutTrial("snapshot-client", today.toString());
         Api.Call manager = api.as("manager");
         assertThat(manager.post("/api/engagements/" + id + "/activate", (Object) null).status()).isEqualTo(200);
         String seat = org.awaitility.Awaitility.await().until(

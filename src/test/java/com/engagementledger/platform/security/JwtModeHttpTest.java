@@ -55,6 +55,7 @@ class JwtModeHttpTest {
     static void jwtMode(DynamicPropertyRegistry registry) {
         registry.add("ledger.data-dir", DATA_DIR::toString);
         registry.add("ledger.security.mode", () -> "JWT");
+        registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> "engagement-ledger");
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
                 () -> "file:" + publicKeyFile());
     }
@@ -69,7 +70,7 @@ class JwtModeHttpTest {
         byte[] metadata = jdbc.queryForObject(
                 "SELECT metaData FROM DomainEventEntry WHERE aggregateIdentifier = ?", byte[].class, id);
         Map<?, ?> meta = new ObjectMapper().readValue(metadata, Map.class);
-        assertThat(meta.get("actor")).isEqualTo("alice");
+        assertThat(meta.get("actor")).as("the token's subject").isEqualTo("sub-alice");
         assertThat(meta.get("roles")).isEqualTo(List.of("ACCOUNT_MANAGER"));
     }
 
@@ -83,7 +84,7 @@ class JwtModeHttpTest {
     }
 
     @Test
-    void missingExpiredForeignAndBasicCredentialsAreRefused() {
+    void missingExpiredForeignMisaddressedAndBasicCredentialsAreRefused() {
         Api api = new Api(port);
         assertThat(api.anonymous().get("/api/engagements").status()).isEqualTo(401);
         assertThat(api.anonymous().header("Authorization", "Bearer "
@@ -92,6 +93,9 @@ class JwtModeHttpTest {
                 + token(OTHER_KEYS, "mallory", List.of("ADMIN"), 300)).get("/api/engagements").status())
                 .isEqualTo(401);
         assertThat(api.as("manager").get("/api/engagements").status()).isEqualTo(401);
+        assertThat(api.anonymous().header("Authorization", "Bearer "
+                + token(KEYS, "dave", List.of("ADMIN"), 300, "another-service")).get("/api/engagements").status())
+                .as("a token meant for another service").isEqualTo(401);
     }
 
     private static Map<String, Object> proposal() {
@@ -102,12 +106,17 @@ class JwtModeHttpTest {
     }
 
     private static String token(KeyPair keys, String user, List<String> roles, long secondsValid) {
+        return token(keys, user, roles, secondsValid, "engagement-ledger");
+    }
+
+    private static String token(KeyPair keys, String user, List<String> roles, long secondsValid, String audience) {
         try {
             Instant now = Instant.now();
             JWTClaimsSet claims = new JWTClaimsSet.Builder()
                     .subject("sub-" + user)
                     .claim("preferred_username", user)
                     .claim("roles", roles)
+                    .audience(audience)
                     .issueTime(Date.from(now.minusSeconds(120)))
                     .expirationTime(Date.from(now.plusSeconds(secondsValid)))
                     .build();

@@ -148,7 +148,7 @@ class RestartDurabilityTest {
 
     private static Map<String, Object> proposal(String clientId, String startDate) {
         return Map.of("clientId", clientId, "clientName", "Client " + clientId, "roleTitle", "Engineer",
-                "currency", "EUR", "billingModel", "MONTHLY",
+                "currency", "EUR", "billingModel", "MONTHLY", "terms", Map.of("trialDays", 0),
                 "seats", List.of(Map.of("professionalId", "pro-" + clientId, "professionalName", "Pat",
                         "rate", "9000.00", "startDate", startDate)));
     }
