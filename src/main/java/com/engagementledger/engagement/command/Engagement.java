@@ -77,6 +77,7 @@ public class Engagement {
     private String currency;
     private EngagementTerms terms;
     private Map<String, SeatState> seats = new LinkedHashMap<>();
+    private LocalDate startedOn;
     private LocalDate trialLastDay;
     private LocalDate pausedFrom;
     private LocalDate resumedFrom;
@@ -151,9 +152,14 @@ public class Engagement {
     @CommandHandler
     public long handle(AcceptTrial command, Clock clock, DeadlineManager deadlines) {
         requireStatus("accept the trial", EngagementStatus.TRIAL);
-        requireTrialRunning(today(clock));
+        LocalDate today = today(clock);
+        requireTrialRunning(today);
+        if (today.isBefore(startedOn)) {
+            throw RuleViolation.illegalState("trial-not-started", "The trial starts on " + startedOn
+                    + "; it can be accepted from that day (or rejected before it)");
+        }
         deadlines.cancelAllWithinScope(TRIAL_LAPSES);
-        apply(new TrialAccepted(engagementId, today(clock), false));
+        apply(new TrialAccepted(engagementId, today, false));
         return AggregateLifecycle.getVersion();
     }
 
@@ -277,6 +283,10 @@ public class Engagement {
         LocalDate pauseDate = command.pauseDate() != null ? PlausibleDates.check("pauseDate", command.pauseDate())
                 : today;
         notBefore(pauseDate, today, "pauseDate");
+        if (pauseDate.isBefore(startedOn)) {
+            throw RuleViolation.invalid("pauseDate", "before-start", "the engagement is billed from " + startedOn
+                    + "; a pause starts on that day or later, not " + pauseDate);
+        }
         if (resumedFrom != null && pauseDate.isBefore(resumedFrom)) {
             throw RuleViolation.invalid("pauseDate", "after-resume", "billing resumes on " + resumedFrom
                     + "; a new pause starts on that day or later, not " + pauseDate);
@@ -355,6 +365,7 @@ public class Engagement {
     @EventSourcingHandler
     void on(TrialStarted event) {
         status = EngagementStatus.TRIAL;
+        startedOn = event.startDate();
         trialLastDay = event.lastDay();
     }
 
@@ -371,6 +382,7 @@ public class Engagement {
     @EventSourcingHandler
     void on(EngagementActivated event) {
         status = EngagementStatus.ACTIVE;
+        startedOn = event.activationDate();
     }
 
     @EventSourcingHandler

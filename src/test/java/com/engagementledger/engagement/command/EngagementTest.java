@@ -631,6 +631,44 @@ class EngagementTest {
     }
 
     @Test
+    void acceptingATrialBeforeItStartsIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1), trialStarted(TODAY.plusDays(3)))
+                .when(new AcceptTrial(ID, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "trial-not-started", null))
+                .expectExceptionMessage("The trial starts on 2025-03-13; it can be accepted from that day"
+                        + " (or rejected before it)")
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectingATrialBeforeItStartsIsAccepted() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1), trialStarted(TODAY.plusDays(3)))
+                .when(new RejectTrial(ID, "the client changed plans", null))
+                .expectEvents(new TrialRejected(ID, TODAY, "the client changed plans"));
+    }
+
+    @Test
+    void pauseBeforeTheEngagementStartsIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(NO_TRIAL, SEAT_1), new EngagementActivated(ID, TODAY.plusDays(20)))
+                .when(new PauseEngagement(ID, TODAY.plusDays(5), null))
+                .expectException(violation(Kind.INVALID_INPUT, "before-start", "pauseDate"))
+                .expectExceptionMessage("the engagement is billed from 2025-03-30; a pause starts on that day or"
+                        + " later, not 2025-03-15")
+                .expectNoEvents();
+    }
+
+    @Test
+    void pauseOnTheDayTheEngagementStartsIsAccepted() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(NO_TRIAL, SEAT_1), new EngagementActivated(ID, TODAY.plusDays(20)))
+                .when(new PauseEngagement(ID, TODAY.plusDays(20), null))
+                .expectEvents(new EngagementPaused(ID, TODAY.plusDays(20)));
+    }
+
+    @Test
     void trialCanBeAcceptedOnItsLastDay() {
         TestExecutor<Engagement> inTrial = fixture.givenCurrentTime(NOW)
                 .andGivenCommands(propose(TERMS, SEAT_1), new StartTrial(ID, TODAY, null));
