@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import com.engagementledger.platform.store.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds the engagement read model. Idempotent: an event whose sequence number is not above the document's version
- * was applied before and is skipped, so a replay or a redelivery after a crash changes nothing twice.
+ * was applied before and is skipped, so a replay or a redelivery after a crash changes nothing twice. Writes are
+ * coalesced per processing batch: many events on one engagement become one write.
  */
 @Component
 @ProcessingGroup(EngagementProjection.PROCESSING_GROUP)
@@ -41,9 +43,11 @@ public class EngagementProjection {
     public static final String PROCESSING_GROUP = "engagements";
 
     private final MongoTemplate mongo;
+    private final BatchedWrites writes;
 
-    public EngagementProjection(MongoTemplate mongo) {
+    public EngagementProjection(MongoTemplate mongo, BatchedWrites writes) {
         this.mongo = mongo;
+        this.writes = writes;
         var indexes = mongo.indexOps(EngagementDocument.class);
         indexes.ensureIndex(new Index("clientId", Sort.Direction.ASC));
         indexes.ensureIndex(new Index("status", Sort.Direction.ASC));
@@ -52,7 +56,7 @@ public class EngagementProjection {
 
     @EventHandler
     void on(EngagementProposed event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        EngagementDocument doc = mongo.findById(event.engagementId(), EngagementDocument.class);
+        EngagementDocument doc = writes.find(EngagementDocument.class, event.engagementId());
         if (doc != null && doc.version >= sequence) {
             return;
         }
@@ -179,7 +183,7 @@ public class EngagementProjection {
     }
 
     private void update(String engagementId, long sequence, Instant at, Consumer<EngagementDocument> change) {
-        EngagementDocument doc = mongo.findById(engagementId, EngagementDocument.class);
+        EngagementDocument doc = writes.find(EngagementDocument.class, engagementId);
         if (doc == null) {
             throw new IllegalStateException("Engagement " + engagementId + " has no document to apply event #"
                     + sequence + " to: its proposal was never projected");
@@ -194,7 +198,7 @@ public class EngagementProjection {
     private void save(EngagementDocument doc, long sequence, Instant at) {
         doc.version = sequence;
         doc.lastChangedAt = at;
-        mongo.save(doc);
+        writes.save(doc.engagementId, doc);
     }
 
     private static <T> List<T> append(List<T> list, T item) {

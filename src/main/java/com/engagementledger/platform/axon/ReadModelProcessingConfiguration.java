@@ -12,12 +12,14 @@ import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import com.engagementledger.platform.config.LedgerProperties;
+import com.engagementledger.platform.store.BatchedWrites;
+import com.engagementledger.platform.store.BatchedWritesInterceptor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 /**
- * Wires every {@link ReadModel}'s projection: a pooled streaming processor, a MongoDB token store and a MongoDB
- * dead-letter queue. The token must live in the store of the read model, or a crash can leave it ahead of the data.
+ * Wires every {@link ReadModel}'s projection: a pooled streaming processor, a MongoDB token store, a MongoDB
+ * dead-letter queue, and writes coalesced per batch ({@link BatchedWrites}). The token must live in the store of the read model, or a crash can leave it ahead of the data.
  * The token store is deliberately not a bean: a TokenStore bean would replace the JDBC one that sagas keep.
  * No JDBC transaction wraps these batches: MongoDB writes would not join it, and it would only hold a connection.
  */
@@ -40,6 +42,7 @@ public class ReadModelProcessingConfiguration {
     @Bean
     public ConfigurerModule readModelProcessors(List<ReadModel> readModels,
                                                 MongoTemplate axonMongoTemplate,
+                                                BatchedWrites batchedWrites,
                                                 LedgerProperties properties) {
         int batchSize = properties.projectionBatchSize();
         return configurer -> {
@@ -55,6 +58,7 @@ public class ReadModelProcessingConfiguration {
                                 .claimTimeout(Duration.ofSeconds(10))
                                 .build())
                         .registerTransactionManager(group, config -> NoTransactionManager.INSTANCE)
+                        .registerHandlerInterceptor(group, config -> new BatchedWritesInterceptor(batchedWrites))
                         .registerDeadLetterQueue(group, config -> MongoSequencedDeadLetterQueue.<EventMessage<?>>builder()
                                 .processingGroup(group)
                                 .mongoTemplate(axonMongoTemplate)

@@ -20,6 +20,15 @@ import com.engagementledger.engagement.api.NoticeGiven;
 import com.engagementledger.engagement.api.RateChangeScheduled;
 import com.engagementledger.engagement.api.SeatAdded;
 import com.engagementledger.engagement.api.SeatReleased;
+import com.engagementledger.platform.store.BatchedWrites;
+import com.engagementledger.platform.store.BatchedWritesInterceptor;
+import java.util.ArrayList;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import com.engagementledger.platform.store.MongoConfiguration;
 import com.engagementledger.support.TestDataDirs;
 import com.mongodb.client.MongoClient;
@@ -73,7 +82,7 @@ class EngagementProjectionTest {
         converter.setCustomConversions(conversions);
         converter.afterPropertiesSet();
         mongo = new MongoTemplate(factory, converter);
-        projection = new EngagementProjection(mongo);
+        projection = new EngagementProjection(mongo, new BatchedWrites(mongo));
         queries = new EngagementQueryHandler(mongo, Clock.fixed(AT, ZoneOffset.UTC));
     }
 
@@ -92,6 +101,60 @@ class EngagementProjectionTest {
         history.get(0).run();
         assertThat(raw()).isEqualTo(once);
         assertThat(once.get(0).get("version")).isEqualTo(4L);
+    }
+
+    @Test
+    void aBatchWritesEachDocumentOnceAfterItsLastEventAndNothingIfItRollsBack() throws Exception {
+        BatchedWrites writes = new BatchedWrites(mongo);
+        EngagementProjection batched = new EngagementProjection(mongo, writes);
+        BatchedWritesInterceptor interceptor = new BatchedWritesInterceptor(writes);
+        List<Object> events = List.of(proposed("b1", "acme", TODAY), new EngagementActivated("b1", TODAY),
+                proposed("b2", "acme", TODAY), new EngagementPaused("b1", TODAY.plusDays(1)));
+        List<Long> storedWhileHandling = new ArrayList<>();
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(events.stream()
+                .<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList());
+        long[] sequence = {0, 1, 0, 2};
+        batch.executeWithResult(() -> {
+            UnitOfWork<EventMessage<?>> unitOfWork = current();
+            int index = events.indexOf(unitOfWork.getMessage().getPayload());
+            return interceptor.handle(unitOfWork, () -> {
+                dispatch(batched, events.get(index), sequence[index]);
+                storedWhileHandling.add(mongo.getCollection("engagements").countDocuments());
+                return null;
+            });
+        }, RollbackConfigurationType.ANY_THROWABLE);
+        assertThat(storedWhileHandling).as("nothing is written before the batch's last event").containsOnly(0L);
+        assertThat(queries.find(new FindEngagement("b1")).orElseThrow().status()).isEqualTo(EngagementStatus.PAUSED);
+        assertThat(queries.find(new FindEngagement("b1")).orElseThrow().version()).isEqualTo(2);
+        assertThat(queries.find(new FindEngagement("b2"))).isPresent();
+
+        BatchingUnitOfWork<EventMessage<?>> failing = new BatchingUnitOfWork<>(
+                GenericEventMessage.asEventMessage(proposed("b3", "acme", TODAY)),
+                GenericEventMessage.asEventMessage(new EngagementActivated("b3", TODAY)));
+        failing.executeWithResult(() -> interceptor.handle(current(), () -> {
+            Object payload = CurrentUnitOfWork.get().getMessage().getPayload();
+            if (payload instanceof EngagementActivated) {
+                throw new IllegalStateException("poison");
+            }
+            dispatch(batched, payload, 0);
+            return null;
+        }), RollbackConfigurationType.ANY_THROWABLE);
+        assertThat(queries.find(new FindEngagement("b3"))).as("a rolled-back batch writes nothing").isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static UnitOfWork<EventMessage<?>> current() {
+        return (UnitOfWork<EventMessage<?>>) CurrentUnitOfWork.get();
+    }
+
+    private static void dispatch(EngagementProjection projection, Object event, long sequence) {
+        if (event instanceof EngagementProposed proposed) {
+            projection.on(proposed, sequence, AT);
+        } else if (event instanceof EngagementActivated activated) {
+            projection.on(activated, sequence, AT);
+        } else if (event instanceof EngagementPaused paused) {
+            projection.on(paused, sequence, AT);
+        }
     }
 
     @Test

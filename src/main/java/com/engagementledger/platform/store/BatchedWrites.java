@@ -1,0 +1,96 @@
+package com.engagementledger.platform.store;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Read-model writes coalesced per processing batch: within a batch, a projection reads its documents from here
+ * (the batch's own changes first) and saves them here; the batch's documents are written, one write each, in bulk,
+ * when the batch's last event has been handled, which is before Axon stores the batch's token. Outside a batch (a
+ * test calling a projection directly) a save is written at once.
+ */
+@Component
+public class BatchedWrites {
+
+    private static final String RESOURCE = BatchedWrites.class.getName();
+
+    private final MongoTemplate mongo;
+
+    public BatchedWrites(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * A document as this batch left it, or as the store has it; null if neither has it. Always a fresh object, so
+     * that a handler that fails half-way through changing it leaves nothing half-changed behind.
+     */
+    public <D> D find(Class<D> type, Object id) {
+        Map<Key, Document> pending = pending(false);
+        if (pending != null) {
+            Document doc = pending.get(new Key(type, id));
+            if (doc != null) {
+                return mongo.getConverter().read(type, doc);
+            }
+        }
+        return mongo.findById(id, type);
+    }
+
+    public void save(Object id, Object document) {
+        Map<Key, Document> pending = pending(true);
+        if (pending == null) {
+            mongo.save(document);
+        } else {
+            Document converted = new Document();
+            mongo.getConverter().write(document, converted);
+            pending.put(new Key(document.getClass(), id), converted);
+        }
+    }
+
+    /** Writes what the batch of {@code unitOfWork} changed, if its current event is the batch's last. */
+    void flushIfLast(UnitOfWork<?> unitOfWork) {
+        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || !batch.isLastMessage()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Map<Key, Document> pending = (Map<Key, Document>) unitOfWork.resources().remove(RESOURCE);
+        if (pending == null || pending.isEmpty()) {
+            return;
+        }
+        Map<Class<?>, List<Map.Entry<Key, Document>>> byType = new LinkedHashMap<>();
+        pending.entrySet().forEach(entry ->
+                byType.computeIfAbsent(entry.getKey().type(), t -> new ArrayList<>()).add(entry));
+        byType.forEach((type, entries) -> {
+            MongoCollection<Document> collection = mongo.getCollection(mongo.getCollectionName(type));
+            collection.bulkWrite(entries.stream()
+                    .map(entry -> new ReplaceOneModel<>(Filters.eq("_id", entry.getValue().get("_id")),
+                            entry.getValue(), new ReplaceOptions().upsert(true)))
+                    .toList(), new BulkWriteOptions().ordered(false));
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<Key, Document> pending(boolean create) {
+        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?>)) {
+            return null;
+        }
+        Map<String, Object> resources = CurrentUnitOfWork.get().resources();
+        return create ? (Map<Key, Document>) resources.computeIfAbsent(RESOURCE, k -> new LinkedHashMap<>())
+                : (Map<Key, Document>) resources.get(RESOURCE);
+    }
+
+    private record Key(Class<?> type, Object id) {
+    }
+}

@@ -1,0 +1,26 @@
+package com.engagementledger.platform.store;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+/**
+ * Flushes a read model's coalesced writes after the last event of each batch, whether or not its handler changed
+ * anything: a write left pending would be lost while the token moves on.
+ */
+public class BatchedWritesInterceptor implements MessageHandlerInterceptor<EventMessage<?>> {
+
+    private final BatchedWrites writes;
+
+    public BatchedWritesInterceptor(BatchedWrites writes) {
+        this.writes = writes;
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        Object result = chain.proceed();
+        writes.flushIfLast(unitOfWork);
+        return result;
+    }
+}
