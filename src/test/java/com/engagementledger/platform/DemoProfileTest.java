@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -27,8 +28,9 @@ class DemoProfileTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
-    void theDemoProfileHasItsUsersSeedsEngagementsOnceAndMovesItsClock() throws Exception {
+    void theDemoProfileHasItsUsersSeedsEngagementsOnceAndKeepsItsClockAcrossRestarts() throws Exception {
         var dataDir = TestDataDirs.create("demo");
+        Instant movedTo;
         try (ConfigurableApplicationContext demo = start("demo", dataDir.toString())) {
             int port = port(demo);
             for (String user : new String[] {"manager", "finance", "auditor", "admin"}) {
@@ -36,11 +38,22 @@ class DemoProfileTest {
             }
             await().atMost(Duration.ofSeconds(5)).until(() -> total(port) == 5);
             assertThat(get(port, "/api/admin/clock", "admin:demo").statusCode()).isEqualTo(200);
+            HttpResponse<String> moved = HTTP.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/api/admin/clock"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes()))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"advanceBy\":\"P30D\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(moved.statusCode()).isEqualTo(200);
+            movedTo = Instant.parse(new ObjectMapper().readTree(moved.body()).get("instant").asText());
         }
         try (ConfigurableApplicationContext again = start("demo", dataDir.toString())) {
             int port = port(again);
             Thread.sleep(1000);
             assertThat(total(port)).as("seeded once, not at every start").isEqualTo(5);
+            Instant after = Instant.parse(new ObjectMapper().readTree(
+                    get(port, "/api/admin/clock", "admin:demo").body()).get("instant").asText());
+            assertThat(after).as("a restart does not send the test clock back").isAfter(movedTo);
         }
     }
 

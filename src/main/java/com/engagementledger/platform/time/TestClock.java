@@ -19,10 +19,21 @@ public class TestClock extends Clock {
     static final int MAX_YEARS_AHEAD = 100;
 
     private final Clock base;
-    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Duration> offset;
 
     public TestClock(Clock base) {
+        this(base, Duration.ZERO);
+    }
+
+    /** A clock that is {@code offset} ahead of {@code base}, as a test clock left it before a restart. */
+    public TestClock(Clock base, Duration offset) {
         this.base = base;
+        this.offset = new AtomicReference<>(offset.isNegative() ? Duration.ZERO : offset);
+    }
+
+    /** How far ahead of real time the clock runs. */
+    public Duration offset() {
+        return offset.get();
     }
 
     @Override

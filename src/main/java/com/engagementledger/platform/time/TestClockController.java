@@ -27,10 +27,12 @@ public class TestClockController {
     private static final Duration DUE_WORK_TIMEOUT = Duration.ofSeconds(30);
 
     private final TestClock clock;
+    private final TestClockStore store;
     private final Scheduler scheduler;
 
-    public TestClockController(Clock clock, Scheduler scheduler) {
+    TestClockController(Clock clock, TestClockStore store, Scheduler scheduler) {
         this.clock = (TestClock) clock;
+        this.store = store;
         this.scheduler = scheduler;
     }
 
@@ -44,7 +46,10 @@ public class TestClockController {
     @Operation(summary = "Move the clock forward to an instant, or by a duration, and fire everything due by then")
     public ClockView move(@RequestBody @jakarta.validation.Valid ClockChange change) throws InterruptedException {
         Instant target = change.target(clock.instant());
-        clock.moveTo(target);
+        synchronized (clock) {
+            clock.moveTo(target);
+            store.save(clock.offset());
+        }
         return new ClockView(clock.instant(), fireDue(target));
     }
 
