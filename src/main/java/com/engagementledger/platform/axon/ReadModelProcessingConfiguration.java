@@ -39,6 +39,16 @@ public class ReadModelProcessingConfiguration {
                 .build();
     }
 
+    /** One per application: every read-model processor reads through it. */
+    private CommitNotifyingEventSource eventSource;
+
+    private synchronized CommitNotifyingEventSource source(Configuration config) {
+        if (eventSource == null) {
+            eventSource = new CommitNotifyingEventSource(config.eventStore());
+        }
+        return eventSource;
+    }
+
     @Bean
     public ConfigurerModule readModelProcessors(List<ReadModel> readModels,
                                                 MongoTemplate axonMongoTemplate,
@@ -50,8 +60,10 @@ public class ReadModelProcessingConfiguration {
             for (ReadModel readModel : readModels) {
                 String group = readModel.processingGroup();
                 processing
-                        .registerPooledStreamingEventProcessor(group, Configuration::eventStore,
-                                (config, builder) -> builder.batchSize(batchSize).initialSegmentCount(1))
+                        .registerPooledStreamingEventProcessor(group, config -> source(config),
+                                (config, builder) -> builder.batchSize(batchSize).initialSegmentCount(1)
+                                        // also how often events committed by other nodes are looked for
+                                        .tokenClaimInterval(500))
                         .registerTokenStore(group, config -> MongoTokenStore.builder()
                                 .mongoTemplate(axonMongoTemplate)
                                 .serializer(config.serializer())
