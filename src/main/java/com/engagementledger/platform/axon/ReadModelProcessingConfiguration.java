@@ -18,8 +18,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 /**
- * Wires every {@link ReadModel}'s projection: a pooled streaming processor, a MongoDB token store, a MongoDB
- * dead-letter queue, and writes coalesced per batch ({@link BatchedWrites}). The token must live in the store of the read model, or a crash can leave it ahead of the data.
+ * Wires every {@link ReadModel}'s projection: a pooled streaming processor woken on commits
+ * ({@link CommitNotifyingEventSource}), a MongoDB token store, a MongoDB dead-letter queue, and writes coalesced per
+ * batch ({@link BatchedWrites}). The token must live in the store of the read model, or a crash can leave it ahead
+ * of the data.
  * The token store is deliberately not a bean: a TokenStore bean would replace the JDBC one that sagas keep.
  * No JDBC transaction wraps these batches: MongoDB writes would not join it, and it would only hold a connection.
  */
@@ -39,16 +41,6 @@ public class ReadModelProcessingConfiguration {
                 .build();
     }
 
-    /** One per application: every read-model processor reads through it. */
-    private CommitNotifyingEventSource eventSource;
-
-    private synchronized CommitNotifyingEventSource source(Configuration config) {
-        if (eventSource == null) {
-            eventSource = new CommitNotifyingEventSource(config.eventStore());
-        }
-        return eventSource;
-    }
-
     @Bean
     public ConfigurerModule readModelProcessors(List<ReadModel> readModels,
                                                 MongoTemplate axonMongoTemplate,
@@ -56,11 +48,15 @@ public class ReadModelProcessingConfiguration {
                                                 LedgerProperties properties) {
         int batchSize = properties.projectionBatchSize();
         return configurer -> {
+            // one per application, built once by Axon: every read-model processor reads through it
+            configurer.registerComponent(CommitNotifyingEventSource.class,
+                    config -> new CommitNotifyingEventSource(config.eventStore()));
             EventProcessingConfigurer processing = configurer.eventProcessing();
             for (ReadModel readModel : readModels) {
                 String group = readModel.processingGroup();
                 processing
-                        .registerPooledStreamingEventProcessor(group, config -> source(config),
+                        .registerPooledStreamingEventProcessor(group,
+                                config -> config.getComponent(CommitNotifyingEventSource.class),
                                 (config, builder) -> builder.batchSize(batchSize).initialSegmentCount(1)
                                         // also how often events committed by other nodes are looked for
                                         .tokenClaimInterval(500))
