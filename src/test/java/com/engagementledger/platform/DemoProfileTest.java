@@ -3,9 +3,11 @@ package com.engagementledger.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.engagementledger.LedgerApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import static com.engagementledger.support.RunningLedger.port;
+import static com.engagementledger.support.RunningLedger.start;
+
 import com.engagementledger.support.TestDataDirs;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,9 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 
 /**
  * The demo profile, and only it, has the four demo users and seeds engagements; without it there is no user and no
@@ -31,7 +31,7 @@ class DemoProfileTest {
     void theDemoProfileHasItsUsersSeedsEngagementsOnceAndKeepsItsClockAcrossRestarts() throws Exception {
         var dataDir = TestDataDirs.create("demo");
         Instant movedTo;
-        try (ConfigurableApplicationContext demo = start("demo", dataDir.toString())) {
+        try (ConfigurableApplicationContext demo = start("demo", dataDir)) {
             int port = port(demo);
             for (String user : new String[] {"manager", "finance", "auditor", "admin"}) {
                 assertThat(get(port, "/api/engagements", user + ":demo").statusCode()).as(user).isEqualTo(200);
@@ -47,7 +47,7 @@ class DemoProfileTest {
             assertThat(moved.statusCode()).isEqualTo(200);
             movedTo = Instant.parse(new ObjectMapper().readTree(moved.body()).get("instant").asText());
         }
-        try (ConfigurableApplicationContext again = start("demo", dataDir.toString())) {
+        try (ConfigurableApplicationContext again = start("demo", dataDir)) {
             int port = port(again);
             Thread.sleep(1000);
             assertThat(total(port)).as("seeded once, not at every start").isEqualTo(5);
@@ -59,7 +59,7 @@ class DemoProfileTest {
 
     @Test
     void withoutTheDemoProfileThereAreNoUsersAndNoTestClock() throws Exception {
-        try (ConfigurableApplicationContext plain = start(null, TestDataDirs.create("plain").toString())) {
+        try (ConfigurableApplicationContext plain = start(null, TestDataDirs.create("plain"))) {
             int port = port(plain);
             for (String credentials : new String[] {"manager:demo", "admin:demo", "admin:admin", "user:password"}) {
                 assertThat(get(port, "/api/engagements", credentials).statusCode()).as(credentials).isEqualTo(401);
@@ -68,18 +68,6 @@ class DemoProfileTest {
             assertThat(plain.getBean(java.time.Clock.class))
                     .isNotInstanceOf(com.engagementledger.platform.time.TestClock.class);
         }
-    }
-
-    private static ConfigurableApplicationContext start(String profile, String dataDir) {
-        SpringApplicationBuilder builder = new SpringApplicationBuilder(LedgerApplication.class);
-        if (profile != null) {
-            builder.profiles(profile);
-        }
-        return builder.run("--ledger.data-dir=" + dataDir, "--server.port=0");
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return context.getBean(Environment.class).getRequiredProperty("local.server.port", Integer.class);
     }
 
     private static long total(int port) throws Exception {

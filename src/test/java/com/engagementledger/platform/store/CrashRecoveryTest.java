@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.engagementledger.LedgerApplication;
-import com.engagementledger.engagement.query.EngagementProjection;
+import static com.engagementledger.support.RunningLedger.awaitCaughtUp;
+import static com.engagementledger.support.RunningLedger.engagementDocuments;
+import static com.engagementledger.support.RunningLedger.start;
+
 import com.engagementledger.support.Api;
 import com.engagementledger.support.TestDataDirs;
 import java.io.IOException;
@@ -24,13 +27,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -39,7 +38,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class CrashRecoveryTest {
 
-    private static final String GROUP = EngagementProjection.PROCESSING_GROUP;
     private static final String TEST_USER_HASH = "$2a$04$0H9T318OhwgkelO6HB7yFeFKjk4PjPOSLiLjViN4YGP1SROJPjk.q";
 
     @Test
@@ -73,7 +71,7 @@ class CrashRecoveryTest {
         }
 
         List<Document> afterCrash;
-        try (ConfigurableApplicationContext restarted = restart(dataDir)) {
+        try (ConfigurableApplicationContext restarted = start("test", dataDir)) {
             JdbcTemplate jdbc = restarted.getBean(JdbcTemplate.class);
             for (String id : proposed) {
                 assertThat(sequences(jdbc, id)).as("acknowledged proposal " + id).contains(0L);
@@ -82,21 +80,16 @@ class CrashRecoveryTest {
                 assertThat(sequences(jdbc, id)).as("acknowledged activation " + id).contains(1L);
             }
             awaitCaughtUp(restarted);
-            afterCrash = documents(restarted);
+            afterCrash = engagementDocuments(restarted);
             assertThat(afterCrash).hasSizeGreaterThanOrEqualTo(proposed.size());
         }
         // A replay from scratch: without its store the read model, and its token, are rebuilt from every event.
         Files.delete(dataDir.resolve("readmodels.mv"));
-        try (ConfigurableApplicationContext replayed = restart(dataDir)) {
+        try (ConfigurableApplicationContext replayed = start("test", dataDir)) {
             awaitCaughtUp(replayed);
-            assertThat(documents(replayed)).as("the read model after the crash equals a replay from scratch")
+            assertThat(engagementDocuments(replayed)).as("the read model after the crash equals a replay from scratch")
                     .isEqualTo(afterCrash);
         }
-    }
-
-    private static ConfigurableApplicationContext restart(Path dataDir) {
-        return new SpringApplicationBuilder(LedgerApplication.class)
-                .profiles("test").run("--ledger.data-dir=" + dataDir, "--server.port=0");
     }
 
     private static void sendUntilKilled(Api api, int client, AtomicBoolean killed, Set<String> proposed,
@@ -147,22 +140,4 @@ class CrashRecoveryTest {
                 Long.class, id);
     }
 
-    private static void awaitCaughtUp(ConfigurableApplicationContext context) {
-        Long head = context.getBean(JdbcTemplate.class)
-                .queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
-        // the token may not exist yet: the read-model store can lose its last second of writes in a kill, and the
-        // processor then starts again from the first event
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
-            TrackingToken token = context.getBean(EventProcessingConfiguration.class).tokenStore(GROUP)
-                    .fetchToken(GROUP, 0);
-            return token != null && token.position().orElse(-1) >= head;
-        });
-    }
-
-    private static List<Document> documents(ConfigurableApplicationContext context) {
-        List<Document> docs = new ArrayList<>(context.getBean(MongoTemplate.class)
-                .findAll(Document.class, "engagements"));
-        docs.sort((a, b) -> a.getString("_id").compareTo(b.getString("_id")));
-        return docs;
-    }
 }

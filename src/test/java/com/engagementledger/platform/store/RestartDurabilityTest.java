@@ -2,17 +2,19 @@ package com.engagementledger.platform.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
-import com.engagementledger.LedgerApplication;
-import com.engagementledger.engagement.query.EngagementProjection;
+import static com.engagementledger.support.RunningLedger.awaitCaughtUp;
+import static com.engagementledger.support.RunningLedger.engagementDocuments;
+import static com.engagementledger.support.RunningLedger.port;
+import static com.engagementledger.support.RunningLedger.start;
+import static com.engagementledger.support.RunningLedger.token;
+
 import com.engagementledger.support.Api;
+import com.engagementledger.support.RunningLedger;
 import com.engagementledger.support.TestDataDirs;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -22,10 +24,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -35,7 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class RestartDurabilityTest {
 
-    private static final String GROUP = EngagementProjection.PROCESSING_GROUP;
+    private static final String GROUP = RunningLedger.ENGAGEMENTS;
 
     @Test
     void aRestartFindsEveryEventTokenAndDocumentAsItWasAndAppliesNothingTwice() {
@@ -43,7 +43,7 @@ class RestartDurabilityTest {
         List<Map<String, Object>> events;
         List<Document> documents;
         TrackingToken token;
-        try (ConfigurableApplicationContext first = start(dataDir)) {
+        try (ConfigurableApplicationContext first = start("test", dataDir)) {
             Api api = new Api(port(first));
             String today = LocalDate.now(ZoneOffset.UTC).toString();
             for (int i = 0; i < 5; i++) {
@@ -54,17 +54,17 @@ class RestartDurabilityTest {
             }
             awaitCaughtUp(first);
             events = events(first);
-            documents = documents(first);
+            documents = engagementDocuments(first);
             token = token(first);
             assertThat(events).hasSize(15);
             assertThat(documents).hasSize(5).allSatisfy(doc -> assertThat(doc.get("version")).isEqualTo(2L));
         }
 
-        try (ConfigurableApplicationContext second = start(dataDir)) {
+        try (ConfigurableApplicationContext second = start("test", dataDir)) {
             assertThat(events(second)).isEqualTo(events);
             assertThat(token(second)).isEqualTo(token);
             awaitCaughtUp(second);
-            assertThat(documents(second)).isEqualTo(documents);
+            assertThat(engagementDocuments(second)).isEqualTo(documents);
 
             // Push the token back to the start without a reset: every event is delivered again, nothing changes.
             EventProcessor processor = second.getBean(EventProcessingConfiguration.class)
@@ -74,7 +74,7 @@ class RestartDurabilityTest {
             tokens.storeToken(GapAwareTrackingToken.newInstance(-1, List.of()), GROUP, 0);
             processor.start();
             awaitCaughtUp(second);
-            assertThat(documents(second)).isEqualTo(documents);
+            assertThat(engagementDocuments(second)).isEqualTo(documents);
 
             Api api = new Api(port(second));
             String id = documents.get(0).getString("_id");
@@ -90,8 +90,8 @@ class RestartDurabilityTest {
     @Test
     void aSecondInstanceOnTheSameDataDirectoryStopsWithAClearMessage() {
         Path dataDir = TestDataDirs.create("second");
-        try (ConfigurableApplicationContext first = start(dataDir)) {
-            assertThatThrownBy(() -> start(dataDir))
+        try (ConfigurableApplicationContext first = start("test", dataDir)) {
+            assertThatThrownBy(() -> start("test", dataDir))
                     .isInstanceOf(DataDirectoryInUseException.class)
                     .hasMessageContaining(dataDir.toAbsolutePath().toString())
                     .hasMessageContaining("already in use by another Engagement Ledger instance");
@@ -101,32 +101,9 @@ class RestartDurabilityTest {
                 .analyze(new DataDirectoryInUseException(dataDir));
         assertThat(analysis.getAction()).contains("--ledger.data-dir");
         // once the first has stopped, the directory is free again
-        try (ConfigurableApplicationContext again = start(dataDir)) {
+        try (ConfigurableApplicationContext again = start("test", dataDir)) {
             assertThat(again.isActive()).isTrue();
         }
-    }
-
-    private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(LedgerApplication.class)
-                .profiles("test")
-                .run("--ledger.data-dir=" + dataDir, "--server.port=0");
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return context.getBean(Environment.class).getRequiredProperty("local.server.port", Integer.class);
-    }
-
-    private static void awaitCaughtUp(ConfigurableApplicationContext context) {
-        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-        Long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            TrackingToken token = token(context);
-            return token != null && token.position().orElse(-1) >= head;
-        });
-    }
-
-    private static TrackingToken token(ConfigurableApplicationContext context) {
-        return context.getBean(EventProcessingConfiguration.class).tokenStore(GROUP).fetchToken(GROUP, 0);
     }
 
     private static List<Map<String, Object>> events(ConfigurableApplicationContext context) {
@@ -137,13 +114,6 @@ class RestartDurabilityTest {
                         "aggregateIdentifier", rs.getString(3), "sequenceNumber", rs.getLong(4),
                         "payloadType", rs.getString(5), "payload", new String(rs.getBytes(6)),
                         "metaData", new String(rs.getBytes(7)), "timeStamp", rs.getString(8)));
-    }
-
-    private static List<Document> documents(ConfigurableApplicationContext context) {
-        List<Document> docs = new ArrayList<>(context.getBean(MongoTemplate.class)
-                .findAll(Document.class, "engagements"));
-        docs.sort((a, b) -> a.getString("_id").compareTo(b.getString("_id")));
-        return docs;
     }
 
     private static Map<String, Object> proposal(String clientId, String startDate) {
