@@ -67,6 +67,9 @@ public class ReadModelProcessingConfiguration {
                                 .build())
                         .registerTransactionManager(group, config -> NoTransactionManager.INSTANCE)
                         .registerHandlerInterceptor(group, config -> new BatchedWritesInterceptor(batchedWrites))
+                        // a replay rebuilds everything; stale letters would park their engagements' events again
+                        .registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                                (config, builder) -> builder.allowReset(true))
                         .registerDeadLetterQueue(group, config -> MongoSequencedDeadLetterQueue.<EventMessage<?>>builder()
                                 .processingGroup(group)
                                 .mongoTemplate(axonMongoTemplate)

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 public class BatchedWrites {
 
     private static final String RESOURCE = BatchedWrites.class.getName();
+    private static final String ENABLED = BatchedWrites.class.getName() + ".enabled";
 
     private final MongoTemplate mongo;
 
@@ -59,6 +60,14 @@ public class BatchedWrites {
         }
     }
 
+    /**
+     * Lets the batch of {@code unitOfWork} coalesce its writes. Only batches whose processor flushes them (through
+     * {@link BatchedWritesInterceptor}) may: elsewhere a buffered write would never reach the store.
+     */
+    void enable(UnitOfWork<?> unitOfWork) {
+        unitOfWork.resources().put(ENABLED, Boolean.TRUE);
+    }
+
     /** Writes what the batch of {@code unitOfWork} changed, if its current event is the batch's last. */
     void flushIfLast(UnitOfWork<?> unitOfWork) {
         if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || !batch.isLastMessage()) {
@@ -83,7 +92,8 @@ public class BatchedWrites {
 
     @SuppressWarnings("unchecked")
     private static Map<Key, Document> pending(boolean create) {
-        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?>)) {
+        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?>)
+                || !CurrentUnitOfWork.get().resources().containsKey(ENABLED)) {
             return null;
         }
         Map<String, Object> resources = CurrentUnitOfWork.get().resources();

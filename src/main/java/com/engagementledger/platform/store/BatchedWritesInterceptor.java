@@ -19,8 +19,13 @@ public class BatchedWritesInterceptor implements MessageHandlerInterceptor<Event
 
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        Object result = chain.proceed();
-        writes.flushIfLast(unitOfWork);
-        return result;
+        writes.enable(unitOfWork);
+        try {
+            return chain.proceed();
+        } finally {
+            // also when the last event failed: if the batch rolls back, its token stays and the versions make the
+            // reprocessing harmless; if it does not, the token moves on and these writes must be there
+            writes.flushIfLast(unitOfWork);
+        }
     }
 }

@@ -56,7 +56,20 @@ public class TestClock extends Clock {
      *
      * @throws RuleViolation if {@code target} lies before the clock's current instant
      */
-    public synchronized Instant moveTo(Instant target) {
+    public Instant moveTo(Instant target) {
+        return moveTo(now -> target, newOffset -> { });
+    }
+
+    /**
+     * Moves the clock to the instant {@code target} gives for the clock's current one, first handing the new offset
+     * to {@code keep} (which persists it): if keeping fails, the clock has not moved.
+     */
+    public synchronized Instant moveTo(java.util.function.UnaryOperator<Instant> target,
+                                       java.util.function.Consumer<Duration> keep) {
+        return moveTo(target.apply(instant()), keep);
+    }
+
+    private Instant moveTo(Instant target, java.util.function.Consumer<Duration> keep) {
         Instant now = instant();
         if (target.isBefore(now)) {
             throw RuleViolation.invalid("instant", "never-backwards",
@@ -67,7 +80,9 @@ public class TestClock extends Clock {
             throw RuleViolation.invalid("instant", "too-far", "the clock moves at most " + MAX_YEARS_AHEAD
                     + " years ahead (to " + latest + "), not to " + target);
         }
-        offset.set(offset.get().plus(Duration.between(now, target)));
+        Duration moved = offset.get().plus(Duration.between(now, target));
+        keep.accept(moved);
+        offset.set(moved);
         return instant();
     }
 

@@ -45,12 +45,8 @@ public class TestClockController {
     @PostMapping
     @Operation(summary = "Move the clock forward to an instant, or by a duration, and fire everything due by then")
     public ClockView move(@RequestBody @jakarta.validation.Valid ClockChange change) throws InterruptedException {
-        Instant target = change.target(clock.instant());
-        synchronized (clock) {
-            clock.moveTo(target);
-            store.save(clock.offset());
-        }
-        return new ClockView(clock.instant(), fireDue(target));
+        Instant moved = clock.moveTo(change::target, store::save);
+        return new ClockView(clock.instant(), fireDue(moved));
     }
 
     /** Wakes the scheduler and waits until nothing due by {@code target} is left, or the timeout passes. */

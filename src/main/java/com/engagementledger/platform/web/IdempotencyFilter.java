@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
@@ -59,30 +60,40 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String hash = hash(request);
         Optional<IdempotencyStore.StoredResponse> stored = store.find(principal, key);
         if (stored.isPresent() && store.abandoned(stored.get())) {
-            store.release(principal, key);
+            store.release(principal, key, stored.get().createdAt());
             stored = Optional.empty();
         }
-        if (stored.isEmpty() && !store.claim(principal, key, hash)) {
-            stored = store.find(principal, key);
+        Optional<Timestamp> claim = Optional.empty();
+        if (stored.isEmpty()) {
+            claim = store.claim(principal, key, hash);
+            if (claim.isEmpty()) {
+                stored = store.find(principal, key);
+            }
         }
-        if (stored.isPresent()) {
-            answerFromStore(request, response, stored.get(), hash);
+        if (claim.isEmpty()) {
+            if (stored.isPresent()) {
+                answerFromStore(request, response, stored.get(), hash);
+            } else {
+                problems.write(request, response, HttpStatus.CONFLICT, "Request in progress",
+                        "A request with this Idempotency-Key is changing hands; retry shortly.");
+            }
             return;
         }
+        Timestamp claimedAt = claim.get();
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         boolean kept = false;
         try {
             chain.doFilter(request, wrapper);
             int status = wrapper.getStatus();
             if (status >= 200 && status < 300) {
-                store.complete(principal, key, status, wrapper.getContentType(),
+                store.complete(principal, key, claimedAt, status, wrapper.getContentType(),
                         wrapper.getHeader(HttpHeaders.LOCATION), wrapper.getHeader(HttpHeaders.ETAG),
                         wrapper.getContentAsByteArray());
                 kept = true;
             }
         } finally {
             if (!kept) {
-                store.release(principal, key);
+                store.release(principal, key, claimedAt);
             }
             wrapper.copyBodyToResponse();
         }

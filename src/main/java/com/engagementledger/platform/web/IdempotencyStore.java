@@ -3,6 +3,7 @@ package com.engagementledger.platform.web;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -46,14 +47,18 @@ public class IdempotencyStore {
         return rows.stream().findFirst();
     }
 
-    /** Claims the key for a new request; false if another request holds it. */
-    public boolean claim(String principal, String key, String requestHash) {
+    /**
+     * Claims the key for a new request: the claim's time, which identifies the claim from then on, or empty if
+     * another request holds the key. Milliseconds, so that every store keeps the time exactly as it was given.
+     */
+    public Optional<Timestamp> claim(String principal, String key, String requestHash) {
+        Timestamp claimedAt = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS));
         try {
             jdbc.update("INSERT INTO idempotency_keys (principal, idem_key, request_hash, created_at) VALUES (?, ?, ?, ?)",
-                    principal, key, requestHash, Timestamp.from(clock.instant()));
-            return true;
+                    principal, key, requestHash, claimedAt);
+            return Optional.of(claimedAt);
         } catch (DuplicateKeyException taken) {
-            return false;
+            return Optional.empty();
         }
     }
 
@@ -62,15 +67,21 @@ public class IdempotencyStore {
                 && response.createdAt().toInstant().plus(ABANDONED_AFTER).isBefore(clock.instant());
     }
 
-    public void complete(String principal, String key, int status, String contentType, String location, String etag,
-                         byte[] body) {
+    /** Keeps the response of the request that holds the claim made at {@code claimedAt}, if it still holds it. */
+    public void complete(String principal, String key, Timestamp claimedAt, int status, String contentType,
+                         String location, String etag, byte[] body) {
         jdbc.update("""
                 UPDATE idempotency_keys SET status = ?, content_type = ?, location = ?, etag = ?, body = ?
-                WHERE principal = ? AND idem_key = ?""",
-                status, contentType, location, etag, body, principal, key);
+                WHERE principal = ? AND idem_key = ? AND status IS NULL AND created_at = ?""",
+                status, contentType, location, etag, body, principal, key, claimedAt);
     }
 
-    public void release(String principal, String key) {
-        jdbc.update("DELETE FROM idempotency_keys WHERE principal = ? AND idem_key = ?", principal, key);
+    /**
+     * Releases the in-flight claim made at {@code claimedAt}, and only that one: a claim another request has made
+     * since (after this one was taken for abandoned) stays.
+     */
+    public void release(String principal, String key, Timestamp claimedAt) {
+        jdbc.update("DELETE FROM idempotency_keys WHERE principal = ? AND idem_key = ? AND status IS NULL"
+                + " AND created_at = ?", principal, key, claimedAt);
     }
 }

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -83,19 +84,29 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A new aggregate whose id exists already: the re-run of a request whose first run committed but whose response
-     * was lost (ids derive from the Idempotency-Key). SQL state 23505 is a unique violation on H2 and PostgreSQL.
+     * An event that collides with a stored one (SQL state 23505, a unique violation on H2 and PostgreSQL; the drivers
+     * wrap it where Axon's resolver does not look): another change to the same aggregate was stored first, or, for a
+     * new aggregate, an earlier run of the same request created it (ids derive from the Idempotency-Key).
      */
     @ExceptionHandler(EventStoreException.class)
     ResponseEntity<ProblemDetail> eventStoreFailed(EventStoreException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return respond(problems.problem(HttpStatus.CONFLICT, "Already exists",
-                        "What this request creates exists already: an earlier run of the same request created it.",
-                        "already-exists", null));
+                return collision();
             }
         }
         return unexpected(e);
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<ProblemDetail> streamExists(AggregateStreamCreationException e) {
+        return collision();
+    }
+
+    private ResponseEntity<ProblemDetail> collision() {
+        return respond(problems.problem(HttpStatus.CONFLICT, "Concurrent change",
+                "Another change to the same resource was stored first (or an earlier run of this request created"
+                        + " it). Read it again before retrying.", "concurrent-change", null));
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
