@@ -34,14 +34,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Kills the application with SIGKILL in the middle of a burst of commands: every command it acknowledged is in the
- * event store after a restart, and the read model, once caught up, equals a replay of every event from scratch.
+ * event store after a restart, and the read model, rebuilt from the events, says what the events say.
  */
 class CrashRecoveryTest {
 
     private static final String TEST_USER_HASH = "$2a$04$0H9T318OhwgkelO6HB7yFeFKjk4PjPOSLiLjViN4YGP1SROJPjk.q";
 
     @Test
-    void aKillDuringACommandBurstLosesNoAcknowledgedCommandAndTheReadModelEqualsAReplay() throws Exception {
+    void aKillDuringACommandBurstLosesNoAcknowledgedCommandAndTheReadModelIsRebuiltFromTheEvents() throws Exception {
         Path dataDir = TestDataDirs.create("crash");
         int port = freePort();
         Process app = startProcess(dataDir, port);
@@ -71,6 +71,7 @@ class CrashRecoveryTest {
         }
 
         List<Document> afterCrash;
+        assertThat(dataDir.resolve("readmodels.open")).as("the killed run left its marker").exists();
         try (ConfigurableApplicationContext restarted = start("test", dataDir)) {
             JdbcTemplate jdbc = restarted.getBean(JdbcTemplate.class);
             for (String id : proposed) {
@@ -79,16 +80,27 @@ class CrashRecoveryTest {
             for (String id : activated) {
                 assertThat(sequences(jdbc, id)).as("acknowledged activation " + id).contains(1L);
             }
+            // The embedded read-model store of a run that did not stop cleanly is discarded and rebuilt from the
+            // events: afterwards every engagement's document is at its last event, and says what the events say.
             awaitCaughtUp(restarted);
             afterCrash = engagementDocuments(restarted);
-            assertThat(afterCrash).hasSizeGreaterThanOrEqualTo(proposed.size());
+            Map<String, Long> lastSequence = new java.util.HashMap<>();
+            jdbc.query("SELECT aggregateIdentifier, MAX(sequenceNumber) FROM DomainEventEntry"
+                    + " GROUP BY aggregateIdentifier", rs -> {
+                        lastSequence.put(rs.getString(1), rs.getLong(2));
+                    });
+            assertThat(afterCrash).extracting(doc -> doc.getString("_id"))
+                    .containsExactlyInAnyOrderElementsOf(lastSequence.keySet());
+            for (Document doc : afterCrash) {
+                long last = lastSequence.get(doc.getString("_id"));
+                assertThat(doc.get("version")).as("version of " + doc.getString("_id")).isEqualTo(last);
+                assertThat(doc.getString("status")).isEqualTo(last == 0 ? "PROPOSED" : "ACTIVE");
+            }
         }
-        // A replay from scratch: without its store the read model, and its token, are rebuilt from every event.
-        Files.delete(dataDir.resolve("readmodels.mv"));
-        try (ConfigurableApplicationContext replayed = start("test", dataDir)) {
-            awaitCaughtUp(replayed);
-            assertThat(engagementDocuments(replayed)).as("the read model after the crash equals a replay from scratch")
-                    .isEqualTo(afterCrash);
+        // A clean stop keeps the rebuilt read model as it is.
+        assertThat(dataDir.resolve("readmodels.open")).doesNotExist();
+        try (ConfigurableApplicationContext again = start("test", dataDir)) {
+            assertThat(engagementDocuments(again)).isEqualTo(afterCrash);
         }
     }
 
