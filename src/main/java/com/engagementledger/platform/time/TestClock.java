@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A clock that runs at real speed from an instant that can be moved forward, never back, like Kill Bill's test
@@ -64,12 +66,11 @@ public class TestClock extends Clock {
      * Moves the clock to the instant {@code target} gives for the clock's current one, first handing the new offset
      * to {@code keep} (which persists it): if keeping fails, the clock has not moved.
      */
-    public synchronized Instant moveTo(java.util.function.UnaryOperator<Instant> target,
-                                       java.util.function.Consumer<Duration> keep) {
+    public synchronized Instant moveTo(UnaryOperator<Instant> target, Consumer<Duration> keep) {
         return moveTo(target.apply(instant()), keep);
     }
 
-    private Instant moveTo(Instant target, java.util.function.Consumer<Duration> keep) {
+    private Instant moveTo(Instant target, Consumer<Duration> keep) {
         Instant now = instant();
         if (target.isBefore(now)) {
             throw RuleViolation.invalid("instant", "never-backwards",

@@ -1,7 +1,6 @@
 package com.engagementledger.platform.web;
 
 import com.engagementledger.platform.api.RuleViolation;
-import com.engagementledger.platform.audit.RequestContext;
 import com.engagementledger.platform.api.RuleViolationDetails;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -193,7 +192,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
         if (body instanceof ProblemDetail detail) {
-            RequestContext.current().ifPresent(r -> detail.setProperty("requestId", r.requestId()));
+            problems.withRequestId(detail);
         }
         return super.createResponseEntity(body, headers, status, request);
     }

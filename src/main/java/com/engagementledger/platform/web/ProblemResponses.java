@@ -39,6 +39,11 @@ public class ProblemResponses {
         if (errors != null && !errors.isEmpty()) {
             problem.setProperty("errors", errors);
         }
+        return withRequestId(problem);
+    }
+
+    /** Names the request in a problem document, so that a caller can quote it to the operators. */
+    public ProblemDetail withRequestId(ProblemDetail problem) {
         RequestContext.current().ifPresent(request -> problem.setProperty("requestId", request.requestId()));
         return problem;
     }
