@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -34,6 +35,7 @@ public final class PostgresDatabase implements AutoCloseable {
     private static final String PASSWORD = env("LEDGER_TEST_PG_PASSWORD", "");
 
     private static volatile String user;
+    private static String unreachable;
     private static boolean announced;
 
     private final String name;
@@ -49,8 +51,8 @@ public final class PostgresDatabase implements AutoCloseable {
      * {@code LEDGER_REQUIRE_SERVICES=true}.
      */
     public static void assumeReachable() {
-        String unreachable = unreachableMessage();
-        Assumptions.assumeTrue(unreachable == null, unreachable);
+        String why = unreachableMessage();
+        Assumptions.assumeTrue(why == null, why);
     }
 
     /**
@@ -96,18 +98,6 @@ public final class PostgresDatabase implements AutoCloseable {
         return database;
     }
 
-    public String url() {
-        return url;
-    }
-
-    public String user() {
-        return user;
-    }
-
-    public String password() {
-        return PASSWORD;
-    }
-
     /** Spring properties that point the {@code postgres} profile's relational store at this database. */
     public List<String> arguments() {
         List<String> args = new ArrayList<>();
@@ -133,10 +123,13 @@ public final class PostgresDatabase implements AutoCloseable {
         }
     }
 
-    /** Null when a connection as one of the candidate users works (and remembers that user); else why not. */
+    /**
+     * Null when a connection as one of the candidate users works (and remembers that user); else why not. Asked
+     * once per test JVM: a server that is down stays down for the run, and each try can take the login timeout.
+     */
     private static synchronized String connectionProblem() {
-        if (user != null) {
-            return null;
+        if (user != null || unreachable != null) {
+            return unreachable;
         }
         List<String> problems = new ArrayList<>();
         for (String candidate : candidateUsers()) {
@@ -147,7 +140,8 @@ public final class PostgresDatabase implements AutoCloseable {
                 problems.add(candidate + ": " + e.getMessage());
             }
         }
-        return String.join("; ", problems);
+        unreachable = String.join("; ", problems);
+        return unreachable;
     }
 
     private static List<String> candidateUsers() {
@@ -156,9 +150,13 @@ public final class PostgresDatabase implements AutoCloseable {
     }
 
     private static Connection connect(String as) throws SQLException {
-        DriverManager.setLoginTimeout(5);
+        Properties properties = new Properties();
+        properties.setProperty("user", as);
+        properties.setProperty("password", PASSWORD);
+        properties.setProperty("connectTimeout", "5");
+        properties.setProperty("loginTimeout", "5");
         return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + ADMIN_DATABASE,
-                as, PASSWORD);
+                properties);
     }
 
     private static String env(String name, String fallback) {
