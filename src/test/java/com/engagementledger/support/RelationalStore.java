@@ -7,8 +7,19 @@ import java.util.List;
  * {@code postgres} profile on the machine's PostgreSQL.
  */
 public enum RelationalStore {
-    H2,
-    POSTGRESQL;
+    H2("H2"),
+    POSTGRESQL("PostgreSQL");
+
+    private final String productName;
+
+    RelationalStore(String productName) {
+        this.productName = productName;
+    }
+
+    /** What the JDBC driver reports as the database product, to check that a test ran where it meant to. */
+    public String productName() {
+        return productName;
+    }
 
     /**
      * Prepares the store for one test: nothing to do for H2, which lives in the data directory; a fresh database for

@@ -15,6 +15,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -47,6 +48,12 @@ public final class RunningLedger {
         return new SpringApplicationBuilder(LedgerApplication.class)
                 .profiles(profiles.toArray(String[]::new))
                 .run(args.toArray(String[]::new));
+    }
+
+    /** The database product of the relational store the application runs on, as its JDBC driver names it. */
+    public static String databaseProduct(ConfigurableApplicationContext context) {
+        return context.getBean(JdbcTemplate.class)
+                .execute((ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName());
     }
 
     public static int port(ConfigurableApplicationContext context) {

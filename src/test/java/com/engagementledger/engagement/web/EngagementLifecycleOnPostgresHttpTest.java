@@ -1,7 +1,11 @@
 package com.engagementledger.engagement.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.engagementledger.support.PostgresContextInitializer;
 import com.engagementledger.support.RequiresPostgres;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
@@ -16,4 +20,10 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = PostgresContextInitializer.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class EngagementLifecycleOnPostgresHttpTest extends EngagementLifecycleHttpTest {
+
+    @Test
+    void theEventsAreStoredInPostgresql() {
+        assertThat(jdbc.execute((ConnectionCallback<String>) connection ->
+                connection.getMetaData().getDatabaseProductName())).isEqualTo("PostgreSQL");
+    }
 }

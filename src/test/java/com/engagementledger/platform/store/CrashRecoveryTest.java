@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.engagementledger.LedgerApplication;
 import static com.engagementledger.support.RunningLedger.awaitCaughtUp;
+import static com.engagementledger.support.RunningLedger.databaseProduct;
 import static com.engagementledger.support.RunningLedger.engagementDocuments;
 import static com.engagementledger.support.RunningLedger.start;
 
@@ -49,11 +50,11 @@ class CrashRecoveryTest {
     void aKillDuringACommandBurstLosesNoAcknowledgedCommandAndTheReadModelIsRebuiltFromTheEvents(
             RelationalStore relational) throws Exception {
         try (PreparedStore store = relational.prepare("crash")) {
-            killDuringACommandBurst(store);
+            killDuringACommandBurst(relational, store);
         }
     }
 
-    private void killDuringACommandBurst(PreparedStore store) throws Exception {
+    private void killDuringACommandBurst(RelationalStore relational, PreparedStore store) throws Exception {
         Path dataDir = TestDataDirs.create("crash");
         int port = freePort();
         Process app = startProcess(dataDir, port, store);
@@ -85,6 +86,7 @@ class CrashRecoveryTest {
         List<Document> afterCrash;
         assertThat(dataDir.resolve("readmodels.open")).as("the killed run left its marker").exists();
         try (ConfigurableApplicationContext restarted = start("test", dataDir, store)) {
+            assertThat(databaseProduct(restarted)).isEqualTo(relational.productName());
             JdbcTemplate jdbc = restarted.getBean(JdbcTemplate.class);
             for (String id : proposed) {
                 assertThat(sequences(jdbc, id)).as("acknowledged proposal " + id).contains(0L);

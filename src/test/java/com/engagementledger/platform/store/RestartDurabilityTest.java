@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import static com.engagementledger.support.RunningLedger.awaitCaughtUp;
+import static com.engagementledger.support.RunningLedger.databaseProduct;
 import static com.engagementledger.support.RunningLedger.engagementDocuments;
 import static com.engagementledger.support.RunningLedger.port;
 import static com.engagementledger.support.RunningLedger.start;
@@ -46,16 +47,17 @@ class RestartDurabilityTest {
     @EnumSource(RelationalStore.class)
     void aRestartFindsEveryEventTokenAndDocumentAsItWasAndAppliesNothingTwice(RelationalStore relational) {
         try (PreparedStore store = relational.prepare("restart")) {
-            restartFindsEverythingAsItWas(store);
+            restartFindsEverythingAsItWas(relational, store);
         }
     }
 
-    private void restartFindsEverythingAsItWas(PreparedStore store) {
+    private void restartFindsEverythingAsItWas(RelationalStore relational, PreparedStore store) {
         Path dataDir = TestDataDirs.create("restart");
         List<Map<String, Object>> events;
         List<Document> documents;
         TrackingToken token;
         try (ConfigurableApplicationContext first = start("test", dataDir, store)) {
+            assertThat(databaseProduct(first)).isEqualTo(relational.productName());
             Api api = new Api(port(first));
             String today = LocalDate.now(ZoneOffset.UTC).toString();
             for (int i = 0; i < 5; i++) {
