@@ -15,6 +15,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -29,11 +30,30 @@ public final class RunningLedger {
 
     /** Starts the application with the given profile (null for none) on {@code dataDir}, on a free port. */
     public static ConfigurableApplicationContext start(String profile, Path dataDir) {
-        SpringApplicationBuilder builder = new SpringApplicationBuilder(LedgerApplication.class);
+        return start(profile, dataDir, RelationalStore.H2.prepare("unused"));
+    }
+
+    /**
+     * Starts the application with the given profile (null for none) on {@code dataDir} and the given relational
+     * store, on a free port.
+     */
+    public static ConfigurableApplicationContext start(String profile, Path dataDir, PreparedStore store) {
+        List<String> profiles = new ArrayList<>();
         if (profile != null) {
-            builder.profiles(profile);
+            profiles.add(profile);
         }
-        return builder.run("--ledger.data-dir=" + dataDir, "--server.port=0");
+        profiles.addAll(store.profiles());
+        List<String> args = new ArrayList<>(List.of("--ledger.data-dir=" + dataDir, "--server.port=0"));
+        args.addAll(store.arguments());
+        return new SpringApplicationBuilder(LedgerApplication.class)
+                .profiles(profiles.toArray(String[]::new))
+                .run(args.toArray(String[]::new));
+    }
+
+    /** The database product of the relational store the application runs on, as its JDBC driver names it. */
+    public static String databaseProduct(ConfigurableApplicationContext context) {
+        return context.getBean(JdbcTemplate.class)
+                .execute((ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName());
     }
 
     public static int port(ConfigurableApplicationContext context) {

@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.engagementledger.LedgerApplication;
 import static com.engagementledger.support.RunningLedger.awaitCaughtUp;
+import static com.engagementledger.support.RunningLedger.databaseProduct;
 import static com.engagementledger.support.RunningLedger.engagementDocuments;
 import static com.engagementledger.support.RunningLedger.start;
 
 import com.engagementledger.support.Api;
+import com.engagementledger.support.PreparedStore;
+import com.engagementledger.support.RelationalStore;
 import com.engagementledger.support.TestDataDirs;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -28,23 +31,33 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Kills the application with SIGKILL in the middle of a burst of commands: every command it acknowledged is in the
- * event store after a restart, and the read model, rebuilt from the events, says what the events say.
+ * event store after a restart, and the read model, rebuilt from the events, says what the events say; on H2 and on
+ * PostgreSQL.
  */
 class CrashRecoveryTest {
 
     private static final String TEST_USER_HASH = "$2a$04$0H9T318OhwgkelO6HB7yFeFKjk4PjPOSLiLjViN4YGP1SROJPjk.q";
 
-    @Test
-    void aKillDuringACommandBurstLosesNoAcknowledgedCommandAndTheReadModelIsRebuiltFromTheEvents() throws Exception {
+    @ParameterizedTest
+    @EnumSource(RelationalStore.class)
+    void aKillDuringACommandBurstLosesNoAcknowledgedCommandAndTheReadModelIsRebuiltFromTheEvents(
+            RelationalStore relational) throws Exception {
+        try (PreparedStore store = relational.prepare("crash")) {
+            killDuringACommandBurst(relational, store);
+        }
+    }
+
+    private void killDuringACommandBurst(RelationalStore relational, PreparedStore store) throws Exception {
         Path dataDir = TestDataDirs.create("crash");
         int port = freePort();
-        Process app = startProcess(dataDir, port);
+        Process app = startProcess(dataDir, port, store);
         Set<String> proposed = ConcurrentHashMap.newKeySet();
         Set<String> activated = ConcurrentHashMap.newKeySet();
         try {
@@ -72,7 +85,8 @@ class CrashRecoveryTest {
 
         List<Document> afterCrash;
         assertThat(dataDir.resolve("readmodels.open")).as("the killed run left its marker").exists();
-        try (ConfigurableApplicationContext restarted = start("test", dataDir)) {
+        try (ConfigurableApplicationContext restarted = start("test", dataDir, store)) {
+            assertThat(databaseProduct(restarted)).isEqualTo(relational.productName());
             JdbcTemplate jdbc = restarted.getBean(JdbcTemplate.class);
             for (String id : proposed) {
                 assertThat(sequences(jdbc, id)).as("acknowledged proposal " + id).contains(0L);
@@ -99,7 +113,7 @@ class CrashRecoveryTest {
         }
         // A clean stop keeps the rebuilt read model as it is.
         assertThat(dataDir.resolve("readmodels.open")).doesNotExist();
-        try (ConfigurableApplicationContext again = start("test", dataDir)) {
+        try (ConfigurableApplicationContext again = start("test", dataDir, store)) {
             assertThat(engagementDocuments(again)).isEqualTo(afterCrash);
         }
     }
@@ -128,14 +142,19 @@ class CrashRecoveryTest {
         }
     }
 
-    private static Process startProcess(Path dataDir, int port) throws IOException {
+    private static Process startProcess(Path dataDir, int port, PreparedStore store) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 LedgerApplication.class.getName(),
                 "--ledger.data-dir=" + dataDir, "--server.port=" + port,
                 "--ledger.security.users[0].username=manager",
                 "--ledger.security.users[0].password-hash=" + TEST_USER_HASH,
-                "--ledger.security.users[0].roles[0]=ACCOUNT_MANAGER")
+                "--ledger.security.users[0].roles[0]=ACCOUNT_MANAGER"));
+        if (!store.profiles().isEmpty()) {
+            command.add("--spring.profiles.active=" + String.join(",", store.profiles()));
+        }
+        command.addAll(store.arguments());
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("killed-instance.log").toFile())
                 .start();

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import static com.engagementledger.support.RunningLedger.awaitCaughtUp;
+import static com.engagementledger.support.RunningLedger.databaseProduct;
 import static com.engagementledger.support.RunningLedger.engagementDocuments;
 import static com.engagementledger.support.RunningLedger.port;
 import static com.engagementledger.support.RunningLedger.start;
 import static com.engagementledger.support.RunningLedger.token;
 
 import com.engagementledger.support.Api;
+import com.engagementledger.support.PreparedStore;
+import com.engagementledger.support.RelationalStore;
 import com.engagementledger.support.RunningLedger;
 import com.engagementledger.support.TestDataDirs;
 import java.nio.file.Path;
@@ -24,6 +27,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -31,19 +36,28 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Stops and restarts the application on the same data directory: every event, token and read-model document is as
- * it was, and no projection applies an event twice, even when its token is pushed back to the start.
+ * it was, and no projection applies an event twice, even when its token is pushed back to the start; on H2 and on
+ * PostgreSQL.
  */
 class RestartDurabilityTest {
 
     private static final String GROUP = RunningLedger.ENGAGEMENTS;
 
-    @Test
-    void aRestartFindsEveryEventTokenAndDocumentAsItWasAndAppliesNothingTwice() {
+    @ParameterizedTest
+    @EnumSource(RelationalStore.class)
+    void aRestartFindsEveryEventTokenAndDocumentAsItWasAndAppliesNothingTwice(RelationalStore relational) {
+        try (PreparedStore store = relational.prepare("restart")) {
+            restartFindsEverythingAsItWas(relational, store);
+        }
+    }
+
+    private void restartFindsEverythingAsItWas(RelationalStore relational, PreparedStore store) {
         Path dataDir = TestDataDirs.create("restart");
         List<Map<String, Object>> events;
         List<Document> documents;
         TrackingToken token;
-        try (ConfigurableApplicationContext first = start("test", dataDir)) {
+        try (ConfigurableApplicationContext first = start("test", dataDir, store)) {
+            assertThat(databaseProduct(first)).isEqualTo(relational.productName());
             Api api = new Api(port(first));
             String today = LocalDate.now(ZoneOffset.UTC).toString();
             for (int i = 0; i < 5; i++) {
@@ -60,7 +74,7 @@ class RestartDurabilityTest {
             assertThat(documents).hasSize(5).allSatisfy(doc -> assertThat(doc.get("version")).isEqualTo(2L));
         }
 
-        try (ConfigurableApplicationContext second = start("test", dataDir)) {
+        try (ConfigurableApplicationContext second = start("test", dataDir, store)) {
             assertThat(events(second)).isEqualTo(events);
             assertThat(token(second)).isEqualTo(token);
             awaitCaughtUp(second);
