@@ -398,8 +398,10 @@ public class Engagement {
                 .map(CalendarSeat::seatId)
                 .toList();
         if (!laterSeats.isEmpty()) {
-            throw RuleViolation.illegalState("seats-after-last-day", "Seats " + laterSeats + " start after the last"
-                    + " day " + lastDay + "; withdraw them first (release each on or before its start date)");
+            throw RuleViolation.illegalState("seats-after-last-day", (laterSeats.size() == 1
+                    ? "Seat " + laterSeats.get(0) + " starts" : "Seats " + String.join(", ", laterSeats) + " start")
+                    + " after the last day " + lastDay + "; withdraw " + (laterSeats.size() == 1 ? "it" : "them")
+                    + " first (release a seat on or before its start date)");
         }
         List<String> laterRateChanges = calendar.seats().stream()
                 .flatMap(seat -> seat.rates().scheduledAfter(lastDay).stream())
@@ -408,8 +410,11 @@ public class Engagement {
                 .distinct()
                 .toList();
         if (!laterRateChanges.isEmpty()) {
-            throw RuleViolation.illegalState("rate-changes-after-last-day", "Rate changes " + laterRateChanges
-                    + " take effect after the last day " + lastDay + "; withdraw them first");
+            throw RuleViolation.illegalState("rate-changes-after-last-day", (laterRateChanges.size() == 1
+                    ? "Rate change " + laterRateChanges.get(0) + " takes"
+                    : "Rate changes " + String.join(", ", laterRateChanges) + " take")
+                    + " effect after the last day " + lastDay + "; withdraw "
+                    + (laterRateChanges.size() == 1 ? "it" : "them") + " first");
         }
         apply(new NoticeGiven(engagementId, today, lastDay, command.forCause(), reason == null || reason.isBlank()
                 ? null : reason.strip()));

@@ -2120,8 +2120,8 @@ class EngagementTest {
                                 date("2025-06-01")))
                 .when(new GiveNotice(ID, date("2025-04-30"), false, null, null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "seats-after-last-day", null))
-                .expectExceptionMessage("Seats [seat-2, seat-3] start after the last day 2025-04-30; withdraw them"
-                        + " first (release each on or before its start date)")
+                .expectExceptionMessage("Seats seat-2, seat-3 start after the last day 2025-04-30; withdraw them"
+                        + " first (release a seat on or before its start date)")
                 .expectNoEvents()
                 .expectNoScheduledDeadlines();
     }
@@ -2147,7 +2147,7 @@ class EngagementTest {
                                 "promotion", "rc-8"))
                 .when(new GiveNotice(ID, date("2025-04-30"), false, null, null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "rate-changes-after-last-day", null))
-                .expectExceptionMessage("Rate changes [rc-7] take effect after the last day 2025-04-30; withdraw them"
+                .expectExceptionMessage("Rate change rc-7 takes effect after the last day 2025-04-30; withdraw it"
                         + " first")
                 .expectNoEvents();
     }
