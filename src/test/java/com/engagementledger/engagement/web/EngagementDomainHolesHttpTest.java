@@ -90,6 +90,26 @@ class EngagementDomainHolesHttpTest extends HttpTestSupport {
     }
 
     @Test
+    void onlyAccountManagersWithdrawARateChange() {
+        String id = activeEngagement("holes-withdraw-roles");
+        Api.Response scheduled = manager().post(path(id, "rate-changes"), Map.of("newRate", "9900.00",
+                "effectiveDate", today().plusDays(45).toString(), "reason", "Annual review"));
+        ok(scheduled);
+        String withdraw = path(id, "rate-changes/" + scheduled.json().get("rateChangeId").asText() + "/withdraw");
+        long events = eventCount();
+
+        assertThat(api.anonymous().post(withdraw, "{}").status()).isEqualTo(401);
+        for (String user : List.of("auditor", "finance", "admin")) {
+            Api.Response refused = api.as(user).post(withdraw, "{}");
+            assertThat(refused.status()).as(user + ": " + refused).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(api.anonymous().get("/v3/api-docs").body())
+                .contains("/api/engagements/{id}/rate-changes/{rateChangeId}/withdraw");
+    }
+
+    @Test
     void aPausedEngagementUnderNoticeResumesSoThatItsLastDaysAreBilled() {
         LocalDate today = today();
         String id = activeEngagement("holes-resume-notice");
