@@ -313,7 +313,7 @@ public class Engagement {
     public long handle(WithdrawRateChange command, Clock clock) {
         requireRunningOr("withdraw a rate change", EngagementStatus.PROPOSED);
         requireText(command.rateChangeId(), "rateChangeId");
-        String reason = optionalText(command.reason(), "reason");
+        String reason = blankToNull(optionalText(command.reason(), "reason"));
         List<RateStep> steps = stepsOf(command.rateChangeId());
         if (steps.isEmpty()) {
             throw RuleViolation.notFound("rateChangeId", "Engagement " + engagementId
@@ -416,8 +416,7 @@ public class Engagement {
                     + " effect after the last day " + lastDay + "; withdraw "
                     + (laterRateChanges.size() == 1 ? "it" : "them") + " first");
         }
-        apply(new NoticeGiven(engagementId, today, lastDay, command.forCause(), reason == null || reason.isBlank()
-                ? null : reason.strip()));
+        apply(new NoticeGiven(engagementId, today, lastDay, command.forCause(), blankToNull(reason)));
         deadlines.schedule(startOf(lastDay.plusDays(1)), NOTICE_RUNS_OUT);
         return AggregateLifecycle.getVersion();
     }

@@ -2173,7 +2173,7 @@ class EngagementTest {
                         date("2025-05-01"), "annual review", null))
                 .when(new WithdrawRateChange(ID, "rc-7", "  client declined  ", null))
                 .expectResultMessagePayload(4L)
-                .expectEvents(new RateChangeWithdrawn(ID, "rc-7", TODAY, "  client declined  "));
+                .expectEvents(new RateChangeWithdrawn(ID, "rc-7", TODAY, "client declined"));
     }
 
     @Test
