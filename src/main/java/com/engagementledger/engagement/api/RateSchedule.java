@@ -18,7 +18,7 @@ public record RateSchedule(List<RateStep> steps) {
     }
 
     public static RateSchedule startingAt(LocalDate startDate, BigDecimal rate) {
-        return new RateSchedule(List.of(new RateStep(startDate, rate)));
+        return new RateSchedule(List.of(RateStep.initial(startDate, rate)));
     }
 
     public RateSchedule with(RateStep step) {
@@ -28,6 +28,13 @@ public record RateSchedule(List<RateStep> steps) {
         next.add(step);
         next.sort(Comparator.comparing(RateStep::effectiveDate));
         return new RateSchedule(next);
+    }
+
+    /** The schedule without the steps of one rate change (withdrawn before it took effect). */
+    public RateSchedule without(String rateChangeId) {
+        return new RateSchedule(steps.stream()
+                .filter(step -> step.rateChangeId() == null || !step.rateChangeId().equals(rateChangeId))
+                .toList());
     }
 
     /** The rate in effect on {@code day}, or empty before the first step. */

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.engagementledger.engagement.api.AcceptTrial;
 import com.engagementledger.engagement.api.ActivateEngagement;
 import com.engagementledger.engagement.api.AddSeat;
+import com.engagementledger.engagement.api.CalendarSeat;
 import com.engagementledger.engagement.api.CancelEngagement;
 import com.engagementledger.engagement.api.EndEngagement;
 import com.engagementledger.engagement.api.EngagementActivated;
@@ -19,8 +20,10 @@ import com.engagementledger.engagement.api.GiveNotice;
 import com.engagementledger.engagement.api.NewSeat;
 import com.engagementledger.engagement.api.NoticeGiven;
 import com.engagementledger.engagement.api.PauseEngagement;
+import com.engagementledger.engagement.api.PausePeriod;
 import com.engagementledger.engagement.api.ProposeEngagement;
 import com.engagementledger.engagement.api.RateChangeScheduled;
+import com.engagementledger.engagement.api.RateChangeWithdrawn;
 import com.engagementledger.engagement.api.RateSchedule;
 import com.engagementledger.engagement.api.RateStep;
 import com.engagementledger.engagement.api.RejectTrial;
@@ -28,26 +31,32 @@ import com.engagementledger.engagement.api.ReleaseSeat;
 import com.engagementledger.engagement.api.ResumeEngagement;
 import com.engagementledger.engagement.api.ScheduleRateChange;
 import com.engagementledger.engagement.api.SeatAdded;
+import com.engagementledger.engagement.api.SeatCalendar;
 import com.engagementledger.engagement.api.SeatReleased;
+import com.engagementledger.engagement.api.SeatWithdrawn;
 import com.engagementledger.engagement.api.StartTrial;
 import com.engagementledger.engagement.api.TrialAccepted;
 import com.engagementledger.engagement.api.TrialRejected;
 import com.engagementledger.engagement.api.TrialStarted;
+import com.engagementledger.engagement.api.WithdrawRateChange;
 import com.engagementledger.platform.api.AuditMetadata;
 import com.engagementledger.platform.api.Money;
+import com.engagementledger.platform.api.PlainText;
 import com.engagementledger.platform.api.RuleViolation;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -55,14 +64,17 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One engagement with a client: its lifecycle, its seats and their rates. Every rule of DESIGN.md §3 is checked here
  * before anything is applied; the event-sourcing handlers only assign state. "Today" is the date in the
- * engagement's time zone on the application clock.
+ * engagement's time zone on the application clock. Revision 2 keeps the seats in a {@link SeatCalendar}: snapshots
+ * of revision 1 are ignored and the engagement is rebuilt from its events.
  */
 @Aggregate(snapshotTriggerDefinition = "engagementSnapshotTrigger")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Engagement {
@@ -70,25 +82,23 @@ public class Engagement {
     static final String TRIAL_LAPSES = "engagement-trial-lapses";
     static final String NOTICE_RUNS_OUT = "engagement-notice-runs-out";
     private static final int MAX_TEXT = 200;
+    private static final int MAX_REASON = 2000;
 
     @AggregateIdentifier
     private String engagementId;
     private EngagementStatus status;
     private String currency;
     private EngagementTerms terms;
-    private Map<String, SeatState> seats = new LinkedHashMap<>();
-    private LocalDate startedOn;
+    private LocalDate proposedOn;
+    private SeatCalendar calendar;
     private LocalDate trialLastDay;
-    private LocalDate pausedFrom;
-    private LocalDate resumedFrom;
-    private LocalDate lastDay;
 
     protected Engagement() {
         // for Axon and for snapshots
     }
 
     @CommandHandler
-    public Engagement(ProposeEngagement command, Clock clock) {
+    public Engagement(ProposeEngagement command, Clock clock, BackDatingWindow window) {
         requireText(command.engagementId(), "engagementId");
         requireText(command.clientId(), "clientId");
         requireText(command.clientName(), "clientName");
@@ -101,9 +111,10 @@ public class Engagement {
         if (command.seats() == null || command.seats().isEmpty()) {
             throw RuleViolation.invalid("seats", "not-empty", "an engagement starts with at least one seat");
         }
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         Set<String> seatIds = new HashSet<>();
         Set<String> professionals = new HashSet<>();
-        List<NewSeat> seats = new java.util.ArrayList<>();
+        List<NewSeat> seats = new ArrayList<>();
         for (int i = 0; i < command.seats().size(); i++) {
             NewSeat seat = command.seats().get(i);
             String field = "seats[" + i + "]";
@@ -114,6 +125,8 @@ public class Engagement {
             requireText(seat.professionalId(), field + ".professionalId");
             requireText(seat.professionalName(), field + ".professionalName");
             requireDate(seat.startDate(), field + ".startDate");
+            EffectiveDates.check(field + ".startDate", seat.startDate(), today, window, today, "before-proposal",
+                    "the proposal");
             if (!seatIds.add(seat.seatId())) {
                 throw RuleViolation.invalid(field + ".seatId", "unique", "seat id " + seat.seatId() + " repeats");
             }
@@ -127,19 +140,26 @@ public class Engagement {
         }
         apply(new EngagementProposed(command.engagementId(), command.clientId(), command.clientName(),
                 command.roleTitle(), money.getCurrencyCode(), command.billingModel(), List.copyOf(seats),
-                command.terms(), LocalDate.now(clock.withZone(zone))));
+                command.terms(), today));
     }
 
     @CommandHandler
-    public long handle(StartTrial command, Clock clock, DeadlineManager deadlines) {
+    public long handle(StartTrial command, Clock clock, BackDatingWindow window, DeadlineManager deadlines) {
         requireStatus("start a trial", EngagementStatus.PROPOSED);
         if (terms.trialDays() == 0) {
             throw RuleViolation.illegalState("no-trial",
                     "The terms of this engagement have no trial; activate it instead");
         }
         LocalDate today = today(clock);
-        LocalDate start = command.startDate() != null ? PlausibleDates.check("startDate", command.startDate()) : today;
+        LocalDate start = command.startDate() != null
+                ? EffectiveDates.check("startDate", command.startDate(), today, window, proposedOn,
+                        "before-proposal", "the proposal")
+                : today;
         LocalDate last = start.plusDays(terms.trialDays() - 1L);
+        if (last.isAfter(PlausibleDates.LATEST)) {
+            throw RuleViolation.invalid("startDate", "date-range", "a " + terms.trialDays() + "-day trial from "
+                    + start + " would last until " + last + ", after " + PlausibleDates.LATEST);
+        }
         if (last.isBefore(today)) {
             throw RuleViolation.invalid("startDate", "trial-already-over", "a " + terms.trialDays()
                     + "-day trial from " + start + " would have ended on " + last + ", before today (" + today + ")");
@@ -154,8 +174,8 @@ public class Engagement {
         requireStatus("accept the trial", EngagementStatus.TRIAL);
         LocalDate today = today(clock);
         requireTrialRunning(today);
-        if (today.isBefore(startedOn)) {
-            throw RuleViolation.illegalState("trial-not-started", "The trial starts on " + startedOn
+        if (today.isBefore(calendar.firstBilledDay())) {
+            throw RuleViolation.illegalState("trial-not-started", "The trial starts on " + calendar.firstBilledDay()
                     + "; it can be accepted from that day (or rejected before it)");
         }
         deadlines.cancelAllWithinScope(TRIAL_LAPSES);
@@ -167,8 +187,9 @@ public class Engagement {
     public long handle(RejectTrial command, Clock clock, DeadlineManager deadlines) {
         requireStatus("reject the trial", EngagementStatus.TRIAL);
         requireTrialRunning(today(clock));
+        String reason = blankToNull(optionalText(command.reason(), "reason"));
         deadlines.cancelAllWithinScope(TRIAL_LAPSES);
-        apply(new TrialRejected(engagementId, today(clock), blankToNull(command.reason())));
+        apply(new TrialRejected(engagementId, today(clock), reason));
         return AggregateLifecycle.getVersion();
     }
 
@@ -183,9 +204,11 @@ public class Engagement {
     }
 
     @CommandHandler
-    public long handle(ActivateEngagement command, Clock clock) {
+    public long handle(ActivateEngagement command, Clock clock, BackDatingWindow window) {
+        LocalDate today = today(clock);
         if (command.activationDate() != null) {
-            PlausibleDates.check("activationDate", command.activationDate());
+            EffectiveDates.check("activationDate", command.activationDate(), today, window, proposedOn,
+                    "before-proposal", "the proposal");
         }
         requireStatus("activate", EngagementStatus.PROPOSED);
         if (terms.trialDays() > 0) {
@@ -193,32 +216,33 @@ public class Engagement {
                     + terms.trialDays() + "-day trial: start the trial; only a proposal without a trial is activated");
         }
         apply(new EngagementActivated(engagementId,
-                command.activationDate() != null ? command.activationDate() : today(clock)));
+                command.activationDate() != null ? command.activationDate() : today));
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
-    public long handle(AddSeat command) {
+    public long handle(AddSeat command, Clock clock, BackDatingWindow window) {
         requireRunningOr("add a seat", EngagementStatus.PROPOSED);
         requireText(command.seatId(), "seatId");
         requireText(command.professionalId(), "professionalId");
         requireText(command.professionalName(), "professionalName");
         requireDate(command.startDate(), "startDate");
+        notBeforeStart("startDate", command.startDate(), today(clock), window);
         BigDecimal rate = Money.positiveAmount("rate", command.rate(), Currency.getInstance(currency));
-        if (seats.containsKey(command.seatId())) {
+        if (calendar.seat(command.seatId()).isPresent()) {
             throw RuleViolation.invalid("seatId", "unique", "seat " + command.seatId() + " already exists");
         }
-        seats.values().stream()
+        calendar.seats().stream()
                 .filter(seat -> seat.professionalId().equals(command.professionalId()))
-                .filter(seat -> seat.billedOnOrAfter(command.startDate()))
+                .filter(seat -> seat.openOnOrAfter(command.startDate()))
                 .findAny()
                 .ifPresent(seat -> {
                     throw RuleViolation.invalid("professionalId", "one-seat-per-professional", "professional "
                             + command.professionalId() + " already fills seat " + seat.seatId());
                 });
-        if (lastDay != null && command.startDate().isAfter(lastDay)) {
+        if (calendar.lastDay() != null && command.startDate().isAfter(calendar.lastDay())) {
             throw RuleViolation.invalid("startDate", "after-last-day",
-                    "the engagement's last day is " + lastDay + "; a seat from " + command.startDate()
+                    "the engagement's last day is " + calendar.lastDay() + "; a seat from " + command.startDate()
                             + " would never be billed");
         }
         apply(new SeatAdded(engagementId, command.seatId(), command.professionalId(), command.professionalName(),
@@ -226,26 +250,28 @@ public class Engagement {
         return AggregateLifecycle.getVersion();
     }
 
+    /**
+     * Releases a seat from {@code releaseDate}; released on or before its first billed day, the seat was never
+     * billed and is withdrawn instead. Either way the engagement keeps at least one seat for the days it still runs:
+     * the last seat ends with notice, not with a release.
+     */
     @CommandHandler
-    public long handle(ReleaseSeat command) {
+    public long handle(ReleaseSeat command, Clock clock, BackDatingWindow window) {
         requireRunningOr("release a seat", EngagementStatus.PROPOSED);
-        SeatState seat = seat(command.seatId());
+        CalendarSeat seat = seat(command.seatId());
         requireDate(command.releaseDate(), "releaseDate");
+        LocalDate today = today(clock);
+        notBeforeStart("releaseDate", command.releaseDate(), today, window);
+        if (neverBilled(seat, command.releaseDate())) {
+            requireAnotherSeatUntil(seat);
+            apply(new SeatWithdrawn(engagementId, seat.seatId(), today));
+            return AggregateLifecycle.getVersion();
+        }
         if (seat.releaseDate() != null) {
             throw RuleViolation.illegalState("seat-released",
                     "Seat " + seat.seatId() + " was already released from " + seat.releaseDate());
         }
-        if (!command.releaseDate().isAfter(seat.startDate())) {
-            throw RuleViolation.invalid("releaseDate", "after-start", "a seat that starts on " + seat.startDate()
-                    + " is released on a later day, not " + command.releaseDate());
-        }
-        boolean another = seats.values().stream()
-                .anyMatch(other -> !other.seatId().equals(seat.seatId())
-                        && other.billedOnOrAfter(command.releaseDate()));
-        if (!another) {
-            throw RuleViolation.illegalState("last-seat",
-                    "Seat " + seat.seatId() + " is the engagement's last seat; give notice to end the engagement");
-        }
+        requireAnotherSeat(seat, command.releaseDate());
         apply(new SeatReleased(engagementId, seat.seatId(), command.releaseDate()));
         return AggregateLifecycle.getVersion();
     }
@@ -253,58 +279,104 @@ public class Engagement {
     @CommandHandler
     public long handle(ScheduleRateChange command, Clock clock) {
         requireRunningOr("change a rate", EngagementStatus.PROPOSED);
+        requireText(command.rateChangeId(), "rateChangeId");
         BigDecimal rate = Money.positiveAmount("newRate", command.newRate(), Currency.getInstance(currency));
         LocalDate today = today(clock);
-        RateChangePolicy.check(today, command.effectiveDate(), command.reason(), terms, lastDay);
-        List<SeatState> affected;
+        optionalText(command.reason(), "reason");
+        RateChangePolicy.check(today, command.effectiveDate(), command.reason(), terms, calendar.lastDay());
+        if (!stepsOf(command.rateChangeId()).isEmpty()) {
+            throw RuleViolation.invalid("rateChangeId", "unique", "rate change " + command.rateChangeId()
+                    + " already exists");
+        }
+        List<CalendarSeat> affected;
         if (command.seatId() != null) {
-            SeatState seat = seat(command.seatId());
+            CalendarSeat seat = seat(command.seatId());
             if (!seat.openOn(command.effectiveDate())) {
                 throw RuleViolation.invalid("effectiveDate", "seat-open", "seat " + seat.seatId()
                         + " is not billed on " + command.effectiveDate());
             }
             affected = List.of(seat);
         } else {
-            affected = seats.values().stream().filter(seat -> seat.openOn(command.effectiveDate())).toList();
+            affected = calendar.seats().stream().filter(seat -> seat.openOn(command.effectiveDate())).toList();
             if (affected.isEmpty()) {
                 throw RuleViolation.invalid("effectiveDate", "seat-open",
                         "no seat is billed on " + command.effectiveDate());
             }
         }
         affected.forEach(seat -> apply(new RateChangeScheduled(engagementId, seat.seatId(), rate,
-                command.effectiveDate(), today, command.reason().strip())));
+                command.effectiveDate(), today, command.reason().strip(), command.rateChangeId())));
         return AggregateLifecycle.getVersion();
     }
 
+    /** A rate change that has taken effect stays: a correction is a new rate change, not a rewrite of billed days. */
+    @CommandHandler
+    public long handle(WithdrawRateChange command, Clock clock) {
+        requireRunningOr("withdraw a rate change", EngagementStatus.PROPOSED);
+        requireText(command.rateChangeId(), "rateChangeId");
+        String reason = blankToNull(optionalText(command.reason(), "reason"));
+        List<RateStep> steps = stepsOf(command.rateChangeId());
+        if (steps.isEmpty()) {
+            throw RuleViolation.notFound("rateChangeId", "Engagement " + engagementId
+                    + " has no scheduled rate change " + command.rateChangeId());
+        }
+        LocalDate today = today(clock);
+        LocalDate effective = steps.get(0).effectiveDate();
+        if (!effective.isAfter(today)) {
+            throw RuleViolation.illegalState("rate-change-in-effect", "Rate change " + command.rateChangeId()
+                    + " took effect on " + effective + "; schedule another rate change to correct it");
+        }
+        apply(new RateChangeWithdrawn(engagementId, command.rateChangeId(), today, reason));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** Under notice a pause may still start, on or before the last day, so that the last day stays the last billed. */
     @CommandHandler
     public long handle(PauseEngagement command, Clock clock) {
-        requireStatus("pause", EngagementStatus.ACTIVE);
+        requireStatus("pause", EngagementStatus.ACTIVE, EngagementStatus.NOTICE_GIVEN);
+        calendar.openPause().ifPresent(pause -> {
+            throw RuleViolation.illegalState("paused", "Cannot pause: the engagement is already paused from "
+                    + pause.from() + "; resume it first");
+        });
         LocalDate today = today(clock);
         LocalDate pauseDate = command.pauseDate() != null ? PlausibleDates.check("pauseDate", command.pauseDate())
                 : today;
         notBefore(pauseDate, today, "pauseDate");
-        if (pauseDate.isBefore(startedOn)) {
-            throw RuleViolation.invalid("pauseDate", "before-start", "the engagement is billed from " + startedOn
-                    + "; a pause starts on that day or later, not " + pauseDate);
+        if (pauseDate.isBefore(calendar.firstBilledDay())) {
+            throw RuleViolation.invalid("pauseDate", "before-start", "the engagement is billed from "
+                    + calendar.firstBilledDay() + "; a pause starts on that day or later, not " + pauseDate);
         }
-        if (resumedFrom != null && pauseDate.isBefore(resumedFrom)) {
-            throw RuleViolation.invalid("pauseDate", "after-resume", "billing resumes on " + resumedFrom
-                    + "; a new pause starts on that day or later, not " + pauseDate);
+        calendar.lastClosedPause().ifPresent(last -> {
+            if (pauseDate.isBefore(last.until())) {
+                throw RuleViolation.invalid("pauseDate", "after-resume", "billing resumes on " + last.until()
+                        + "; a new pause starts on that day or later, not " + pauseDate);
+            }
+        });
+        if (calendar.lastDay() != null && pauseDate.isAfter(calendar.lastDay())) {
+            throw RuleViolation.invalid("pauseDate", "after-last-day", "the engagement's last day is "
+                    + calendar.lastDay() + "; nothing is billed after it, so there is nothing to pause from "
+                    + pauseDate);
         }
         apply(new EngagementPaused(engagementId, pauseDate));
         return AggregateLifecycle.getVersion();
     }
 
+    /** A paused engagement under notice can still resume, on or before its last day. */
     @CommandHandler
     public long handle(ResumeEngagement command, Clock clock) {
-        requireStatus("resume", EngagementStatus.PAUSED);
+        requireStatus("resume", EngagementStatus.PAUSED, EngagementStatus.NOTICE_GIVEN);
+        PausePeriod pause = calendar.openPause().orElseThrow(() -> RuleViolation.illegalState("not-paused",
+                "Cannot resume: the engagement is under notice but not paused"));
         LocalDate today = today(clock);
         LocalDate resumeDate = command.resumeDate() != null
                 ? PlausibleDates.check("resumeDate", command.resumeDate()) : today;
         notBefore(resumeDate, today, "resumeDate");
-        if (!resumeDate.isAfter(pausedFrom)) {
-            throw RuleViolation.invalid("resumeDate", "after-pause", "the pause starts on " + pausedFrom
+        if (!resumeDate.isAfter(pause.from())) {
+            throw RuleViolation.invalid("resumeDate", "after-pause", "the pause starts on " + pause.from()
                     + "; billing resumes on a later day, not " + resumeDate);
+        }
+        if (calendar.lastDay() != null && resumeDate.isAfter(calendar.lastDay())) {
+            throw RuleViolation.invalid("resumeDate", "after-last-day", "the engagement's last day is "
+                    + calendar.lastDay() + "; billing cannot resume after it, on " + resumeDate);
         }
         apply(new EngagementResumed(engagementId, resumeDate));
         return AggregateLifecycle.getVersion();
@@ -314,10 +386,38 @@ public class Engagement {
     public long handle(GiveNotice command, Clock clock, DeadlineManager deadlines) {
         requireStatus("give notice", EngagementStatus.ACTIVE, EngagementStatus.PAUSED);
         LocalDate today = today(clock);
-        NoticePolicy.check(today, command.lastDay(), command.forCause(), command.reason(), terms);
-        apply(new NoticeGiven(engagementId, today, command.lastDay(), command.forCause(),
-                blankToNull(command.reason())));
-        deadlines.schedule(startOf(command.lastDay().plusDays(1)), NOTICE_RUNS_OUT);
+        String reason = optionalText(command.reason(), "reason");
+        NoticePolicy.check(today, command.lastDay(), command.forCause(), reason, terms);
+        LocalDate lastDay = command.lastDay();
+        if (lastDay.isBefore(calendar.firstBilledDay())) {
+            throw RuleViolation.invalid("lastDay", "before-first-billed-day", "the engagement is billed from "
+                    + calendar.firstBilledDay() + "; its last day cannot be earlier, not " + lastDay);
+        }
+        List<String> laterSeats = calendar.seats().stream()
+                .filter(seat -> seat.startDate().isAfter(lastDay))
+                .map(CalendarSeat::seatId)
+                .toList();
+        if (!laterSeats.isEmpty()) {
+            throw RuleViolation.illegalState("seats-after-last-day", (laterSeats.size() == 1
+                    ? "Seat " + laterSeats.get(0) + " starts" : "Seats " + String.join(", ", laterSeats) + " start")
+                    + " after the last day " + lastDay + "; withdraw " + (laterSeats.size() == 1 ? "it" : "them")
+                    + " first (release a seat on or before its start date)");
+        }
+        List<String> laterRateChanges = calendar.seats().stream()
+                .flatMap(seat -> seat.rates().scheduledAfter(lastDay).stream())
+                .map(RateStep::rateChangeId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        if (!laterRateChanges.isEmpty()) {
+            throw RuleViolation.illegalState("rate-changes-after-last-day", (laterRateChanges.size() == 1
+                    ? "Rate change " + laterRateChanges.get(0) + " takes"
+                    : "Rate changes " + String.join(", ", laterRateChanges) + " take")
+                    + " effect after the last day " + lastDay + "; withdraw "
+                    + (laterRateChanges.size() == 1 ? "it" : "them") + " first");
+        }
+        apply(new NoticeGiven(engagementId, today, lastDay, command.forCause(), blankToNull(reason)));
+        deadlines.schedule(startOf(lastDay.plusDays(1)), NOTICE_RUNS_OUT);
         return AggregateLifecycle.getVersion();
     }
 
@@ -325,12 +425,12 @@ public class Engagement {
     public long handle(EndEngagement command, Clock clock, DeadlineManager deadlines) {
         requireStatus("end", EngagementStatus.NOTICE_GIVEN);
         LocalDate today = today(clock);
-        if (!today.isAfter(lastDay)) {
-            throw RuleViolation.illegalState("notice-running", "The notice runs until " + lastDay
+        if (!today.isAfter(calendar.lastDay())) {
+            throw RuleViolation.illegalState("notice-running", "The notice runs until " + calendar.lastDay()
                     + "; the engagement ends by itself after that day");
         }
         deadlines.cancelAllWithinScope(NOTICE_RUNS_OUT);
-        apply(new EngagementEnded(engagementId, lastDay, today, false));
+        apply(new EngagementEnded(engagementId, calendar.lastDay(), today, false));
         return AggregateLifecycle.getVersion();
     }
 
@@ -339,6 +439,7 @@ public class Engagement {
         if (status != EngagementStatus.NOTICE_GIVEN) {
             return;
         }
+        LocalDate lastDay = calendar.lastDay();
         apply(new EngagementEnded(engagementId, lastDay, lastDay.plusDays(1), true),
                 MetaData.with(AuditMetadata.REASON, "the notice period ended on " + lastDay));
     }
@@ -346,7 +447,8 @@ public class Engagement {
     @CommandHandler
     public long handle(CancelEngagement command, Clock clock) {
         requireStatus("cancel", EngagementStatus.PROPOSED);
-        apply(new EngagementCancelled(engagementId, today(clock), blankToNull(command.reason())));
+        String reason = optionalText(command.reason(), "reason");
+        apply(new EngagementCancelled(engagementId, today(clock), blankToNull(reason)));
         return AggregateLifecycle.getVersion();
     }
 
@@ -356,16 +458,17 @@ public class Engagement {
         status = EngagementStatus.PROPOSED;
         currency = event.currency();
         terms = event.terms();
-        for (NewSeat seat : event.seats()) {
-            seats.put(seat.seatId(), new SeatState(seat.seatId(), seat.professionalId(), seat.startDate(), null,
-                    RateSchedule.startingAt(seat.startDate(), seat.rate())));
-        }
+        proposedOn = event.proposedOn();
+        calendar = SeatCalendar.of(event.seats().stream()
+                .map(seat -> new CalendarSeat(seat.seatId(), seat.professionalId(), seat.professionalName(),
+                        seat.startDate(), null, RateSchedule.startingAt(seat.startDate(), seat.rate())))
+                .toList());
     }
 
     @EventSourcingHandler
     void on(TrialStarted event) {
         status = EngagementStatus.TRIAL;
-        startedOn = event.startDate();
+        calendar = calendar.startingOn(event.startDate());
         trialLastDay = event.lastDay();
     }
 
@@ -382,43 +485,57 @@ public class Engagement {
     @EventSourcingHandler
     void on(EngagementActivated event) {
         status = EngagementStatus.ACTIVE;
-        startedOn = event.activationDate();
+        calendar = calendar.startingOn(event.activationDate());
     }
 
     @EventSourcingHandler
     void on(SeatAdded event) {
-        seats.put(event.seatId(), new SeatState(event.seatId(), event.professionalId(), event.startDate(), null,
+        calendar = calendar.withSeat(new CalendarSeat(event.seatId(), event.professionalId(),
+                event.professionalName(), event.startDate(), null,
                 RateSchedule.startingAt(event.startDate(), event.rate())));
     }
 
     @EventSourcingHandler
     void on(SeatReleased event) {
-        seats.computeIfPresent(event.seatId(), (id, seat) -> seat.releasedOn(event.releaseDate()));
+        calendar = calendar.changingSeat(event.seatId(), seat -> seat.releasedOn(event.releaseDate()));
+    }
+
+    @EventSourcingHandler
+    void on(SeatWithdrawn event) {
+        calendar = calendar.withoutSeat(event.seatId());
     }
 
     @EventSourcingHandler
     void on(RateChangeScheduled event) {
-        seats.computeIfPresent(event.seatId(),
-                (id, seat) -> seat.withRate(new RateStep(event.effectiveDate(), event.newRate())));
+        calendar = calendar.changingSeat(event.seatId(), seat -> seat.withRates(seat.rates()
+                .with(new RateStep(event.effectiveDate(), event.newRate(), event.rateChangeId()))));
+    }
+
+    @EventSourcingHandler
+    void on(RateChangeWithdrawn event) {
+        calendar = calendar.withoutRateChange(event.rateChangeId());
     }
 
     @EventSourcingHandler
     void on(EngagementPaused event) {
-        status = EngagementStatus.PAUSED;
-        pausedFrom = event.pauseDate();
+        if (status == EngagementStatus.ACTIVE) {
+            status = EngagementStatus.PAUSED;
+        }
+        calendar = calendar.pausedFrom(event.pauseDate());
     }
 
     @EventSourcingHandler
     void on(EngagementResumed event) {
-        status = EngagementStatus.ACTIVE;
-        pausedFrom = null;
-        resumedFrom = event.resumeDate();
+        if (status == EngagementStatus.PAUSED) {
+            status = EngagementStatus.ACTIVE;
+        }
+        calendar = calendar.resumedOn(event.resumeDate());
     }
 
     @EventSourcingHandler
     void on(NoticeGiven event) {
         status = EngagementStatus.NOTICE_GIVEN;
-        lastDay = event.lastDay();
+        calendar = calendar.endingAfter(event.lastDay());
     }
 
     @EventSourcingHandler
@@ -443,25 +560,80 @@ public class Engagement {
         return ZoneId.of(terms.timeZone());
     }
 
-    private SeatState seat(String seatId) {
+    private CalendarSeat seat(String seatId) {
         requireText(seatId, "seatId");
-        SeatState seat = seats.get(seatId);
-        if (seat == null) {
-            throw RuleViolation.notFound("seatId", "Engagement " + engagementId + " has no seat " + seatId);
+        return calendar.seat(seatId).orElseThrow(() -> RuleViolation.notFound("seatId",
+                "Engagement " + engagementId + " has no seat " + seatId));
+    }
+
+    /** Every step a rate change set, on any seat. */
+    private List<RateStep> stepsOf(String rateChangeId) {
+        return calendar.seats().stream()
+                .flatMap(seat -> seat.rates().steps().stream())
+                .filter(step -> rateChangeId.equals(step.rateChangeId()))
+                .toList();
+    }
+
+    /** A seat or release date is never before the engagement's first billed day (the proposal, before it starts). */
+    private void notBeforeStart(String field, LocalDate date, LocalDate today, BackDatingWindow window) {
+        if (calendar.firstBilledDay() != null) {
+            EffectiveDates.check(field, date, today, window, calendar.firstBilledDay(), "before-first-billed-day",
+                    "the engagement's first billed day");
+        } else {
+            EffectiveDates.check(field, date, today, window, proposedOn, "before-proposal", "the proposal");
         }
-        return seat;
+    }
+
+    /** Released on this day, the seat would not have been billed on any day. */
+    private boolean neverBilled(CalendarSeat seat, LocalDate releaseDate) {
+        return !releaseDate.isAfter(seat.startDate())
+                || (calendar.firstBilledDay() != null && !releaseDate.isAfter(calendar.firstBilledDay()));
+    }
+
+    private void requireAnotherSeat(CalendarSeat seat, LocalDate from) {
+        boolean another = calendar.seats().stream()
+                .anyMatch(other -> !other.seatId().equals(seat.seatId()) && other.openOnOrAfter(from));
+        if (!another) {
+            throw lastSeat(seat, from);
+        }
+    }
+
+    /** A withdrawn seat loses all its days: another seat must cover the engagement at least as long as it did. */
+    private void requireAnotherSeatUntil(CalendarSeat seat) {
+        LocalDate end = coveredUntil(seat);
+        boolean another = calendar.seats().stream()
+                .anyMatch(other -> !other.seatId().equals(seat.seatId()) && !coveredUntil(other).isBefore(end));
+        if (!another) {
+            throw lastSeat(seat, seat.startDate());
+        }
+    }
+
+    /** The first day the seat no longer covers: its release, the day after the last day, or never. */
+    private LocalDate coveredUntil(CalendarSeat seat) {
+        LocalDate end = seat.releaseDate() != null ? seat.releaseDate() : LocalDate.MAX;
+        return calendar.lastDay() != null && calendar.lastDay().plusDays(1).isBefore(end)
+                ? calendar.lastDay().plusDays(1) : end;
+    }
+
+    private RuleViolation lastSeat(CalendarSeat seat, LocalDate from) {
+        return RuleViolation.illegalState("last-seat", "Seat " + seat.seatId()
+                + " is the engagement's last seat from " + from + "; give notice to end the engagement"
+                + (status == EngagementStatus.PROPOSED ? " (or cancel the proposal)" : "")
+                + ", or add the seat that replaces it first");
     }
 
     private void requireStatus(String action, EngagementStatus... allowed) {
         if (!EnumSet.of(allowed[0], allowed).contains(status)) {
-            throw RuleViolation.illegalState("status", "Cannot " + action + " an engagement that is " + status
-                    + " (allowed when " + List.of(allowed) + ")");
+            throw RuleViolation.illegalState("status", "Cannot " + action + ": the engagement is " + status
+                    + " (only when " + Arrays.stream(allowed).map(Enum::name)
+                    .collect(Collectors.joining(" or ")) + ")");
         }
     }
 
     private void requireRunningOr(String action, EngagementStatus also) {
         if (!status.isRunning() && status != also) {
-            throw RuleViolation.illegalState("status", "Cannot " + action + " on an engagement that is " + status);
+            throw RuleViolation.illegalState("status", "Cannot " + action + ": the engagement is " + status
+                    + " (only while it is " + also + " or running)");
         }
     }
 
@@ -486,12 +658,11 @@ public class Engagement {
     }
 
     private static void requireText(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw RuleViolation.invalid(field, "required", "is required");
-        }
-        if (value.length() > MAX_TEXT) {
-            throw RuleViolation.invalid(field, "length", "is longer than " + MAX_TEXT + " characters");
-        }
+        PlainText.name(field, value, MAX_TEXT);
+    }
+
+    private static String optionalText(String value, String field) {
+        return PlainText.text(field, value, MAX_REASON);
     }
 
     private static String blankToNull(String value) {

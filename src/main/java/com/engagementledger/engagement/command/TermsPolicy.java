@@ -1,5 +1,16 @@
 package com.engagementledger.engagement.command;
 
+import static com.engagementledger.engagement.api.TermsBounds.MAX_FREE_REPLACEMENTS_PER_SEAT;
+import static com.engagementledger.engagement.api.TermsBounds.MAX_GUARANTEE_WINDOW_DAYS;
+import static com.engagementledger.engagement.api.TermsBounds.MAX_NOTICE_PERIOD_DAYS;
+import static com.engagementledger.engagement.api.TermsBounds.MAX_OVERLAP_BUSINESS_DAYS;
+import static com.engagementledger.engagement.api.TermsBounds.MAX_PAYMENT_TERMS_DAYS;
+import static com.engagementledger.engagement.api.TermsBounds.MAX_RATE_CHANGE_NOTICE_DAYS;
+import static com.engagementledger.engagement.api.TermsBounds.MAX_REPLACEMENT_SLA_BUSINESS_DAYS;
+import static com.engagementledger.engagement.api.TermsBounds.MAX_TIME_ZONE_LENGTH;
+import static com.engagementledger.engagement.api.TermsBounds.MAX_TRIAL_DAYS;
+import static com.engagementledger.engagement.api.TermsBounds.MIN_REPLACEMENT_SLA_BUSINESS_DAYS;
+
 import com.engagementledger.engagement.api.EngagementTerms;
 import com.engagementledger.platform.api.RuleViolation;
 import java.time.DateTimeException;
@@ -17,6 +28,10 @@ final class TermsPolicy {
         if (terms == null) {
             throw RuleViolation.invalid("terms", "required", "is required");
         }
+        if (terms.timeZone() != null && terms.timeZone().length() > MAX_TIME_ZONE_LENGTH) {
+            throw RuleViolation.invalid("terms.timeZone", "length", "is longer than " + MAX_TIME_ZONE_LENGTH
+                    + " characters");
+        }
         ZoneId zone;
         try {
             zone = ZoneId.of(terms.timeZone());
@@ -26,14 +41,15 @@ final class TermsPolicy {
         }
         required(terms.billingCycle(), "terms.billingCycle");
         required(terms.ipTrigger(), "terms.ipTrigger");
-        range(terms.paymentTermsDays(), 0, 365, "terms.paymentTermsDays");
-        range(terms.noticePeriodDays(), 0, 365, "terms.noticePeriodDays");
-        range(terms.trialDays(), 0, 365, "terms.trialDays");
-        range(terms.guaranteeWindowDays(), 0, 3650, "terms.guaranteeWindowDays");
-        range(terms.freeReplacementsPerSeat(), 0, 100, "terms.freeReplacementsPerSeat");
-        range(terms.replacementSlaBusinessDays(), 1, 260, "terms.replacementSlaBusinessDays");
-        range(terms.overlapBusinessDays(), 0, 260, "terms.overlapBusinessDays");
-        range(terms.rateChangeNoticeDays(), 0, 365, "terms.rateChangeNoticeDays");
+        range(terms.paymentTermsDays(), 0, MAX_PAYMENT_TERMS_DAYS, "terms.paymentTermsDays");
+        range(terms.noticePeriodDays(), 0, MAX_NOTICE_PERIOD_DAYS, "terms.noticePeriodDays");
+        range(terms.trialDays(), 0, MAX_TRIAL_DAYS, "terms.trialDays");
+        range(terms.guaranteeWindowDays(), 0, MAX_GUARANTEE_WINDOW_DAYS, "terms.guaranteeWindowDays");
+        range(terms.freeReplacementsPerSeat(), 0, MAX_FREE_REPLACEMENTS_PER_SEAT, "terms.freeReplacementsPerSeat");
+        range(terms.replacementSlaBusinessDays(), MIN_REPLACEMENT_SLA_BUSINESS_DAYS,
+                MAX_REPLACEMENT_SLA_BUSINESS_DAYS, "terms.replacementSlaBusinessDays");
+        range(terms.overlapBusinessDays(), 0, MAX_OVERLAP_BUSINESS_DAYS, "terms.overlapBusinessDays");
+        range(terms.rateChangeNoticeDays(), 0, MAX_RATE_CHANGE_NOTICE_DAYS, "terms.rateChangeNoticeDays");
         return zone;
     }
 

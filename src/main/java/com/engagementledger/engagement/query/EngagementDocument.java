@@ -32,6 +32,8 @@ public class EngagementDocument {
     List<SeatDocument> seats = new ArrayList<>();
     List<PauseDocument> pauses = new ArrayList<>();
     LocalDate proposedOn;
+    /** When the proposal was recorded: "newest first" orders by it, as no two proposals share it in practice. */
+    Instant proposedAt;
     LocalDate trialStart;
     LocalDate trialLastDay;
     LocalDate trialDecidedOn;

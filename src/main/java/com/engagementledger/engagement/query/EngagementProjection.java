@@ -9,10 +9,12 @@ import com.engagementledger.engagement.api.EngagementResumed;
 import com.engagementledger.engagement.api.EngagementStatus;
 import com.engagementledger.engagement.api.NoticeGiven;
 import com.engagementledger.engagement.api.RateChangeScheduled;
+import com.engagementledger.engagement.api.RateChangeWithdrawn;
 import com.engagementledger.engagement.api.RateSchedule;
 import com.engagementledger.engagement.api.RateStep;
 import com.engagementledger.engagement.api.SeatAdded;
 import com.engagementledger.engagement.api.SeatReleased;
+import com.engagementledger.engagement.api.SeatWithdrawn;
 import com.engagementledger.engagement.api.TrialAccepted;
 import com.engagementledger.engagement.api.TrialRejected;
 import com.engagementledger.engagement.api.TrialStarted;
@@ -51,7 +53,7 @@ public class EngagementProjection {
         var indexes = mongo.indexOps(EngagementDocument.class);
         indexes.ensureIndex(new Index("clientId", Sort.Direction.ASC));
         indexes.ensureIndex(new Index("status", Sort.Direction.ASC));
-        indexes.ensureIndex(new Index("proposedOn", Sort.Direction.DESC));
+        indexes.ensureIndex(new Index("proposedAt", Sort.Direction.DESC));
     }
 
     @EventHandler
@@ -70,9 +72,10 @@ public class EngagementProjection {
         doc.terms = event.terms();
         doc.status = EngagementStatus.PROPOSED;
         doc.proposedOn = event.proposedOn();
+        doc.proposedAt = at;
         doc.seats = event.seats().stream()
                 .map(seat -> new SeatDocument(seat.seatId(), seat.professionalId(), seat.professionalName(),
-                        seat.startDate(), null, List.of(new RateStep(seat.startDate(), seat.rate()))))
+                        seat.startDate(), null, List.of(RateStep.initial(seat.startDate(), seat.rate()))))
                 .toList();
         save(doc, sequence, at);
     }
@@ -115,7 +118,7 @@ public class EngagementProjection {
     void on(SeatAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event.engagementId(), sequence, at, doc -> doc.seats = append(doc.seats,
                 new SeatDocument(event.seatId(), event.professionalId(), event.professionalName(),
-                        event.startDate(), null, List.of(new RateStep(event.startDate(), event.rate())))));
+                        event.startDate(), null, List.of(RateStep.initial(event.startDate(), event.rate())))));
     }
 
     @EventHandler
@@ -130,13 +133,31 @@ public class EngagementProjection {
         update(event.engagementId(), sequence, at, doc -> doc.seats = replaceSeat(doc.seats, event.seatId(),
                 seat -> new SeatDocument(seat.seatId(), seat.professionalId(), seat.professionalName(),
                         seat.startDate(), seat.releaseDate(), new RateSchedule(seat.rates())
-                        .with(new RateStep(event.effectiveDate(), event.newRate())).steps())));
+                        .with(new RateStep(event.effectiveDate(), event.newRate(), event.rateChangeId())).steps())));
+    }
+
+    @EventHandler
+    void on(SeatWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.engagementId(), sequence, at, doc -> doc.seats = doc.seats.stream()
+                .filter(seat -> !seat.seatId().equals(event.seatId()))
+                .toList());
+    }
+
+    @EventHandler
+    void on(RateChangeWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.engagementId(), sequence, at, doc -> doc.seats = doc.seats.stream()
+                .map(seat -> new SeatDocument(seat.seatId(), seat.professionalId(), seat.professionalName(),
+                        seat.startDate(), seat.releaseDate(),
+                        new RateSchedule(seat.rates()).without(event.rateChangeId()).steps()))
+                .toList());
     }
 
     @EventHandler
     void on(EngagementPaused event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event.engagementId(), sequence, at, doc -> {
-            doc.status = EngagementStatus.PAUSED;
+            if (doc.status == EngagementStatus.ACTIVE) {
+                doc.status = EngagementStatus.PAUSED;
+            }
             doc.pauses = append(doc.pauses, new PauseDocument(event.pauseDate(), null));
         });
     }
@@ -144,7 +165,9 @@ public class EngagementProjection {
     @EventHandler
     void on(EngagementResumed event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event.engagementId(), sequence, at, doc -> {
-            doc.status = EngagementStatus.ACTIVE;
+            if (doc.status == EngagementStatus.PAUSED) {
+                doc.status = EngagementStatus.ACTIVE;
+            }
             PauseDocument open = doc.pauses.get(doc.pauses.size() - 1);
             List<PauseDocument> pauses = new java.util.ArrayList<>(doc.pauses.subList(0, doc.pauses.size() - 1));
             pauses.add(new PauseDocument(open.from(), event.resumeDate()));

@@ -1,17 +1,22 @@
 package com.engagementledger.engagement.query;
 
+import com.engagementledger.engagement.api.CalendarSeat;
 import com.engagementledger.engagement.api.EngagementPage;
+import com.engagementledger.engagement.api.EngagementStatus;
 import com.engagementledger.engagement.api.EngagementSummary;
 import com.engagementledger.engagement.api.EngagementView;
 import com.engagementledger.engagement.api.FindEngagement;
 import com.engagementledger.engagement.api.FindEngagements;
 import com.engagementledger.engagement.api.KeyDates;
+import com.engagementledger.engagement.api.PausePeriod;
 import com.engagementledger.engagement.api.RateSchedule;
+import com.engagementledger.engagement.api.SeatCalendar;
 import com.engagementledger.engagement.api.SeatView;
 import com.engagementledger.platform.axon.ReadModel;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
@@ -24,11 +29,14 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers engagement queries from the read model. Rates "current" and "scheduled" are worked out for today in each
- * engagement's time zone, so that a rate change shows as current from its effective day without a new event.
+ * Answers engagement queries from the read model. Status, seats held, rates "current" and "scheduled" and pauses
+ * are worked out for today in each engagement's time zone with the {@link SeatCalendar}, so that a rate change or a
+ * pause shows from its effective day without a new event.
  */
 @Component
 public class EngagementQueryHandler {
+
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("proposedAt"), Sort.Order.asc("_id"));
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -46,48 +54,68 @@ public class EngagementQueryHandler {
     @QueryHandler
     public EngagementPage list(FindEngagements query) {
         Criteria criteria = new Criteria();
-        if (query.status() != null) {
+        boolean datedStatus = query.status() == EngagementStatus.ACTIVE || query.status() == EngagementStatus.PAUSED;
+        if (datedStatus) {
+            criteria = criteria.and("status").in(EngagementStatus.ACTIVE, EngagementStatus.PAUSED);
+        } else if (query.status() != null) {
             criteria = criteria.and("status").is(query.status());
         }
         if (query.clientId() != null) {
             criteria = criteria.and("clientId").is(query.clientId());
         }
-        Query select = Query.query(criteria);
-        long total = mongo.count(select, EngagementDocument.class);
-        select.with(Sort.by(Sort.Order.desc("proposedOn"), Sort.Order.asc("_id")))
-                .skip((long) query.page() * query.size())
-                .limit(query.size());
-        List<EngagementSummary> items = mongo.find(select, EngagementDocument.class).stream()
-                .map(this::summary)
-                .toList();
+        Query select = Query.query(criteria).with(NEWEST_FIRST);
+        List<EngagementSummary> items;
+        long total;
+        if (datedStatus) {
+            // Whether an engagement is paused depends on today's date, which the stored status cannot know.
+            List<EngagementSummary> matching = mongo.find(select, EngagementDocument.class).stream()
+                    .map(this::summary)
+                    .filter(summary -> summary.status() == query.status())
+                    .toList();
+            total = matching.size();
+            items = matching.stream().skip((long) query.page() * query.size()).limit(query.size()).toList();
+        } else {
+            total = mongo.count(Query.query(criteria), EngagementDocument.class);
+            select.skip((long) query.page() * query.size()).limit(query.size());
+            items = mongo.find(select, EngagementDocument.class).stream().map(this::summary).toList();
+        }
         int pages = (int) ((total + query.size() - 1) / query.size());
         return new EngagementPage(items, query.page(), query.size(), total, pages);
     }
 
     private EngagementSummary summary(EngagementDocument doc) {
         LocalDate today = today(doc);
-        int open = (int) doc.seats.stream().filter(seat -> heldOn(doc, seat, today)).count();
+        SeatCalendar calendar = calendar(doc);
         return new EngagementSummary(doc.engagementId, doc.version, doc.clientId, doc.clientName, doc.roleTitle,
-                doc.currency, doc.billingModel, doc.status, open, doc.proposedOn);
+                doc.currency, doc.billingModel, statusOn(doc, calendar, today), calendar.billedOn(today).size(),
+                doc.proposedOn);
     }
 
     private EngagementView view(EngagementDocument doc) {
         LocalDate today = today(doc);
-        List<SeatView> seats = doc.seats.stream().map(seat -> {
-            RateSchedule schedule = new RateSchedule(seat.rates());
-            return new SeatView(seat.seatId(), seat.professionalId(), seat.professionalName(), seat.startDate(),
-                    seat.releaseDate(), heldOn(doc, seat, today),
-                    schedule.rateOn(today).orElse(seat.rates().get(0).rate()),
-                    schedule.scheduledAfter(today).stream().filter(step -> step.effectiveDate().isAfter(seat.startDate())).toList(),
-                    seat.rates());
-        }).toList();
-        PauseDocument lastPause = doc.pauses.isEmpty() ? null : doc.pauses.get(doc.pauses.size() - 1);
+        SeatCalendar calendar = calendar(doc);
+        List<SeatView> seats = calendar.seats().stream().map(seat -> new SeatView(seat.seatId(),
+                seat.professionalId(), seat.professionalName(), seat.startDate(), seat.releaseDate(),
+                calendar.billedOn(seat, today),
+                seat.rates().rateOn(today).orElse(seat.rates().steps().get(0).rate()),
+                seat.rates().scheduledAfter(today).stream()
+                        .filter(step -> step.effectiveDate().isAfter(seat.startDate())).toList(),
+                seat.rates().steps())).toList();
+        PausePeriod current = calendar.pauses().stream().filter(pause -> pause.covers(today)).findFirst()
+                .orElse(null);
+        LocalDate resumedOn = calendar.pauses().stream().map(PausePeriod::until)
+                .filter(until -> until != null && !until.isAfter(today))
+                .max(Comparator.naturalOrder()).orElse(null);
+        LocalDate scheduledPause = calendar.pauses().stream().map(PausePeriod::from)
+                .filter(from -> from.isAfter(today)).findFirst().orElse(null);
+        LocalDate scheduledResume = calendar.pauses().stream().map(PausePeriod::until)
+                .filter(until -> until != null && until.isAfter(today)).findFirst().orElse(null);
         KeyDates dates = new KeyDates(doc.proposedOn, doc.trialStart, doc.trialLastDay, doc.trialDecidedOn,
-                doc.activeFrom, lastPause == null || lastPause.until() != null ? null : lastPause.from(),
-                lastPause == null ? null : lastPause.until(), doc.noticeDate, doc.lastDay, doc.endedOn,
-                doc.cancelledOn);
+                doc.activeFrom, current == null ? null : current.from(), resumedOn, doc.noticeDate, doc.lastDay,
+                doc.endedOn, doc.cancelledOn, scheduledPause, scheduledResume);
         return new EngagementView(doc.engagementId, doc.version, doc.clientId, doc.clientName, doc.roleTitle,
-                doc.currency, doc.billingModel, doc.status, doc.terms, seats, dates, today, doc.lastChangedAt);
+                doc.currency, doc.billingModel, statusOn(doc, calendar, today), doc.terms, seats, dates, today,
+                doc.lastChangedAt);
     }
 
     private LocalDate today(EngagementDocument doc) {
@@ -95,17 +123,25 @@ public class EngagementQueryHandler {
     }
 
     /**
-     * Whether a professional works in the seat on {@code day}: the engagement runs and has started (its trial or its
-     * activation), the day is in no pause and not after the last day, and the seat's dates cover it.
+     * The engagement's billing calendar. Only an engagement that started and was not rejected has billed days: a
+     * rejected trial's days are not billed, a proposal's or a cancelled one's never begin.
      */
-    private static boolean heldOn(EngagementDocument doc, SeatDocument seat, LocalDate day) {
-        LocalDate started = doc.activeFrom != null ? doc.activeFrom : doc.trialStart;
-        boolean working = doc.status.isRunning() && started != null && !day.isBefore(started)
-                && (doc.lastDay == null || !day.isAfter(doc.lastDay))
-                && doc.pauses.stream().noneMatch(pause -> !day.isBefore(pause.from())
-                        && (pause.until() == null || day.isBefore(pause.until())));
-        return working && !day.isBefore(seat.startDate())
-                && (seat.releaseDate() == null || day.isBefore(seat.releaseDate()));
+    private static SeatCalendar calendar(EngagementDocument doc) {
+        boolean billed = doc.status.isRunning() || doc.status == EngagementStatus.ENDED;
+        LocalDate firstBilledDay = !billed ? null : doc.activeFrom != null ? doc.activeFrom : doc.trialStart;
+        return new SeatCalendar(firstBilledDay, doc.lastDay,
+                doc.seats.stream().map(seat -> new CalendarSeat(seat.seatId(), seat.professionalId(),
+                        seat.professionalName(), seat.startDate(), seat.releaseDate(),
+                        new RateSchedule(seat.rates()))).toList(),
+                doc.pauses.stream().map(pause -> new PausePeriod(pause.from(), pause.until())).toList());
+    }
+
+    /** ACTIVE and PAUSED as of {@code day}: a pause from a later day does not pause the engagement yet. */
+    private static EngagementStatus statusOn(EngagementDocument doc, SeatCalendar calendar, LocalDate day) {
+        if (doc.status == EngagementStatus.ACTIVE || doc.status == EngagementStatus.PAUSED) {
+            return calendar.pausedOn(day) ? EngagementStatus.PAUSED : EngagementStatus.ACTIVE;
+        }
+        return doc.status;
     }
 
     /** Declares the read model, so that the platform runs its projection on its own processor and token. */

@@ -19,6 +19,7 @@ import com.engagementledger.engagement.api.ReleaseSeat;
 import com.engagementledger.engagement.api.ResumeEngagement;
 import com.engagementledger.engagement.api.ScheduleRateChange;
 import com.engagementledger.engagement.api.StartTrial;
+import com.engagementledger.engagement.api.WithdrawRateChange;
 import com.engagementledger.platform.api.RuleViolation;
 import com.engagementledger.platform.web.ETags;
 import com.engagementledger.platform.web.NewIds;
@@ -202,7 +203,8 @@ public class EngagementController {
     }
 
     @PostMapping("/{id}/seats/{seatId}/release")
-    @Operation(summary = "Release a seat; releaseDate is its first day no longer billed")
+    @Operation(summary = "Release a seat; releaseDate is its first day no longer billed (on or before its start"
+            + " date, the seat is withdrawn: no day of it is billed)")
     public ResponseEntity<CommandAccepted> releaseSeat(@PathVariable @ResourceId String id,
             @PathVariable @ResourceId String seatId,
             @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -212,11 +214,24 @@ public class EngagementController {
 
     @PostMapping("/{id}/rate-changes")
     @Operation(summary = "Schedule a rate change for one seat, or for every seat billed on the effective date")
-    public ResponseEntity<CommandAccepted> changeRate(@PathVariable @ResourceId String id,
+    public ResponseEntity<RateChangeAccepted> changeRate(@PathVariable @ResourceId String id,
             @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody @Valid RateChangeRequest body) {
-        return send(id, ifMatch, v -> new ScheduleRateChange(id, body.seatId(), body.newRate(), body.effectiveDate(),
-                body.reason(), v));
+        String rateChangeId = ids.next("rate-change");
+        ResponseEntity<CommandAccepted> accepted = send(id, ifMatch, v -> new ScheduleRateChange(id, rateChangeId,
+                body.seatId(), body.newRate(), body.effectiveDate(), body.reason(), v));
+        return ResponseEntity.ok().headers(accepted.getHeaders())
+                .body(new RateChangeAccepted(id, rateChangeId, accepted.getBody().version()));
+    }
+
+    @PostMapping("/{id}/rate-changes/{rateChangeId}/withdraw")
+    @Operation(summary = "Withdraw a scheduled rate change that has not taken effect yet")
+    public ResponseEntity<CommandAccepted> withdrawRateChange(@PathVariable @ResourceId String id,
+            @PathVariable @ResourceId String rateChangeId,
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody(required = false) @Valid ReasonRequest body) {
+        return send(id, ifMatch, v -> new WithdrawRateChange(id, rateChangeId, body == null ? null : body.reason(),
+                v));
     }
 
     private ResponseEntity<CommandAccepted> send(String id, String ifMatch, Function<Long, Object> command) {

@@ -61,13 +61,13 @@ public class DemoSeeder implements ApplicationRunner {
             }
         }
         LocalDate today = LocalDate.now(clock);
-        LocalDate monthStart = today.withDayOfMonth(1);
 
         String acme = propose("acme", "Acme Corporation", "Senior Java Engineer", "EUR", BillingModel.MONTHLY,
-                List.of(seat("pro-anna", "Anna Kowalski", "9800.00", monthStart.minusMonths(2)),
-                        seat("pro-bruno", "Bruno Lima", "9200.00", monthStart.minusMonths(1))), 0);
-        send(new ActivateEngagement(acme, monthStart.minusMonths(2), null));
-        send(new ScheduleRateChange(acme, null, new BigDecimal("10100.00"), today.plusDays(45),
+                List.of(seat("pro-anna", "Anna Kowalski", "9800.00", today),
+                        seat("pro-bruno", "Bruno Lima", "9200.00", today.plusDays(7))), 0);
+        send(new ActivateEngagement(acme, today, null));
+        send(new ScheduleRateChange(acme, UUID.randomUUID().toString(), null, new BigDecimal("10100.00"),
+                today.plusDays(45),
                 "Annual rate review agreed with the client", null));
 
         String globex = propose("globex", "Globex Inc.", "Data Engineer", "USD", BillingModel.HOURLY,
@@ -78,14 +78,14 @@ public class DemoSeeder implements ApplicationRunner {
                 List.of(seat("pro-dana", "Dana Okafor", "7400.00", today.plusDays(14))), 14);
 
         String umbrella = propose("umbrella", "Umbrella Health", "DevOps Engineer", "EUR", BillingModel.HOURLY,
-                List.of(seat("pro-emil", "Emil Novak", "72.50", monthStart.minusMonths(3)),
-                        seat("pro-fatima", "Fatima Zahra", "78.00", monthStart.minusMonths(3))), 0);
-        send(new ActivateEngagement(umbrella, monthStart.minusMonths(3), null));
+                List.of(seat("pro-emil", "Emil Novak", "72.50", today),
+                        seat("pro-fatima", "Fatima Zahra", "78.00", today)), 0);
+        send(new ActivateEngagement(umbrella, today, null));
         send(new PauseEngagement(umbrella, today.plusDays(7), null));
 
         String hooli = propose("hooli", "Hooli", "Frontend Engineer", "USD", BillingModel.MONTHLY,
-                List.of(seat("pro-gus", "Gus Andersson", "11000.00", monthStart.minusMonths(5))), 0);
-        send(new ActivateEngagement(hooli, monthStart.minusMonths(5), null));
+                List.of(seat("pro-gus", "Gus Andersson", "11000.00", today)), 0);
+        send(new ActivateEngagement(hooli, today, null));
         send(new GiveNotice(hooli, today.plusDays(30), false, "Client project completes next month", null));
         log.info("Seeded 5 demo engagements");
     }

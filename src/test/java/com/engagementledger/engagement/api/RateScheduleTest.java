@@ -17,7 +17,7 @@ class RateScheduleTest {
     private static final BigDecimal RAISED_RATE = new BigDecimal("9000.00");
 
     private final RateSchedule schedule = RateSchedule.startingAt(START, START_RATE)
-            .with(new RateStep(RAISE, RAISED_RATE));
+            .with(new RateStep(RAISE, RAISED_RATE, null));
 
     @Test
     void thereIsNoRateBeforeTheFirstStep() {
@@ -43,17 +43,17 @@ class RateScheduleTest {
 
     @Test
     void laterStepForTheSameDateReplacesTheEarlierOne() {
-        RateSchedule corrected = schedule.with(new RateStep(RAISE, new BigDecimal("9500.00")));
+        RateSchedule corrected = schedule.with(new RateStep(RAISE, new BigDecimal("9500.00"), null));
 
         assertThat(corrected.steps()).containsExactly(
-                new RateStep(START, START_RATE),
-                new RateStep(RAISE, new BigDecimal("9500.00")));
+                new RateStep(START, START_RATE, null),
+                new RateStep(RAISE, new BigDecimal("9500.00"), null));
         assertThat(corrected.rateOn(RAISE)).contains(new BigDecimal("9500.00"));
     }
 
     @Test
     void stepOnTheStartDateReplacesTheStartingRate() {
-        RateSchedule corrected = schedule.with(new RateStep(START, new BigDecimal("8200.00")));
+        RateSchedule corrected = schedule.with(new RateStep(START, new BigDecimal("8200.00"), null));
 
         assertThat(corrected.rateOn(START)).contains(new BigDecimal("8200.00"));
         assertThat(corrected.steps()).hasSize(2);
@@ -62,7 +62,7 @@ class RateScheduleTest {
     @Test
     void stepsAddedOutOfOrderAreKeptInDateOrder() {
         LocalDate earlier = LocalDate.of(2025, 4, 1);
-        RateSchedule withEarlier = schedule.with(new RateStep(earlier, new BigDecimal("8500.00")));
+        RateSchedule withEarlier = schedule.with(new RateStep(earlier, new BigDecimal("8500.00"), null));
 
         assertThat(withEarlier.steps()).extracting(RateStep::effectiveDate).containsExactly(START, earlier, RAISE);
         assertThat(withEarlier.rateOn(LocalDate.of(2025, 4, 15))).contains(new BigDecimal("8500.00"));
@@ -71,26 +71,26 @@ class RateScheduleTest {
 
     @Test
     void addingAStepLeavesTheOriginalScheduleUnchanged() {
-        schedule.with(new RateStep(RAISE, new BigDecimal("9500.00")));
+        schedule.with(new RateStep(RAISE, new BigDecimal("9500.00"), null));
 
-        assertThat(schedule.steps()).containsExactly(new RateStep(START, START_RATE), new RateStep(RAISE, RAISED_RATE));
+        assertThat(schedule.steps()).containsExactly(new RateStep(START, START_RATE, null), new RateStep(RAISE, RAISED_RATE, null));
     }
 
     @Test
     void scheduleIsACopyOfTheStepsItWasGiven() {
-        List<RateStep> steps = new ArrayList<>(List.of(new RateStep(START, START_RATE)));
+        List<RateStep> steps = new ArrayList<>(List.of(new RateStep(START, START_RATE, null)));
         RateSchedule copied = new RateSchedule(steps);
-        steps.add(new RateStep(RAISE, RAISED_RATE));
+        steps.add(new RateStep(RAISE, RAISED_RATE, null));
 
-        assertThat(copied.steps()).containsExactly(new RateStep(START, START_RATE));
-        assertThatThrownBy(() -> copied.steps().add(new RateStep(RAISE, RAISED_RATE)))
+        assertThat(copied.steps()).containsExactly(new RateStep(START, START_RATE, null));
+        assertThatThrownBy(() -> copied.steps().add(new RateStep(RAISE, RAISED_RATE, null)))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
     void scheduledAfterListsOnlyStepsTakingEffectLater() {
-        assertThat(schedule.scheduledAfter(START)).containsExactly(new RateStep(RAISE, RAISED_RATE));
-        assertThat(schedule.scheduledAfter(RAISE.minusDays(1))).containsExactly(new RateStep(RAISE, RAISED_RATE));
+        assertThat(schedule.scheduledAfter(START)).containsExactly(new RateStep(RAISE, RAISED_RATE, null));
+        assertThat(schedule.scheduledAfter(RAISE.minusDays(1))).containsExactly(new RateStep(RAISE, RAISED_RATE, null));
     }
 
     @Test
@@ -101,6 +101,6 @@ class RateScheduleTest {
     @Test
     void everyStepIsScheduledAfterADayBeforeTheStart() {
         assertThat(schedule.scheduledAfter(START.minusDays(1))).containsExactly(
-                new RateStep(START, START_RATE), new RateStep(RAISE, RAISED_RATE));
+                new RateStep(START, START_RATE, null), new RateStep(RAISE, RAISED_RATE, null));
     }
 }

@@ -30,11 +30,14 @@ import com.engagementledger.engagement.api.ReleaseSeat;
 import com.engagementledger.engagement.api.ResumeEngagement;
 import com.engagementledger.engagement.api.ScheduleRateChange;
 import com.engagementledger.engagement.api.SeatAdded;
+import com.engagementledger.engagement.api.RateChangeWithdrawn;
 import com.engagementledger.engagement.api.SeatReleased;
+import com.engagementledger.engagement.api.SeatWithdrawn;
 import com.engagementledger.engagement.api.StartTrial;
 import com.engagementledger.engagement.api.TrialAccepted;
 import com.engagementledger.engagement.api.TrialRejected;
 import com.engagementledger.engagement.api.TrialStarted;
+import com.engagementledger.engagement.api.WithdrawRateChange;
 import com.engagementledger.platform.api.AuditMetadata;
 import com.engagementledger.platform.api.RuleViolation;
 import com.engagementledger.platform.api.RuleViolation.Kind;
@@ -84,6 +87,11 @@ class EngagementTest {
             TODAY);
     private static final NewSeat SEAT_2 = new NewSeat("seat-2", "pro-2", "Grace Hopper", new BigDecimal("7000.00"),
             TODAY);
+    /** SEAT_1 starting on the proposal's day in Auckland, already the 11th there. */
+    private static final NewSeat AUCKLAND_SEAT = new NewSeat("seat-1", "pro-1", "Ada Lovelace",
+            new BigDecimal("8000.00"), TODAY_IN_AUCKLAND);
+    /** A proposal made before today, so that a back-dated trial or activation can lie after it. */
+    private static final LocalDate EARLIER_PROPOSAL = LocalDate.of(2025, 2, 20);
 
     private AggregateTestFixture<Engagement> fixture;
     /** The application clock the handlers read "today" from: fixed, but it can be moved forward between phases. */
@@ -94,6 +102,7 @@ class EngagementTest {
         clock = new TestClock(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture = new AggregateTestFixture<>(Engagement.class);
         fixture.registerInjectableResource(clock);
+        fixture.registerInjectableResource(new BackDatingWindow(31));
     }
 
     // ---------------------------------------------------------------- ProposeEngagement
@@ -110,9 +119,9 @@ class EngagementTest {
     @Test
     void proposalInAucklandIsDatedByTheLocalDateNotTheUtcDate() {
         fixture.givenCurrentTime(NOW)
-                .when(propose(AUCKLAND_TERMS, SEAT_1))
+                .when(propose(AUCKLAND_TERMS, AUCKLAND_SEAT))
                 .expectEvents(new EngagementProposed(ID, "client-1", "Acme GmbH", "Backend engineer", "EUR",
-                        BillingModel.MONTHLY, List.of(SEAT_1), AUCKLAND_TERMS, TODAY_IN_AUCKLAND));
+                        BillingModel.MONTHLY, List.of(AUCKLAND_SEAT), AUCKLAND_TERMS, TODAY_IN_AUCKLAND));
     }
 
     @Test
@@ -477,7 +486,7 @@ class EngagementTest {
     @Test
     void trialWhoseLastDayIsTodayMayStillStart() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(proposed(TERMS, SEAT_1))
+                .andGiven(proposedOn(EARLIER_PROPOSAL, TERMS, SEAT_1))
                 .when(new StartTrial(ID, date("2025-02-25"), null))
                 .expectEvents(new TrialStarted(ID, date("2025-02-25"), TODAY))
                 .expectScheduledDeadlineWithName(Instant.parse("2025-03-11T00:00:00Z"), Engagement.TRIAL_LAPSES);
@@ -486,7 +495,7 @@ class EngagementTest {
     @Test
     void trialThatWouldAlreadyHaveEndedIsRefused() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(proposed(TERMS, SEAT_1))
+                .andGiven(proposedOn(EARLIER_PROPOSAL, TERMS, SEAT_1))
                 .when(new StartTrial(ID, date("2025-02-24"), null))
                 .expectException(violation(Kind.INVALID_INPUT, "trial-already-over", "startDate"))
                 .expectExceptionMessage("a 14-day trial from 2025-02-24 would have ended on 2025-03-09, before today"
@@ -499,7 +508,7 @@ class EngagementTest {
     void trialThatWouldAlreadyHaveEndedInAucklandIsRefusedEvenIfItRunsTodayInUtc() {
         // Its last day 2025-03-10 is still today in UTC, but Auckland is already on 2025-03-11.
         fixture.givenCurrentTime(NOW)
-                .andGiven(proposed(AUCKLAND_TERMS, SEAT_1))
+                .andGiven(proposedOn(EARLIER_PROPOSAL, AUCKLAND_TERMS, SEAT_1))
                 .when(new StartTrial(ID, date("2025-02-25"), null))
                 .expectException(violation(Kind.INVALID_INPUT, "trial-already-over", "startDate"))
                 .expectExceptionMessage(containsString("before today (2025-03-11)"))
@@ -513,7 +522,7 @@ class EngagementTest {
                 .andGiven(proposed(TERMS, SEAT_1), trialStarted(TODAY))
                 .when(new StartTrial(ID, null, null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
-                .expectExceptionMessage("Cannot start a trial an engagement that is TRIAL (allowed when [PROPOSED])")
+                .expectExceptionMessage("Cannot start a trial: the engagement is TRIAL (only when PROPOSED)")
                 .expectNoEvents()
                 .expectNoScheduledDeadlines();
     }
@@ -555,7 +564,7 @@ class EngagementTest {
     void trialInAucklandLapsesOnTheLocalDayAfterItsLastDay() {
         // 2025-03-24T11:00Z is 2025-03-25 00:00 in Auckland while it is still 2025-03-24 in UTC.
         fixture.givenCurrentTime(NOW)
-                .andGivenCommands(propose(AUCKLAND_TERMS, SEAT_1), new StartTrial(ID, null, null))
+                .andGivenCommands(propose(AUCKLAND_TERMS, AUCKLAND_SEAT), new StartTrial(ID, null, null))
                 .whenThenTimeAdvancesTo(Instant.parse("2025-03-24T11:00:00Z"))
                 .expectTriggeredDeadlinesWithName(Engagement.TRIAL_LAPSES)
                 .expectEvents(new TrialAccepted(ID, date("2025-03-25"), true));
@@ -577,7 +586,8 @@ class EngagementTest {
     @Test
     void acceptingTheTrialActivatesTheEngagementTodayAndCancelsTheLapse() {
         fixture.givenCurrentTime(NOW)
-                .andGivenCommands(propose(TERMS, SEAT_1), new StartTrial(ID, date("2025-03-01"), null))
+                .andGiven(proposedOn(EARLIER_PROPOSAL, TERMS, SEAT_1))
+                .andGivenCommands(new StartTrial(ID, date("2025-03-01"), null))
                 .when(new AcceptTrial(ID, null))
                 .expectResultMessagePayload(2L)
                 .expectEvents(new TrialAccepted(ID, TODAY, false))
@@ -607,7 +617,7 @@ class EngagementTest {
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new AcceptTrial(ID, null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
-                .expectExceptionMessage("Cannot accept the trial an engagement that is ACTIVE (allowed when [TRIAL])")
+                .expectExceptionMessage("Cannot accept the trial: the engagement is ACTIVE (only when TRIAL)")
                 .expectNoEvents();
     }
 
@@ -708,7 +718,8 @@ class EngagementTest {
     @Test
     void rejectingTheTrialRecordsTheReasonAndCancelsTheLapse() {
         fixture.givenCurrentTime(NOW)
-                .andGivenCommands(propose(TERMS, SEAT_1), new StartTrial(ID, date("2025-03-01"), null))
+                .andGiven(proposedOn(EARLIER_PROPOSAL, TERMS, SEAT_1))
+                .andGivenCommands(new StartTrial(ID, date("2025-03-01"), null))
                 .when(new RejectTrial(ID, "  not the right seniority  ", null))
                 .expectResultMessagePayload(2L)
                 .expectEvents(new TrialRejected(ID, TODAY, "not the right seniority"))
@@ -739,7 +750,7 @@ class EngagementTest {
                 .andGiven(proposed(TERMS, SEAT_1))
                 .when(new RejectTrial(ID, "not a fit", null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
-                .expectExceptionMessage(containsString("Cannot reject the trial an engagement that is PROPOSED"))
+                .expectExceptionMessage(containsString("Cannot reject the trial: the engagement is PROPOSED"))
                 .expectNoEvents();
     }
 
@@ -832,7 +843,7 @@ class EngagementTest {
                 .andGiven(proposed(TERMS, SEAT_1), trialStarted(TODAY))
                 .when(new ActivateEngagement(ID, null, null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
-                .expectExceptionMessage("Cannot activate an engagement that is TRIAL (allowed when [PROPOSED])")
+                .expectExceptionMessage("Cannot activate: the engagement is TRIAL (only when PROPOSED)")
                 .expectNoEvents();
     }
 
@@ -1023,7 +1034,8 @@ class EngagementTest {
                         new EngagementEnded(ID, date("2025-02-28"), date("2025-03-01"), true))
                 .when(addSeat("seat-2", "pro-2", TODAY))
                 .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
-                .expectExceptionMessage("Cannot add a seat on an engagement that is ENDED")
+                .expectExceptionMessage(
+                        "Cannot add a seat: the engagement is ENDED (only while it is PROPOSED or running)")
                 .expectNoEvents();
     }
 
@@ -1074,20 +1086,71 @@ class EngagementTest {
     }
 
     @Test
-    void releasingASeatOnItsStartDateIsRefused() {
+    void releasingASeatOnItsStartDateWithdrawsIt() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
                 .when(new ReleaseSeat(ID, "seat-2", TODAY, null))
-                .expectException(violation(Kind.INVALID_INPUT, "after-start", "releaseDate"))
+                .expectResultMessagePayload(2L)
+                .expectEvents(new SeatWithdrawn(ID, "seat-2", TODAY));
+    }
+
+    @Test
+    void releasingAFutureSeatBeforeItStartsWithdrawsIt() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(seatAdded("seat-2", "pro-2", date("2025-04-01")))
+                .when(new ReleaseSeat(ID, "seat-2", date("2025-03-20"), null))
+                .expectEvents(new SeatWithdrawn(ID, "seat-2", TODAY));
+    }
+
+    @Test
+    void releasingASeatOnTheFirstBilledDayWithdrawsItEvenIfItStartedEarlier() {
+        // proposed from today, activated from the 20th: released on the 20th, no day of it was billed
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(NO_TRIAL, SEAT_1, SEAT_2), new EngagementActivated(ID, date("2025-03-20")))
+                .when(new ReleaseSeat(ID, "seat-2", date("2025-03-20"), null))
+                .expectEvents(new SeatWithdrawn(ID, "seat-2", TODAY));
+    }
+
+    @Test
+    void withdrawnSeatCanNoLongerBeReleased() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(seatAdded("seat-2", "pro-2", date("2025-04-01")), new SeatWithdrawn(ID, "seat-2", TODAY))
+                .when(new ReleaseSeat(ID, "seat-2", date("2025-05-01"), null))
+                .expectException(violation(Kind.NOT_FOUND, "not-found", "seatId"))
                 .expectNoEvents();
     }
 
     @Test
-    void releasingASeatBeforeItStartsIsRefused() {
+    void withdrawingTheOnlySeatIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1))
+                .when(new ReleaseSeat(ID, "seat-1", TODAY, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "last-seat", null))
+                .expectExceptionMessage("Seat seat-1 is the engagement's last seat from 2025-03-10; give notice to"
+                        + " end the engagement (or cancel the proposal), or add the seat that replaces it first")
+                .expectNoEvents();
+    }
+
+    @Test
+    void withdrawingAFutureSeatThatWouldLeaveItsDaysWithoutASeatIsRefused() {
+        // seat-1 ends on the 1st of April; without seat-2 nobody would be billed from then on
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(seatAdded("seat-2", "pro-2", date("2025-03-20")),
+                        new SeatReleased(ID, "seat-1", date("2025-04-01")))
+                .when(new ReleaseSeat(ID, "seat-2", date("2025-03-20"), null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "last-seat", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void releasingASeatBeforeTheFirstBilledDayIsRefused() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
                 .when(new ReleaseSeat(ID, "seat-2", TODAY.minusDays(1), null))
-                .expectException(violation(Kind.INVALID_INPUT, "after-start", "releaseDate"))
+                .expectException(violation(Kind.INVALID_INPUT, "before-first-billed-day", "releaseDate"))
                 .expectNoEvents();
     }
 
@@ -1097,7 +1160,8 @@ class EngagementTest {
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new ReleaseSeat(ID, "seat-1", date("2025-04-01"), null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "last-seat", null))
-                .expectExceptionMessage("Seat seat-1 is the engagement's last seat; give notice to end the engagement")
+                .expectExceptionMessage("Seat seat-1 is the engagement's last seat from 2025-04-01; give notice to"
+                        + " end the engagement, or add the seat that replaces it first")
                 .expectNoEvents();
     }
 
@@ -1165,7 +1229,8 @@ class EngagementTest {
                 .andGiven(proposed(TERMS, SEAT_1, SEAT_2), new EngagementCancelled(ID, TODAY, null))
                 .when(new ReleaseSeat(ID, "seat-2", date("2025-04-01"), null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
-                .expectExceptionMessage("Cannot release a seat on an engagement that is CANCELLED")
+                .expectExceptionMessage(
+                        "Cannot release a seat: the engagement is CANCELLED (only while it is PROPOSED or running)")
                 .expectNoEvents();
     }
 
@@ -1175,18 +1240,18 @@ class EngagementTest {
     void rateChangeTakesEffectOnceTheRateChangeNoticeHasRun() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
-                .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), date("2025-04-09"),
+                .when(new ScheduleRateChange(ID, "rc-1", "seat-1", new BigDecimal("9000"), date("2025-04-09"),
                         "  annual review  ", null))
                 .expectResultMessagePayload(2L)
                 .expectEvents(new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), date("2025-04-09"),
-                        TODAY, "annual review"));
+                        TODAY, "annual review", "rc-1"));
     }
 
     @Test
     void rateChangeInsideTheRateChangeNoticeIsRefused() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
-                .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), date("2025-04-08"),
+                .when(new ScheduleRateChange(ID, "rc-1", "seat-1", new BigDecimal("9000"), date("2025-04-08"),
                         "annual review", null))
                 .expectException(violation(Kind.INVALID_INPUT, "rate-change-notice", "effectiveDate"))
                 .expectExceptionMessage("a rate change announced on 2025-03-10 takes effect no earlier than"
@@ -1199,7 +1264,7 @@ class EngagementTest {
         // Announced on 2025-03-11 in Auckland, so 2025-04-09 is one day short although it would do in UTC.
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(AUCKLAND_NO_TRIAL, SEAT_1))
-                .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), date("2025-04-09"),
+                .when(new ScheduleRateChange(ID, "rc-1", "seat-1", new BigDecimal("9000"), date("2025-04-09"),
                         "annual review", null))
                 .expectException(violation(Kind.INVALID_INPUT, "rate-change-notice", "effectiveDate"))
                 .expectExceptionMessage(containsString("announced on 2025-03-11"))
@@ -1210,10 +1275,10 @@ class EngagementTest {
     void rateChangeInAucklandIsAnnouncedOnTheLocalDate() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(AUCKLAND_NO_TRIAL, SEAT_1))
-                .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), date("2025-04-10"),
+                .when(new ScheduleRateChange(ID, "rc-1", "seat-1", new BigDecimal("9000"), date("2025-04-10"),
                         "annual review", null))
                 .expectEvents(new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), date("2025-04-10"),
-                        TODAY_IN_AUCKLAND, "annual review"));
+                        TODAY_IN_AUCKLAND, "annual review", "rc-1"));
     }
 
     @Test
@@ -1221,9 +1286,9 @@ class EngagementTest {
         EngagementTerms noNotice = terms("UTC", 30, 30, 0, 90, 2, 5, 5, 0);
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(noNotice, SEAT_1))
-                .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), TODAY, "agreed", null))
+                .when(new ScheduleRateChange(ID, "rc-1", "seat-1", new BigDecimal("9000"), TODAY, "agreed", null))
                 .expectEvents(new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), TODAY, TODAY,
-                        "agreed"));
+                        "agreed", "rc-1"));
     }
 
     @Test
@@ -1232,25 +1297,25 @@ class EngagementTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2, later))
                 .andGiven(new SeatReleased(ID, "seat-2", date("2025-04-15")))
-                .when(new ScheduleRateChange(ID, null, new BigDecimal("9500"), date("2025-04-15"),
+                .when(new ScheduleRateChange(ID, "rc-1", null, new BigDecimal("9500"), date("2025-04-15"),
                         "market rate", null))
                 .expectResultMessagePayload(3L)
                 .expectEvents(new RateChangeScheduled(ID, "seat-1", new BigDecimal("9500.00"), date("2025-04-15"),
-                        TODAY, "market rate"));
+                        TODAY, "market rate", "rc-1"));
     }
 
     @Test
     void rateChangeWithoutASeatReratesAllOpenSeatsAndReturnsTheVersionOfTheLastEvent() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
-                .when(new ScheduleRateChange(ID, null, new BigDecimal("9500"), date("2025-04-15"),
+                .when(new ScheduleRateChange(ID, "rc-1", null, new BigDecimal("9500"), date("2025-04-15"),
                         "market rate", null))
                 .expectResultMessagePayload(3L)
                 .expectEvents(
                         new RateChangeScheduled(ID, "seat-1", new BigDecimal("9500.00"), date("2025-04-15"), TODAY,
-                                "market rate"),
+                                "market rate", "rc-1"),
                         new RateChangeScheduled(ID, "seat-2", new BigDecimal("9500.00"), date("2025-04-15"), TODAY,
-                                "market rate"));
+                                "market rate", "rc-1"));
     }
 
     @Test
@@ -1259,7 +1324,7 @@ class EngagementTest {
                 .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
                 .andGiven(new SeatReleased(ID, "seat-1", date("2025-04-01")),
                         new SeatReleased(ID, "seat-2", date("2025-04-01")))
-                .when(new ScheduleRateChange(ID, null, new BigDecimal("9500"), date("2025-04-15"),
+                .when(new ScheduleRateChange(ID, "rc-1", null, new BigDecimal("9500"), date("2025-04-15"),
                         "market rate", null))
                 .expectException(violation(Kind.INVALID_INPUT, "seat-open", "effectiveDate"))
                 .expectExceptionMessage("no seat is billed on 2025-04-15")
@@ -1271,7 +1336,7 @@ class EngagementTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
                 .andGiven(new SeatReleased(ID, "seat-2", date("2025-04-15")))
-                .when(new ScheduleRateChange(ID, "seat-2", new BigDecimal("9500"), date("2025-04-15"),
+                .when(new ScheduleRateChange(ID, "rc-1", "seat-2", new BigDecimal("9500"), date("2025-04-15"),
                         "market rate", null))
                 .expectException(violation(Kind.INVALID_INPUT, "seat-open", "effectiveDate"))
                 .expectExceptionMessage("seat seat-2 is not billed on 2025-04-15")
@@ -1283,7 +1348,7 @@ class EngagementTest {
         NewSeat later = new NewSeat("seat-3", "pro-3", "Alan Turing", new BigDecimal("6000.00"), date("2025-05-01"));
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1, later))
-                .when(new ScheduleRateChange(ID, "seat-3", new BigDecimal("6500"), date("2025-04-30"),
+                .when(new ScheduleRateChange(ID, "rc-1", "seat-3", new BigDecimal("6500"), date("2025-04-30"),
                         "market rate", null))
                 .expectException(violation(Kind.INVALID_INPUT, "seat-open", "effectiveDate"))
                 .expectNoEvents();
@@ -1293,7 +1358,7 @@ class EngagementTest {
     void rateChangeForAnUnknownSeatIsRefused() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
-                .when(new ScheduleRateChange(ID, "seat-9", new BigDecimal("9000"), date("2025-04-15"),
+                .when(new ScheduleRateChange(ID, "rc-1", "seat-9", new BigDecimal("9000"), date("2025-04-15"),
                         "annual review", null))
                 .expectException(violation(Kind.NOT_FOUND, "not-found", "seatId"))
                 .expectNoEvents();
@@ -1303,7 +1368,7 @@ class EngagementTest {
     void rateChangeWithoutAReasonIsRefused() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
-                .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), date("2025-04-15"), " ", null))
+                .when(new ScheduleRateChange(ID, "rc-1", "seat-1", new BigDecimal("9000"), date("2025-04-15"), " ", null))
                 .expectException(violation(Kind.INVALID_INPUT, "reason-required", "reason"))
                 .expectExceptionMessage("a rate change needs a reason")
                 .expectNoEvents();
@@ -1313,7 +1378,7 @@ class EngagementTest {
     void rateChangeWithoutAnEffectiveDateIsRefused() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
-                .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), null, "annual review", null))
+                .when(new ScheduleRateChange(ID, "rc-1", "seat-1", new BigDecimal("9000"), null, "annual review", null))
                 .expectException(violation(Kind.INVALID_INPUT, "required", "effectiveDate"))
                 .expectNoEvents();
     }
@@ -1322,7 +1387,7 @@ class EngagementTest {
     void rateChangeToZeroIsRefused() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
-                .when(new ScheduleRateChange(ID, "seat-1", BigDecimal.ZERO, date("2025-04-15"), "annual review",
+                .when(new ScheduleRateChange(ID, "rc-1", "seat-1", BigDecimal.ZERO, date("2025-04-15"), "annual review",
                         null))
                 .expectException(violation(Kind.INVALID_INPUT, "positive", "newRate"))
                 .expectNoEvents();
@@ -1333,7 +1398,7 @@ class EngagementTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null))
-                .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), date("2025-05-01"),
+                .when(new ScheduleRateChange(ID, "rc-1", "seat-1", new BigDecimal("9000"), date("2025-05-01"),
                         "annual review", null))
                 .expectException(violation(Kind.INVALID_INPUT, "after-last-day", "effectiveDate"))
                 .expectNoEvents();
@@ -1344,10 +1409,10 @@ class EngagementTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null))
-                .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), date("2025-04-30"),
+                .when(new ScheduleRateChange(ID, "rc-1", "seat-1", new BigDecimal("9000"), date("2025-04-30"),
                         "annual review", null))
                 .expectEvents(new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), date("2025-04-30"),
-                        TODAY, "annual review"));
+                        TODAY, "annual review", "rc-1"));
     }
 
     @Test
@@ -1356,10 +1421,11 @@ class EngagementTest {
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new NoticeGiven(ID, date("2025-01-01"), date("2025-02-28"), false, null),
                         new EngagementEnded(ID, date("2025-02-28"), date("2025-03-01"), true))
-                .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), date("2025-04-15"),
+                .when(new ScheduleRateChange(ID, "rc-1", "seat-1", new BigDecimal("9000"), date("2025-04-15"),
                         "annual review", null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
-                .expectExceptionMessage("Cannot change a rate on an engagement that is ENDED")
+                .expectExceptionMessage(
+                        "Cannot change a rate: the engagement is ENDED (only while it is PROPOSED or running)")
                 .expectNoEvents();
     }
 
@@ -1409,7 +1475,7 @@ class EngagementTest {
                 .andGiven(new EngagementPaused(ID, TODAY))
                 .when(new PauseEngagement(ID, null, null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
-                .expectExceptionMessage("Cannot pause an engagement that is PAUSED (allowed when [ACTIVE])")
+                .expectExceptionMessage("Cannot pause: the engagement is PAUSED (only when ACTIVE or NOTICE_GIVEN)")
                 .expectNoEvents();
     }
 
@@ -1423,13 +1489,73 @@ class EngagementTest {
     }
 
     @Test
-    void pausingAnEngagementUnderNoticeIsRefused() {
+    void pausingAnEngagementUnderNoticeOnItsLastDayIsAccepted() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null))
-                .when(new PauseEngagement(ID, null, null))
-                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .when(new PauseEngagement(ID, date("2025-04-30"), null))
+                .expectEvents(new EngagementPaused(ID, date("2025-04-30")));
+    }
+
+    @Test
+    void pausingAnEngagementUnderNoticeAfterItsLastDayIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null))
+                .when(new PauseEngagement(ID, date("2025-05-01"), null))
+                .expectException(violation(Kind.INVALID_INPUT, "after-last-day", "pauseDate"))
                 .expectNoEvents();
+    }
+
+    @Test
+    void pausingAnEngagementUnderNoticeThatIsAlreadyPausedIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(paused(date("2025-03-20")))
+                .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null))
+                .when(new PauseEngagement(ID, date("2025-04-01"), null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "paused", null))
+                .expectExceptionMessage("Cannot pause: the engagement is already paused from 2025-03-20; resume it"
+                        + " first")
+                .expectNoEvents();
+    }
+
+    @Test
+    void pausedEngagementUnderNoticeCanResumeSoThatItsLastDaysAreBilled() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(paused(TODAY))
+                .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null))
+                .when(new ResumeEngagement(ID, date("2025-04-01"), null))
+                .expectEvents(new EngagementResumed(ID, date("2025-04-01")));
+    }
+
+    @Test
+    void resumingAfterTheLastDayIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(paused(TODAY))
+                .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null))
+                .when(new ResumeEngagement(ID, date("2025-05-01"), null))
+                .expectException(violation(Kind.INVALID_INPUT, "after-last-day", "resumeDate"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void resumingAnEngagementUnderNoticeThatIsNotPausedIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null))
+                .when(new ResumeEngagement(ID, date("2025-04-01"), null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "not-paused", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void engagementUnderNoticeThatResumedCanPauseAgain() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(paused(TODAY))
+                .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null),
+                        new EngagementResumed(ID, date("2025-03-15")))
+                .when(new PauseEngagement(ID, date("2025-04-20"), null))
+                .expectEvents(new EngagementPaused(ID, date("2025-04-20")));
     }
 
     // ---------------------------------------------------------------- ResumeEngagement
@@ -1500,7 +1626,7 @@ class EngagementTest {
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new ResumeEngagement(ID, null, null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
-                .expectExceptionMessage("Cannot resume an engagement that is ACTIVE (allowed when [PAUSED])")
+                .expectExceptionMessage("Cannot resume: the engagement is ACTIVE (only when PAUSED or NOTICE_GIVEN)")
                 .expectNoEvents();
     }
 
@@ -1667,7 +1793,7 @@ class EngagementTest {
                 .when(new GiveNotice(ID, date("2025-05-31"), false, null, null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
                 .expectExceptionMessage(
-                        "Cannot give notice an engagement that is NOTICE_GIVEN (allowed when [ACTIVE, PAUSED])")
+                        "Cannot give notice: the engagement is NOTICE_GIVEN (only when ACTIVE or PAUSED)")
                 .expectNoEvents();
     }
 
@@ -1763,7 +1889,7 @@ class EngagementTest {
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new EndEngagement(ID, null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
-                .expectExceptionMessage("Cannot end an engagement that is ACTIVE (allowed when [NOTICE_GIVEN])")
+                .expectExceptionMessage("Cannot end: the engagement is ACTIVE (only when NOTICE_GIVEN)")
                 .expectNoEvents();
     }
 
@@ -1803,7 +1929,7 @@ class EngagementTest {
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new CancelEngagement(ID, "changed our mind", null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
-                .expectExceptionMessage("Cannot cancel an engagement that is ACTIVE (allowed when [PROPOSED])")
+                .expectExceptionMessage("Cannot cancel: the engagement is ACTIVE (only when PROPOSED)")
                 .expectNoEvents();
     }
 
@@ -1841,7 +1967,7 @@ class EngagementTest {
                 Arguments.of("ReleaseSeat", "releaseDate", date, active(NO_TRIAL, SEAT_1, SEAT_2),
                         new ReleaseSeat(ID, "seat-2", date, null)),
                 Arguments.of("ScheduleRateChange", "effectiveDate", date, active(NO_TRIAL, SEAT_1),
-                        new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), date, "annual review", null)),
+                        new ScheduleRateChange(ID, "rc-1", "seat-1", new BigDecimal("9000"), date, "annual review", null)),
                 Arguments.of("PauseEngagement", "pauseDate", date, active(NO_TRIAL, SEAT_1),
                         new PauseEngagement(ID, date, null)),
                 Arguments.of("ResumeEngagement", "resumeDate", date, paused(date("2025-03-01")),
@@ -1869,12 +1995,11 @@ class EngagementTest {
     }
 
     @Test
-    void seatsStartingOnTheFirstAndTheLastDayOfTheRangeAreAccepted() {
-        NewSeat first = new NewSeat("seat-1", "pro-1", "Ada Lovelace", new BigDecimal("8000.00"), date("1970-01-01"));
+    void seatStartingOnTheLastDayOfTheRangeIsAccepted() {
         NewSeat last = new NewSeat("seat-2", "pro-2", "Grace Hopper", new BigDecimal("7000.00"), date("2999-12-31"));
         fixture.givenCurrentTime(NOW)
-                .when(propose(NO_TRIAL, first, last))
-                .expectEvents(proposed(NO_TRIAL, first, last));
+                .when(propose(NO_TRIAL, SEAT_1, last))
+                .expectEvents(proposed(NO_TRIAL, SEAT_1, last));
     }
 
     @Test
@@ -1886,19 +2011,23 @@ class EngagementTest {
     }
 
     @Test
-    void activationOnTheFirstDayOfTheRangeIsAccepted() {
+    void trialEndingOnTheLastDayOfTheRangeIsAccepted() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(proposed(NO_TRIAL, SEAT_1))
-                .when(new ActivateEngagement(ID, date("1970-01-01"), null))
-                .expectEvents(new EngagementActivated(ID, date("1970-01-01")));
+                .andGiven(proposed(TERMS, SEAT_1))
+                .when(new StartTrial(ID, date("2999-12-18"), null))
+                .expectEvents(new TrialStarted(ID, date("2999-12-18"), date("2999-12-31")));
     }
 
     @Test
-    void trialStartingOnTheLastDayOfTheRangeIsAccepted() {
+    void trialWhoseLastDayLeavesTheRangeIsRefused() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(proposed(TERMS, SEAT_1))
                 .when(new StartTrial(ID, date("2999-12-31"), null))
-                .expectEvents(new TrialStarted(ID, date("2999-12-31"), date("3000-01-13")));
+                .expectException(violation(Kind.INVALID_INPUT, "date-range", "startDate"))
+                .expectExceptionMessage("a 14-day trial from 2999-12-31 would last until 3000-01-13, after"
+                        + " 2999-12-31")
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
     }
 
     @Test
@@ -1913,10 +2042,10 @@ class EngagementTest {
     void rateChangeOnTheLastDayOfTheRangeIsAccepted() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
-                .when(new ScheduleRateChange(ID, "seat-1", new BigDecimal("9000"), date("2999-12-31"),
+                .when(new ScheduleRateChange(ID, "rc-1", "seat-1", new BigDecimal("9000"), date("2999-12-31"),
                         "annual review", null))
                 .expectEvents(new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), date("2999-12-31"),
-                        TODAY, "annual review"));
+                        TODAY, "annual review", "rc-1"));
     }
 
     @Test
@@ -1944,6 +2073,324 @@ class EngagementTest {
                 .expectScheduledDeadlineWithName(Instant.parse("3000-01-01T00:00:00Z"), Engagement.NOTICE_RUNS_OUT);
     }
 
+    // ---------------------------------------------------------------- Notice against what is still scheduled
+
+    @Test
+    void noticeWithALastDayBeforeTheFirstBilledDayIsRefused() {
+        // activated from 2031-06-01 while it is 2031-03-01: a last day in March would end it before it began
+        clock.moveTo(Instant.parse("2031-03-01T12:00:00Z"));
+        fixture.givenCurrentTime(Instant.parse("2031-03-01T12:00:00Z"))
+                .andGiven(proposedOn(date("2031-03-01"), NO_TRIAL, SEAT_1),
+                        new EngagementActivated(ID, date("2031-06-01")))
+                .when(new GiveNotice(ID, date("2031-03-31"), false, null, null))
+                .expectException(violation(Kind.INVALID_INPUT, "before-first-billed-day", "lastDay"))
+                .expectExceptionMessage("the engagement is billed from 2031-06-01; its last day cannot be earlier,"
+                        + " not 2031-03-31")
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void forCauseNoticeBeforeTheFirstBilledDayIsRefusedToo() {
+        clock.moveTo(Instant.parse("2031-03-01T12:00:00Z"));
+        fixture.givenCurrentTime(Instant.parse("2031-03-01T12:00:00Z"))
+                .andGiven(proposedOn(date("2031-03-01"), NO_TRIAL, SEAT_1),
+                        new EngagementActivated(ID, date("2031-06-01")))
+                .when(new GiveNotice(ID, date("2031-03-10"), true, "fraud", null))
+                .expectException(violation(Kind.INVALID_INPUT, "before-first-billed-day", "lastDay"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void noticeOnTheFirstBilledDayIsAccepted() {
+        clock.moveTo(Instant.parse("2031-03-01T12:00:00Z"));
+        fixture.givenCurrentTime(Instant.parse("2031-03-01T12:00:00Z"))
+                .andGiven(proposedOn(date("2031-03-01"), NO_TRIAL, SEAT_1),
+                        new EngagementActivated(ID, date("2031-06-01")))
+                .when(new GiveNotice(ID, date("2031-06-01"), false, null, null))
+                .expectEvents(new NoticeGiven(ID, date("2031-03-01"), date("2031-06-01"), false, null));
+    }
+
+    @Test
+    void noticeIsRefusedWhileSeatsStartAfterTheLastDayNamingThem() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(seatAdded("seat-2", "pro-2", date("2025-05-01")),
+                        new SeatAdded(ID, "seat-3", "pro-3", "Alan Turing", new BigDecimal("6000.00"),
+                                date("2025-06-01")))
+                .when(new GiveNotice(ID, date("2025-04-30"), false, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "seats-after-last-day", null))
+                .expectExceptionMessage("Seats seat-2, seat-3 start after the last day 2025-04-30; withdraw them"
+                        + " first (release a seat on or before its start date)")
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void noticeIsAcceptedOnceTheLaterSeatIsWithdrawn() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(seatAdded("seat-2", "pro-2", date("2025-05-01")), new SeatWithdrawn(ID, "seat-2", TODAY))
+                .when(new GiveNotice(ID, date("2025-04-30"), false, null, null))
+                .expectEvents(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null));
+    }
+
+    @Test
+    void noticeIsRefusedWhileRateChangesTakeEffectAfterTheLastDayNamingThem() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
+                .andGiven(new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), date("2025-05-01"), TODAY,
+                                "annual review", "rc-7"),
+                        new RateChangeScheduled(ID, "seat-2", new BigDecimal("8000.00"), date("2025-05-01"), TODAY,
+                                "annual review", "rc-7"),
+                        new RateChangeScheduled(ID, "seat-1", new BigDecimal("9500.00"), date("2025-04-15"), TODAY,
+                                "promotion", "rc-8"))
+                .when(new GiveNotice(ID, date("2025-04-30"), false, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "rate-changes-after-last-day", null))
+                .expectExceptionMessage("Rate change rc-7 takes effect after the last day 2025-04-30; withdraw it"
+                        + " first")
+                .expectNoEvents();
+    }
+
+    @Test
+    void noticeIsAcceptedOnceTheLaterRateChangeIsWithdrawn() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), date("2025-05-01"), TODAY,
+                                "annual review", "rc-7"),
+                        new RateChangeWithdrawn(ID, "rc-7", TODAY, null))
+                .when(new GiveNotice(ID, date("2025-04-30"), false, null, null))
+                .expectEvents(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null));
+    }
+
+    // ---------------------------------------------------------------- WithdrawRateChange
+
+    @Test
+    void rateChangeForSeveralSeatsSharesOneIdAndIsWithdrawnAsOne() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
+                .andGivenCommands(new ScheduleRateChange(ID, "rc-7", null, new BigDecimal("9000"),
+                        date("2025-05-01"), "annual review", null))
+                .when(new WithdrawRateChange(ID, "rc-7", "  client declined  ", null))
+                .expectResultMessagePayload(4L)
+                .expectEvents(new RateChangeWithdrawn(ID, "rc-7", TODAY, "client declined"));
+    }
+
+    @Test
+    void withdrawnRateChangeLeavesTheEarlierRateInPlace() {
+        // after the withdrawal the same day can be re-rated again, which it could not if a step were left
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), date("2025-05-01"), TODAY,
+                                "annual review", "rc-7"),
+                        new RateChangeWithdrawn(ID, "rc-7", TODAY, null))
+                .when(new WithdrawRateChange(ID, "rc-7", null, null))
+                .expectException(violation(Kind.NOT_FOUND, "not-found", "rateChangeId"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void withdrawingAnUnknownRateChangeIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new WithdrawRateChange(ID, "rc-404", null, null))
+                .expectException(violation(Kind.NOT_FOUND, "not-found", "rateChangeId"))
+                .expectExceptionMessage("Engagement eng-1 has no scheduled rate change rc-404")
+                .expectNoEvents();
+    }
+
+    @Test
+    void withdrawingARateChangeThatTookEffectIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), TODAY, date("2025-02-01"),
+                        "annual review", "rc-7"))
+                .when(new WithdrawRateChange(ID, "rc-7", null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "rate-change-in-effect", null))
+                .expectExceptionMessage("Rate change rc-7 took effect on 2025-03-10; schedule another rate change to"
+                        + " correct it")
+                .expectNoEvents();
+    }
+
+    @Test
+    void rateChangeIdsAreUnique() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), date("2025-05-01"), TODAY,
+                        "annual review", "rc-7"))
+                .when(new ScheduleRateChange(ID, "rc-7", "seat-1", new BigDecimal("9500"), date("2025-06-01"),
+                        "again", null))
+                .expectException(violation(Kind.INVALID_INPUT, "unique", "rateChangeId"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rateChangeWithoutAnIdIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new ScheduleRateChange(ID, null, "seat-1", new BigDecimal("9500"), date("2025-06-01"),
+                        "annual review", null))
+                .expectException(violation(Kind.INVALID_INPUT, "required", "rateChangeId"))
+                .expectNoEvents();
+    }
+
+    // ---------------------------------------------------------------- Effective dates: proposal and back-dating
+
+    @Test
+    void activationBeforeTheProposalIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(NO_TRIAL, SEAT_1))
+                .when(new ActivateEngagement(ID, date("1975-01-01"), null))
+                .expectException(violation(Kind.INVALID_INPUT, "before-proposal", "activationDate"))
+                .expectExceptionMessage("1975-01-01 is before the proposal (2025-03-10)")
+                .expectNoEvents();
+    }
+
+    @Test
+    void activationBeyondTheBackDatingWindowIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposedOn(date("2024-12-01"), NO_TRIAL, SEAT_1))
+                .when(new ActivateEngagement(ID, date("2025-02-06"), null))
+                .expectException(violation(Kind.INVALID_INPUT, "back-dating-window", "activationDate"))
+                .expectExceptionMessage("2025-02-06 lies more than 31 days before today (2025-03-10): 2025-02-07 is"
+                        + " the earliest date that can still be recorded")
+                .expectNoEvents();
+    }
+
+    @Test
+    void activationAtTheEdgeOfTheBackDatingWindowIsAccepted() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposedOn(date("2024-12-01"), NO_TRIAL, SEAT_1))
+                .when(new ActivateEngagement(ID, date("2025-02-07"), null))
+                .expectEvents(new EngagementActivated(ID, date("2025-02-07")));
+    }
+
+    @Test
+    void backDatingWindowComesFromConfiguration() {
+        AggregateTestFixture<Engagement> weekWindow = new AggregateTestFixture<>(Engagement.class);
+        weekWindow.registerInjectableResource(clock);
+        weekWindow.registerInjectableResource(new BackDatingWindow(7));
+        weekWindow.givenCurrentTime(NOW)
+                .andGiven(proposedOn(date("2024-12-01"), NO_TRIAL, SEAT_1))
+                .when(new ActivateEngagement(ID, date("2025-03-02"), null))
+                .expectException(violation(Kind.INVALID_INPUT, "back-dating-window", "activationDate"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void trialStartingBeforeTheProposalIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1))
+                .when(new StartTrial(ID, date("2025-03-09"), null))
+                .expectException(violation(Kind.INVALID_INPUT, "before-proposal", "startDate"))
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void proposedSeatStartingBeforeTheProposalIsRefused() {
+        NewSeat early = new NewSeat("seat-1", "pro-1", "Ada Lovelace", new BigDecimal("8000.00"), date("2025-03-09"));
+        fixture.givenCurrentTime(NOW)
+                .when(propose(TERMS, early))
+                .expectException(violation(Kind.INVALID_INPUT, "before-proposal", "seats[0].startDate"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void seatStartingBeforeTheEngagementIsBilledIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposedOn(EARLIER_PROPOSAL, NO_TRIAL, SEAT_1), new EngagementActivated(ID, TODAY))
+                .when(addSeat("seat-2", "pro-2", date("2025-03-01")))
+                .expectException(violation(Kind.INVALID_INPUT, "before-first-billed-day", "startDate"))
+                .expectExceptionMessage("2025-03-01 is before the engagement's first billed day (2025-03-10)")
+                .expectNoEvents();
+    }
+
+    @Test
+    void seatAddedToAProposalBeforeItIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1))
+                .when(addSeat("seat-2", "pro-2", date("2025-03-09")))
+                .expectException(violation(Kind.INVALID_INPUT, "before-proposal", "startDate"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void seatBackDatedBeyondTheWindowIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposedOn(date("2024-11-01"), NO_TRIAL, SEAT_1),
+                        new EngagementActivated(ID, date("2024-12-01")))
+                .when(addSeat("seat-2", "pro-2", date("2025-01-15")))
+                .expectException(violation(Kind.INVALID_INPUT, "back-dating-window", "startDate"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void releaseBackDatedBeyondTheWindowIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposedOn(date("2024-11-01"), NO_TRIAL, SEAT_1, SEAT_2),
+                        new EngagementActivated(ID, date("2024-11-01")))
+                .when(new ReleaseSeat(ID, "seat-2", date("2025-01-15"), null))
+                .expectException(violation(Kind.INVALID_INPUT, "back-dating-window", "releaseDate"))
+                .expectNoEvents();
+    }
+
+    // ---------------------------------------------------------------- Names and texts are plain text
+
+    @ParameterizedTest
+    @MethodSource("notPlainText")
+    void namesWithControlSurrogateOrBidiCharactersAreRefused(String name, String what) {
+        fixture.givenCurrentTime(NOW)
+                .when(new ProposeEngagement(ID, "client-1", name, "Backend engineer", "EUR", BillingModel.MONTHLY,
+                        List.of(SEAT_1), TERMS))
+                .expectException(violation(Kind.INVALID_INPUT, "plain-text", "clientName"))
+                .expectExceptionMessage(containsString(what))
+                .expectNoEvents();
+    }
+
+    static Stream<Arguments> notPlainText() {
+        return Stream.of(
+                Arguments.of("Acme\u0000GmbH", "U+0000, a control character"),
+                Arguments.of("Acme\u001bGmbH", "U+001B, a control character"),
+                Arguments.of("Acme\nGmbH", "U+000A, a control character"),
+                Arguments.of("Acme\u007fGmbH", "U+007F, a control character"),
+                Arguments.of("Acme\ud800GmbH", "U+D800, half of a surrogate pair"),
+                Arguments.of("Acme GmbH\udc00", "U+DC00, half of a surrogate pair"),
+                Arguments.of("Acme\u202eHbmG", "U+202E, a bidirectional formatting character"),
+                Arguments.of("Acme\u2066GmbH", "U+2066, a bidirectional formatting character"));
+    }
+
+    @Test
+    void namesWithLettersBeyondTheBasicPlaneAreAccepted() {
+        NewSeat emoji = new NewSeat("seat-1", "pro-1", "Ada \uD83D\uDE00 Lovelace", new BigDecimal("8000.00"),
+                TODAY);
+        fixture.givenCurrentTime(NOW)
+                .when(propose(TERMS, emoji))
+                .expectEvents(proposed(TERMS, emoji));
+    }
+
+    @Test
+    void seatNamesAreCheckedToo() {
+        NewSeat bidi = new NewSeat("seat-1", "pro-1", "Ada \u202eLovelace", new BigDecimal("8000.00"), TODAY);
+        fixture.givenCurrentTime(NOW)
+                .when(propose(TERMS, bidi))
+                .expectException(violation(Kind.INVALID_INPUT, "plain-text", "seats[0].professionalName"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void reasonsMaySpanLinesButHoldNoOtherControlCharacter() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new GiveNotice(ID, date("2025-04-30"), false, "project done\u0000", null))
+                .expectException(violation(Kind.INVALID_INPUT, "plain-text", "reason"))
+                .expectNoEvents();
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new GiveNotice(ID, date("2025-04-30"), false, "project done.\nThanks!", null))
+                .expectEvents(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, "project done.\nThanks!"));
+    }
+
     // ---------------------------------------------------------------- fixtures
 
     private static EngagementTerms terms(String timeZone) {
@@ -1969,6 +2416,12 @@ class EngagementTest {
     private static EngagementProposed proposed(EngagementTerms terms, NewSeat... seats) {
         return new EngagementProposed(ID, "client-1", "Acme GmbH", "Backend engineer", "EUR", BillingModel.MONTHLY,
                 List.of(seats), terms, TODAY);
+    }
+
+    /** A proposal made on an earlier day than today. */
+    private static EngagementProposed proposedOn(LocalDate day, EngagementTerms terms, NewSeat... seats) {
+        return new EngagementProposed(ID, "client-1", "Acme GmbH", "Backend engineer", "EUR", BillingModel.MONTHLY,
+                List.of(seats), terms, day);
     }
 
     /** Proposed, then activated today without a trial: terms with a trial are activated by accepting the trial. */

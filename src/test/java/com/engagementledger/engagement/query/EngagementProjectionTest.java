@@ -18,8 +18,10 @@ import com.engagementledger.engagement.api.IpTrigger;
 import com.engagementledger.engagement.api.NewSeat;
 import com.engagementledger.engagement.api.NoticeGiven;
 import com.engagementledger.engagement.api.RateChangeScheduled;
+import com.engagementledger.engagement.api.RateChangeWithdrawn;
 import com.engagementledger.engagement.api.SeatAdded;
 import com.engagementledger.engagement.api.SeatReleased;
+import com.engagementledger.engagement.api.SeatWithdrawn;
 import com.engagementledger.platform.store.BatchedWrites;
 import com.engagementledger.platform.store.BatchedWritesInterceptor;
 import java.util.ArrayList;
@@ -38,6 +40,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -125,7 +128,9 @@ class EngagementProjectionTest {
             });
         }, RollbackConfigurationType.ANY_THROWABLE);
         assertThat(storedWhileHandling).as("nothing is written before the batch's last event").containsOnly(0L);
-        assertThat(queries.find(new FindEngagement("b1")).orElseThrow().status()).isEqualTo(EngagementStatus.PAUSED);
+        EngagementView b1 = queries.find(new FindEngagement("b1")).orElseThrow();
+        assertThat(b1.status()).as("paused from tomorrow, active today").isEqualTo(EngagementStatus.ACTIVE);
+        assertThat(b1.dates().scheduledPauseFrom()).isEqualTo(TODAY.plusDays(1));
         assertThat(queries.find(new FindEngagement("b1")).orElseThrow().version()).isEqualTo(2);
         assertThat(queries.find(new FindEngagement("b2"))).isPresent();
 
@@ -215,7 +220,8 @@ class EngagementProjectionTest {
     void theListFiltersByStatusAndClientAndPagesNewestFirst() {
         for (int i = 0; i < 5; i++) {
             String id = "list-" + i;
-            projection.on(proposed(id, i % 2 == 0 ? "acme" : "globex", TODAY.minusDays(10 - i)), 0, AT);
+            projection.on(proposed(id, i % 2 == 0 ? "acme" : "globex", TODAY.minusDays(10 - i)), 0,
+                    AT.minus(Duration.ofDays(10 - i)));
             if (i < 2) {
                 projection.on(new EngagementActivated(id, TODAY), 1, AT);
             }
@@ -229,6 +235,93 @@ class EngagementProjectionTest {
                 .containsExactlyInAnyOrder("list-0", "list-1");
         assertThat(queries.list(new FindEngagements(EngagementStatus.ACTIVE, "acme", 0, 10)).items())
                 .extracting(summary -> summary.engagementId()).containsExactly("list-0");
+    }
+
+    @Test
+    void newestFirstMeansTheLatestProposalInstantNotTheIdOnTheSameDay() {
+        projection.on(proposed("a-later", "initech", TODAY), 0, AT.plusSeconds(3600));
+        projection.on(proposed("z-earlier", "initech", TODAY), 0, AT);
+        projection.on(proposed("m-latest", "initech", TODAY), 0, AT.plusSeconds(7200));
+        assertThat(queries.list(new FindEngagements(null, "initech", 0, 10)).items())
+                .extracting(summary -> summary.engagementId()).containsExactly("m-latest", "a-later", "z-earlier");
+    }
+
+    @Test
+    void aPauseFromALaterDayLeavesTheEngagementActiveTodayAndShowsAsScheduled() {
+        projection.on(proposed("f1", "acme", TODAY.minusDays(20)), 0, AT);
+        projection.on(new EngagementActivated("f1", TODAY.minusDays(20)), 1, AT);
+        projection.on(new EngagementPaused("f1", TODAY.plusDays(5)), 2, AT);
+
+        EngagementView view = queries.find(new FindEngagement("f1")).orElseThrow();
+        assertThat(view.status()).isEqualTo(EngagementStatus.ACTIVE);
+        assertThat(view.dates().pausedFrom()).isNull();
+        assertThat(view.dates().scheduledPauseFrom()).isEqualTo(TODAY.plusDays(5));
+        assertThat(view.seats().get(0).heldToday()).isTrue();
+        assertThat(queries.list(new FindEngagements(EngagementStatus.ACTIVE, "acme", 0, 10)).items())
+                .extracting(summary -> summary.engagementId()).containsExactly("f1");
+        assertThat(queries.list(new FindEngagements(EngagementStatus.PAUSED, "acme", 0, 10)).totalItems()).isZero();
+        assertThat(queries.list(new FindEngagements(null, "acme", 0, 10)).items().get(0).seatsHeldToday())
+                .isEqualTo(1);
+
+        EngagementQueryHandler onThePauseDay = new EngagementQueryHandler(mongo,
+                Clock.fixed(AT.plus(Duration.ofDays(5)), ZoneOffset.UTC));
+        EngagementView paused = onThePauseDay.find(new FindEngagement("f1")).orElseThrow();
+        assertThat(paused.status()).isEqualTo(EngagementStatus.PAUSED);
+        assertThat(paused.dates().pausedFrom()).isEqualTo(TODAY.plusDays(5));
+        assertThat(paused.dates().scheduledPauseFrom()).isNull();
+        assertThat(onThePauseDay.list(new FindEngagements(EngagementStatus.PAUSED, "acme", 0, 10)).items())
+                .extracting(summary -> summary.engagementId()).containsExactly("f1");
+    }
+
+    @Test
+    void aResumeFromALaterDayLeavesTheEngagementPausedTodayAndShowsAsScheduled() {
+        projection.on(proposed("f2", "acme", TODAY.minusDays(20)), 0, AT);
+        projection.on(new EngagementActivated("f2", TODAY.minusDays(20)), 1, AT);
+        projection.on(new EngagementPaused("f2", TODAY.minusDays(5)), 2, AT);
+        projection.on(new EngagementResumed("f2", TODAY.plusDays(3)), 3, AT);
+
+        EngagementView view = queries.find(new FindEngagement("f2")).orElseThrow();
+        assertThat(view.status()).isEqualTo(EngagementStatus.PAUSED);
+        assertThat(view.dates().pausedFrom()).isEqualTo(TODAY.minusDays(5));
+        assertThat(view.dates().resumedOn()).isNull();
+        assertThat(view.dates().scheduledResumeOn()).isEqualTo(TODAY.plusDays(3));
+        assertThat(view.seats().get(0).heldToday()).isFalse();
+    }
+
+    @Test
+    void aPauseUnderNoticeKeepsTheNoticeStatusAndItsResumeBillsTheLastDays() {
+        projection.on(proposed("f3", "acme", TODAY.minusDays(20)), 0, AT);
+        projection.on(new EngagementActivated("f3", TODAY.minusDays(20)), 1, AT);
+        projection.on(new NoticeGiven("f3", TODAY.minusDays(2), TODAY.plusDays(30), false, null), 2, AT);
+        projection.on(new EngagementPaused("f3", TODAY.minusDays(1)), 3, AT);
+        EngagementView paused = queries.find(new FindEngagement("f3")).orElseThrow();
+        assertThat(paused.status()).isEqualTo(EngagementStatus.NOTICE_GIVEN);
+        assertThat(paused.dates().pausedFrom()).isEqualTo(TODAY.minusDays(1));
+        assertThat(paused.seats().get(0).heldToday()).isFalse();
+
+        projection.on(new EngagementResumed("f3", TODAY), 4, AT);
+        EngagementView resumed = queries.find(new FindEngagement("f3")).orElseThrow();
+        assertThat(resumed.status()).isEqualTo(EngagementStatus.NOTICE_GIVEN);
+        assertThat(resumed.dates().resumedOn()).isEqualTo(TODAY);
+        assertThat(resumed.seats().get(0).heldToday()).isTrue();
+    }
+
+    @Test
+    void aWithdrawnSeatAndAWithdrawnRateChangeLeaveTheReadModel() {
+        history("w1").forEach(Runnable::run);
+        EngagementView before = queries.find(new FindEngagement("w1")).orElseThrow();
+        assertThat(before.seats().get(0).scheduledRates()).singleElement()
+                .satisfies(step -> assertThat(step.rateChangeId()).isEqualTo("rc-1"));
+
+        projection.on(new SeatWithdrawn("w1", "s2", TODAY), 5, AT);
+        projection.on(new RateChangeWithdrawn("w1", "rc-1", TODAY, "client declined"), 6, AT);
+
+        EngagementView after = queries.find(new FindEngagement("w1")).orElseThrow();
+        assertThat(after.seats()).extracting(seat -> seat.seatId()).containsExactly("s1");
+        assertThat(after.seats().get(0).scheduledRates()).isEmpty();
+        assertThat(after.seats().get(0).rateHistory()).singleElement()
+                .satisfies(step -> assertThat(step.rate()).isEqualByComparingTo("9800.00"));
+        assertThat(after.version()).isEqualTo(6);
     }
 
     @Test
@@ -247,9 +340,9 @@ class EngagementProjectionTest {
                 () -> projection.on(new SeatAdded(id, "s2", "p2", "Robin", new BigDecimal("9100.00"),
                         TODAY.plusDays(1)), 2, AT),
                 () -> projection.on(new RateChangeScheduled(id, "s1", new BigDecimal("10100.00"), TODAY.plusDays(30),
-                        TODAY, "review"), 3, AT),
+                        TODAY, "review", "rc-1"), 3, AT),
                 () -> projection.on(new RateChangeScheduled(id, "s2", new BigDecimal("9300.00"), TODAY.plusDays(30),
-                        TODAY, "review"), 4, AT));
+                        TODAY, "review", "rc-1"), 4, AT));
     }
 
     private static EngagementProposed proposed(String id, String client, LocalDate start) {

@@ -72,8 +72,11 @@ class EngagementLifecycleHttpTest extends HttpTestSupport {
 
         assertThat(manager.post("/api/engagements/" + id + "/resume",
                 Map.of("resumeDate", today.plusDays(1).toString())).status()).isEqualTo(200);
-        engagement = awaitEngagement(id, e -> e.get("status").asText().equals("ACTIVE"));
-        assertThat(engagement.get("dates").get("resumedOn").asText()).isEqualTo(today.plusDays(1).toString());
+        engagement = awaitEngagement(id, e -> e.get("dates").hasNonNull("scheduledResumeOn"));
+        assertThat(engagement.get("status").asText()).as("paused today, billed again from tomorrow")
+                .isEqualTo("PAUSED");
+        assertThat(engagement.get("dates").get("scheduledResumeOn").asText())
+                .isEqualTo(today.plusDays(1).toString());
 
         LocalDate lastDay = today.plusDays(30);
         assertThat(manager.post("/api/engagements/" + id + "/notice", Map.of("lastDay", lastDay.toString(),

@@ -1,6 +1,7 @@
 package com.engagementledger.platform.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.math.BigDecimal;
@@ -151,6 +152,52 @@ class MoneyTest {
 
         assertRefusal(refusal, "maximum", "rate");
         assertThat(refusal).hasMessage("1000000000000 is implausibly large");
+    }
+
+    // ---------------------------------------------------------------- the value type
+
+    @Test
+    void anAmountIsKeptInItsCurrencysMinorUnit() {
+        assertThat(new Money(EUR, new BigDecimal("12.3")).amount()).isEqualTo(new BigDecimal("12.30"));
+        assertThat(new Money(JPY, new BigDecimal("677419")).amount()).isEqualTo(new BigDecimal("677419"));
+        assertThat(Money.of("2032.258", "KWD")).hasToString("KWD 2032.258");
+    }
+
+    @Test
+    void anAmountFinerThanTheMinorUnitIsNotSilentlyRounded() {
+        assertThatThrownBy(() -> new Money(EUR, new BigDecimal("12.345")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("12.345 has more decimals than EUR allows (2)");
+    }
+
+    @Test
+    void amountsOfOneCurrencyAddAndSubtract() {
+        assertThat(Money.of("10.10", "EUR").plus(Money.of("0.95", "EUR"))).isEqualTo(Money.of("11.05", "EUR"));
+        assertThat(Money.of("10.10", "EUR").minus(Money.of("10.95", "EUR"))).isEqualTo(Money.of("-0.85", "EUR"));
+        assertThat(Money.of("10.10", "EUR").negate()).isEqualTo(Money.of("-10.10", "EUR"));
+        assertThat(Money.zero(JPY).plus(Money.of("5", "JPY"))).isEqualTo(Money.of("5", "JPY"));
+    }
+
+    @Test
+    void amountsOfDifferentCurrenciesNeverMix() {
+        assertThatThrownBy(() -> Money.of("1.00", "EUR").plus(Money.of("1", "JPY")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot combine EUR and JPY");
+    }
+
+    @Test
+    void prorationRoundsOnceHalfUpToTheMinorUnit() {
+        // DESIGN.md §5's figures: 21 of 31 days
+        assertThat(Money.of("16500.00", "EUR").prorate(21, 31)).isEqualTo(Money.of("11177.42", "EUR"));
+        assertThat(Money.of("1000000", "JPY").prorate(21, 31)).isEqualTo(Money.of("677419", "JPY"));
+        assertThat(Money.of("3000.000", "KWD").prorate(21, 31)).isEqualTo(Money.of("2032.258", "KWD"));
+        assertThat(Money.of("0.05", "EUR").prorate(1, 2)).isEqualTo(Money.of("0.03", "EUR"));
+    }
+
+    @Test
+    void prorationOfNothingOrOfANegativePartIsAProgrammingError() {
+        assertThatThrownBy(() -> Money.of("1.00", "EUR").prorate(1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Money.of("1.00", "EUR").prorate(-1, 30)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static RuleViolation refused(ThrowingCallable call) {

@@ -1,0 +1,313 @@
+package com.engagementledger.engagement.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.engagementledger.support.Api;
+import com.engagementledger.support.HttpTestSupport;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engagement domain holes of issue 5, as an account manager meets them over HTTP: each refusal is a problem
+ * naming the field and the rule and stores nothing; each correction (withdrawing a seat or a rate change, resuming
+ * under notice) is possible.
+ */
+class EngagementDomainHolesHttpTest extends HttpTestSupport {
+
+    /** Generous: these tests are about rules; EngagementLifecycleHttpTest holds the read model to its one second. */
+    private static final Duration READ_MODEL_LAG = Duration.ofSeconds(5);
+
+    @Test
+    void noticeWithALastDayBeforeTheFirstBilledDayIsRefused() {
+        LocalDate today = today();
+        String id = proposeWithoutTrial("holes-early-notice-" + UUID.randomUUID(), today.toString());
+        ok(manager().post(path(id, "activate"), Map.of("activationDate", today.plusDays(90).toString())));
+        long events = eventCount();
+
+        Api.Response refused = manager().post(path(id, "notice"), Map.of("lastDay", today.plusDays(40).toString(),
+                "forCause", false));
+
+        assertProblem(refused, 422, "before-first-billed-day", "lastDay");
+        assertThat(eventCount()).isEqualTo(events);
+        ok(manager().post(path(id, "notice"), Map.of("lastDay", today.plusDays(90).toString(), "forCause", false)));
+    }
+
+    @Test
+    void noticeIsRefusedWhileALaterSeatOrRateChangeIsScheduledUntilTheyAreWithdrawn() {
+        LocalDate today = today();
+        LocalDate lastDay = today.plusDays(30);
+        String id = activeEngagement("holes-scheduled");
+        Api.Response added = manager().post(path(id, "seats"), Map.of("professionalId", "pro-later-" + id,
+                "professionalName", "Lee Later", "rate", 8000, "startDate", today.plusDays(60).toString()));
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        String laterSeat = awaitEngagement(id, e -> e.get("seats").size() == 2).get("seats").get(1).get("seatId")
+                .asText();
+
+        Api.Response seatInTheWay = manager().post(path(id, "notice"), notice(lastDay));
+        assertProblem(seatInTheWay, 409, "seats-after-last-day", null);
+        assertThat(seatInTheWay.json().get("detail").asText()).contains(laterSeat);
+
+        // releasing the seat on its start date withdraws it: it leaves the engagement, no day of it billed
+        ok(manager().post(path(id, "seats/" + laterSeat + "/release"),
+                Map.of("releaseDate", today.plusDays(60).toString())));
+        awaitEngagement(id, e -> e.get("seats").size() == 1);
+
+        Api.Response scheduled = manager().post(path(id, "rate-changes"), Map.of("newRate", "9900.00",
+                "effectiveDate", today.plusDays(45).toString(), "reason", "Annual review"));
+        ok(scheduled);
+        String rateChangeId = scheduled.json().get("rateChangeId").asText();
+        assertThat(rateChangeId).isNotBlank();
+        JsonNode withRateChange = awaitEngagement(id,
+                e -> e.get("seats").get(0).get("scheduledRates").size() == 1);
+        assertThat(withRateChange.get("seats").get(0).get("scheduledRates").get(0).get("rateChangeId").asText())
+                .isEqualTo(rateChangeId);
+
+        Api.Response rateChangeInTheWay = manager().post(path(id, "notice"), notice(lastDay));
+        assertProblem(rateChangeInTheWay, 409, "rate-changes-after-last-day", null);
+        assertThat(rateChangeInTheWay.json().get("detail").asText()).contains(rateChangeId);
+
+        ok(manager().post(path(id, "rate-changes/" + rateChangeId + "/withdraw"),
+                Map.of("reason", "Client declined the review")));
+        awaitEngagement(id, e -> e.get("seats").get(0).get("scheduledRates").isEmpty());
+        Api.Response again = manager().post(path(id, "rate-changes/" + rateChangeId + "/withdraw"), (Object) null);
+        assertProblem(again, 404, "not-found", "rateChangeId");
+
+        ok(manager().post(path(id, "notice"), notice(lastDay)));
+        assertThat(awaitEngagement(id, e -> e.get("status").asText().equals("NOTICE_GIVEN"))
+                .get("dates").get("lastDay").asText()).isEqualTo(lastDay.toString());
+    }
+
+    @Test
+    void onlyAccountManagersWithdrawARateChange() {
+        String id = activeEngagement("holes-withdraw-roles");
+        Api.Response scheduled = manager().post(path(id, "rate-changes"), Map.of("newRate", "9900.00",
+                "effectiveDate", today().plusDays(45).toString(), "reason", "Annual review"));
+        ok(scheduled);
+        String withdraw = path(id, "rate-changes/" + scheduled.json().get("rateChangeId").asText() + "/withdraw");
+        long events = eventCount();
+
+        assertThat(api.anonymous().post(withdraw, "{}").status()).isEqualTo(401);
+        for (String user : List.of("auditor", "finance", "admin")) {
+            Api.Response refused = api.as(user).post(withdraw, "{}");
+            assertThat(refused.status()).as(user + ": " + refused).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(api.anonymous().get("/v3/api-docs").body())
+                .contains("/api/engagements/{id}/rate-changes/{rateChangeId}/withdraw");
+    }
+
+    @Test
+    void aPausedEngagementUnderNoticeResumesSoThatItsLastDaysAreBilled() {
+        LocalDate today = today();
+        String id = activeEngagement("holes-resume-notice");
+        ok(manager().post(path(id, "pause"), (Object) null));
+        ok(manager().post(path(id, "notice"), notice(today.plusDays(30))));
+
+        ok(manager().post(path(id, "resume"), Map.of("resumeDate", today.plusDays(10).toString())));
+
+        JsonNode engagement = awaitEngagement(id, e -> e.get("dates").hasNonNull("scheduledResumeOn"));
+        assertThat(engagement.get("status").asText()).isEqualTo("NOTICE_GIVEN");
+        assertThat(engagement.get("dates").get("pausedFrom").asText()).isEqualTo(today.toString());
+        assertThat(engagement.get("dates").get("scheduledResumeOn").asText())
+                .isEqualTo(today.plusDays(10).toString());
+        assertProblem(manager().post(path(id, "pause"), Map.of("pauseDate", today.plusDays(31).toString())), 422,
+                "after-last-day", "pauseDate");
+    }
+
+    @Test
+    void effectiveDatesCannotRewriteThePast() {
+        LocalDate today = today();
+        String id = proposeWithoutTrial("holes-back-dating-" + UUID.randomUUID(), today.toString());
+        long events = eventCount();
+
+        assertProblem(manager().post(path(id, "activate"), Map.of("activationDate", "1975-01-01")), 422,
+                "before-proposal", "activationDate");
+        Map<String, Object> earlySeat = proposal("holes-back-dating-seat", today.minusDays(1).toString());
+        assertProblem(manager().post("/api/engagements", earlySeat), 422, "before-proposal", "seats[0].startDate");
+        String trial = propose("holes-back-dating-trial-" + UUID.randomUUID(), today.toString());
+        events = eventCount();
+        assertProblem(manager().post(path(trial, "trial"), Map.of("startDate", today.minusDays(1).toString())),
+                422, "before-proposal", "startDate");
+        assertThat(eventCount()).isEqualTo(events);
+
+        ok(manager().post(path(id, "activate"), (Object) null));
+        assertProblem(manager().post(path(id, "seats"), Map.of("professionalId", "pro-early-" + id,
+                "professionalName", "Early Bird", "rate", 100, "startDate", today.minusDays(40).toString())),
+                422, "before-first-billed-day", "startDate");
+    }
+
+    @Test
+    void aPauseFromALaterDayShowsAsScheduledWhileTheEngagementIsActiveToday() {
+        LocalDate today = today();
+        String client = "holes-future-pause-" + UUID.randomUUID();
+        String id = proposeWithoutTrial(client, today.toString());
+        ok(manager().post(path(id, "activate"), (Object) null));
+        ok(manager().post(path(id, "pause"), Map.of("pauseDate", today.plusDays(5).toString())));
+
+        JsonNode engagement = awaitEngagement(id, e -> e.get("dates").hasNonNull("scheduledPauseFrom"));
+        assertThat(engagement.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(engagement.get("dates").get("pausedFrom")).isNull();
+        assertThat(engagement.get("dates").get("scheduledPauseFrom").asText()).isEqualTo(today.plusDays(5).toString());
+        assertThat(engagement.get("seats").get(0).get("heldToday").asBoolean()).isTrue();
+        assertThat(api.as("auditor").get("/api/engagements?clientId=" + client + "&status=PAUSED").json()
+                .get("totalItems").asInt()).isZero();
+        assertThat(api.as("auditor").get("/api/engagements?clientId=" + client + "&status=ACTIVE").json()
+                .get("totalItems").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void newestFirstIsTheOrderOfProposal() {
+        String client = "holes-newest-" + UUID.randomUUID();
+        List<String> proposed = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            proposed.add(0, propose(client, today().toString()));
+        }
+        await().atMost(READ_MODEL_LAG).untilAsserted(() -> {
+            JsonNode page = api.as("auditor").get("/api/engagements?clientId=" + client).json();
+            List<String> listed = new ArrayList<>();
+            page.get("items").forEach(item -> listed.add(item.get("engagementId").asText()));
+            assertThat(listed).isEqualTo(proposed);
+        });
+    }
+
+    @Test
+    void namesWithControlSurrogateOrBidiCharactersAreRefused() {
+        LocalDate today = today();
+        long events = eventCount();
+        String nul = "{\"clientId\":\"holes-text\",\"clientName\":\"Acme\\u0000GmbH\",\"roleTitle\":\"Engineer\","
+                + "\"currency\":\"EUR\",\"billingModel\":\"MONTHLY\",\"seats\":[{\"professionalId\":\"p\","
+                + "\"professionalName\":\"Pat\",\"rate\":100,\"startDate\":\"" + today + "\"}]}";
+        assertProblem(manager().post("/api/engagements", nul), 422, "plain-text", "clientName");
+        String surrogate = nul.replace("Acme\\u0000GmbH", "Acme\\ud800GmbH");
+        assertProblem(manager().post("/api/engagements", surrogate), 422, "plain-text", "clientName");
+        String bidi = nul.replace("Acme\\u0000GmbH", "Acme").replace("\"Pat\"", "\"Pat\\u202eeoD\"");
+        assertProblem(manager().post("/api/engagements", bidi), 422, "plain-text", "seats[0].professionalName");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void conflictsReadAsSentences() {
+        String id = activeEngagement("holes-grammar");
+        Api.Response refused = manager().post(path(id, "trial"), (Object) null);
+        assertProblem(refused, 409, "status", null);
+        assertThat(refused.json().get("detail").asText())
+                .isEqualTo("Cannot start a trial: the engagement is ACTIVE (only when PROPOSED)");
+    }
+
+    @Test
+    void aRateChangeStoredBeforeRateChangesHadIdsIsWithdrawnByTheIdTheReadModelShows() {
+        LocalDate today = today();
+        String id = "legacy-" + UUID.randomUUID();
+        Map<String, Object> terms = new LinkedHashMap<>();
+        terms.put("timeZone", "UTC");
+        terms.put("billingCycle", "MONTHLY");
+        for (String period : List.of("paymentTermsDays", "noticePeriodDays", "rateChangeNoticeDays")) {
+            terms.put(period, 30);
+        }
+        terms.put("trialDays", 0);
+        terms.put("guaranteeWindowDays", 90);
+        terms.put("freeReplacementsPerSeat", 2);
+        terms.put("replacementSlaBusinessDays", 5);
+        terms.put("overlapBusinessDays", 5);
+        terms.put("ipTrigger", "ON_PAYMENT");
+        storeLegacyEvent(id, 0, "EngagementProposed", UUID.randomUUID().toString(), Map.of("engagementId", id,
+                "clientId", "legacy-client", "clientName", "Legacy Ltd", "roleTitle", "Engineer", "currency", "EUR",
+                "billingModel", "MONTHLY", "seats", List.of(Map.of("seatId", "legacy-seat", "professionalId",
+                        "legacy-pro", "professionalName", "Lee Gacy", "rate", new BigDecimal("9000.00"),
+                        "startDate", today.toString())), "terms", terms, "proposedOn", today.toString()));
+        storeLegacyEvent(id, 1, "EngagementActivated", UUID.randomUUID().toString(),
+                Map.of("engagementId", id, "activationDate", today.toString()));
+        String legacyEventId = UUID.randomUUID().toString();
+        storeLegacyEvent(id, 2, "RateChangeScheduled", legacyEventId, Map.of("engagementId", id,
+                "seatId", "legacy-seat", "newRate", new BigDecimal("9900.00"),
+                "effectiveDate", today.plusDays(40).toString(), "announcedOn", today.toString(),
+                "reason", "annual review"));
+
+        // stored behind the application's back, the events are found by polling rather than on commit
+        JsonNode engagement = awaitEngagement(id, e -> e.get("seats").get(0).get("scheduledRates").size() == 1,
+                Duration.ofSeconds(10));
+        JsonNode step = engagement.get("seats").get(0).get("scheduledRates").get(0);
+        assertThat(step.get("rateChangeId").asText()).isEqualTo(legacyEventId);
+        assertThat(api.as("auditor").get("/api/engagements/" + id).body())
+                .as("the amount keeps its minor unit through the upcaster")
+                .contains("{\"effectiveDate\":\"" + today.plusDays(40) + "\",\"rate\":9900.00,");
+
+        ok(manager().post(path(id, "rate-changes/" + legacyEventId + "/withdraw"), (Object) null));
+        awaitEngagement(id, e -> e.get("seats").get(0).get("scheduledRates").isEmpty());
+    }
+
+    /** An event as a revision-1 build of the ledger stored it, straight into the event store. */
+    private void storeLegacyEvent(String aggregateId, long sequence, String event, String eventId,
+                                  Map<String, Object> payload) {
+        jdbc.update("INSERT INTO DomainEventEntry (eventIdentifier, metaData, payload, payloadRevision, payloadType,"
+                        + " timeStamp, aggregateIdentifier, sequenceNumber, type) VALUES (?, ?, ?, '1', ?, ?, ?, ?, ?)",
+                eventId, "{\"actor\":\"legacy\"}".getBytes(StandardCharsets.UTF_8),
+                Api.json(payload).getBytes(StandardCharsets.UTF_8), "com.engagementledger.engagement.api." + event,
+                now().toString(), aggregateId, sequence, "Engagement");
+    }
+
+    private String activeEngagement(String client) {
+        String id = proposeWithoutTrial(client + "-" + UUID.randomUUID(), today().toString());
+        ok(manager().post(path(id, "activate"), (Object) null));
+        return id;
+    }
+
+    private Api.Call manager() {
+        return api.as("manager");
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(now(), ZoneOffset.UTC);
+    }
+
+    private static Map<String, Object> notice(LocalDate lastDay) {
+        return Map.of("lastDay", lastDay.toString(), "forCause", false);
+    }
+
+    private static String path(String id, String action) {
+        return "/api/engagements/" + id + "/" + action;
+    }
+
+    private static void ok(Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
+    private static void assertProblem(Api.Response response, int status, String rule, String field) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        JsonNode problem = response.json();
+        assertThat(problem.path("rule").asText()).as(response.toString()).isEqualTo(rule);
+        if (field != null) {
+            List<String> fields = new ArrayList<>();
+            problem.path("errors").forEach(error -> fields.add(error.path("field").asText()));
+            assertThat(fields).as(response.toString()).contains(field);
+        }
+    }
+
+    private JsonNode awaitEngagement(String id, Predicate<JsonNode> condition) {
+        return awaitEngagement(id, condition, READ_MODEL_LAG);
+    }
+
+    private JsonNode awaitEngagement(String id, Predicate<JsonNode> condition, Duration atMost) {
+        JsonNode[] seen = new JsonNode[1];
+        await().atMost(atMost).pollInterval(Duration.ofMillis(20)).until(() -> {
+            Api.Response response = api.as("auditor").get("/api/engagements/" + id);
+            seen[0] = response.status() == 200 ? response.json() : null;
+            return seen[0] != null && condition.test(seen[0]);
+        });
+        return seen[0];
+    }
+}
