@@ -113,7 +113,7 @@ public class EngagementQueryHandler {
     static class EngagementReadModel {
         @Bean
         ReadModel engagementsReadModel() {
-            return new ReadModel(EngagementProjection.PROCESSING_GROUP);
+            return EngagementProjection.READ_MODEL;
         }
     }
 }

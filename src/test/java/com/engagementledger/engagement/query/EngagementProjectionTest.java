@@ -30,12 +30,6 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import com.engagementledger.platform.store.MongoConfiguration;
-import com.engagementledger.support.TestDataDirs;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,15 +37,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import com.engagementledger.support.EmbeddedMongo;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
-import org.springframework.data.mongodb.core.convert.DefaultDbRefResolver;
-import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
-import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
-import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 /**
  * The engagement projection and its query handler against the embedded MongoDB wire-protocol server, through the
@@ -64,33 +54,18 @@ class EngagementProjectionTest {
     private static final EngagementTerms TERMS = new EngagementTerms("UTC", BillingCycle.MONTHLY, 30, 30, 14, 90, 2,
             5, 5, 30, IpTrigger.ON_PAYMENT);
 
-    private MongoServer server;
-    private MongoClient client;
+    @RegisterExtension
+    static final EmbeddedMongo STORE = new EmbeddedMongo();
+
     private MongoTemplate mongo;
     private EngagementProjection projection;
     private EngagementQueryHandler queries;
 
     @BeforeEach
-    void embeddedMongo() {
-        server = new MongoServer(new H2Backend(TestDataDirs.create("projection").resolve("rm.mv").toString()));
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        SimpleMongoClientDatabaseFactory factory = new SimpleMongoClientDatabaseFactory(client, "test");
-        MongoCustomConversions conversions = new MongoConfiguration().mongoCustomConversions();
-        MongoMappingContext context = new MongoMappingContext();
-        context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
-        MappingMongoConverter converter = new MappingMongoConverter(new DefaultDbRefResolver(factory), context);
-        converter.setCustomConversions(conversions);
-        converter.afterPropertiesSet();
-        mongo = new MongoTemplate(factory, converter);
-        projection = new EngagementProjection(mongo, new BatchedWrites(mongo));
+    void projectionAndQueries() {
+        mongo = STORE.template();
+        projection = new EngagementProjection(new BatchedWrites(mongo));
         queries = new EngagementQueryHandler(mongo, Clock.fixed(AT, ZoneOffset.UTC));
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.shutdownNow();
     }
 
     @Test
@@ -107,7 +82,7 @@ class EngagementProjectionTest {
     @Test
     void aBatchWritesEachDocumentOnceAfterItsLastEventAndAFailedBatchIsSafeToProcessAgain() throws Exception {
         BatchedWrites writes = new BatchedWrites(mongo);
-        EngagementProjection batched = new EngagementProjection(mongo, writes);
+        EngagementProjection batched = new EngagementProjection(writes);
         BatchedWritesInterceptor interceptor = new BatchedWritesInterceptor(writes);
         List<Object> events = List.of(proposed("b1", "acme", TODAY), new EngagementActivated("b1", TODAY),
                 proposed("b2", "acme", TODAY), new EngagementPaused("b1", TODAY.plusDays(1)));
