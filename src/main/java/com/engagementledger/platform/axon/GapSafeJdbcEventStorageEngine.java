@@ -48,7 +48,7 @@ public class GapSafeJdbcEventStorageEngine extends JdbcEventStorageEngine {
             throws SQLException {
         TrackedDomainEventData<?> read = (TrackedDomainEventData<?>) super.getTrackedEventData(resultSet,
                 previousToken);
-        long index = ((GapAwareTrackingToken) read.trackingToken()).getIndex();
+        long index = resultSet.getLong(schema().globalIndexColumn());
         boolean gapsMayStillFill = read.getTimestamp().isAfter(gapTimeoutFrame());
         GapAwareTrackingToken token = previousToken == null
                 ? GapAwareTrackingToken.newInstance(index, gapsMayStillFill
