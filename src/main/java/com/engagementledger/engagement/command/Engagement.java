@@ -36,6 +36,7 @@ import com.engagementledger.engagement.api.TrialStarted;
 import com.engagementledger.platform.api.AuditMetadata;
 import com.engagementledger.platform.api.Money;
 import com.engagementledger.platform.api.RuleViolation;
+import com.engagementledger.platform.time.Today;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -127,7 +128,7 @@ public class Engagement {
         }
         apply(new EngagementProposed(command.engagementId(), command.clientId(), command.clientName(),
                 command.roleTitle(), money.getCurrencyCode(), command.billingModel(), List.copyOf(seats),
-                command.terms(), LocalDate.now(clock.withZone(zone))));
+                command.terms(), Today.in(clock, zone)));
     }
 
     @CommandHandler
@@ -432,7 +433,7 @@ public class Engagement {
     }
 
     private LocalDate today(Clock clock) {
-        return LocalDate.now(clock.withZone(zone()));
+        return Today.in(clock, zone());
     }
 
     private java.time.Instant startOf(LocalDate day) {

@@ -9,6 +9,7 @@ import com.engagementledger.engagement.api.KeyDates;
 import com.engagementledger.engagement.api.RateSchedule;
 import com.engagementledger.engagement.api.SeatView;
 import com.engagementledger.platform.axon.ReadModel;
+import com.engagementledger.platform.time.Today;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -91,7 +92,7 @@ public class EngagementQueryHandler {
     }
 
     private LocalDate today(EngagementDocument doc) {
-        return LocalDate.now(clock.withZone(ZoneId.of(doc.terms.timeZone())));
+        return Today.in(clock, ZoneId.of(doc.terms.timeZone()));
     }
 
     /**
