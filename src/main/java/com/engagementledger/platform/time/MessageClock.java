@@ -24,17 +24,26 @@ public final class MessageClock extends Clock {
 
     private final List<Clock> registered = new CopyOnWriteArrayList<>();
 
-    private MessageClock() {
+    /** The installed one is {@link #INSTANCE}; others only for tests of the choice of clock. */
+    MessageClock() {
     }
 
-    /** Installs this clock in Axon (once per JVM) and lets it fall back to {@code clock} while it is the only one. */
+    /** Installs the clock in Axon (once per JVM) and lets it fall back to {@code clock} while it is the only one. */
     static synchronized void register(Clock clock) {
         GenericEventMessage.clock = INSTANCE;
-        INSTANCE.registered.add(clock);
+        INSTANCE.add(clock);
     }
 
     static void unregister(Clock clock) {
-        INSTANCE.registered.remove(clock);
+        INSTANCE.remove(clock);
+    }
+
+    void add(Clock clock) {
+        registered.add(clock);
+    }
+
+    void remove(Clock clock) {
+        registered.remove(clock);
     }
 
     /** Binds {@code clock} to this thread; returns the binding it replaces, to be restored afterwards. */
@@ -53,12 +62,12 @@ public final class MessageClock extends Clock {
     }
 
     /** The clock that stamps a message on this thread now. */
-    static Clock current() {
+    Clock current() {
         Clock bound = BOUND.get();
         if (bound != null) {
             return bound;
         }
-        List<Clock> clocks = INSTANCE.registered;
+        List<Clock> clocks = registered;
         return clocks.size() == 1 ? clocks.get(0) : Clock.systemUTC();
     }
 

@@ -43,9 +43,24 @@ class MessageClockTest {
         assertThat(GenericEventMessage.asEventMessage("outside").getTimestamp())
                 .as("outside any handling, with two applications, real time")
                 .isNotIn(first.instant(), second.instant());
+    }
 
-        MessageClock.unregister(second);
-        assertThat(GenericEventMessage.asEventMessage("outside").getTimestamp()).isEqualTo(first.instant());
+    /** On a clock of its own: the installed one also knows the other applications of this test JVM. */
+    @Test
+    void outsideAnyHandlingOnlyTheOneApplicationsClockIsUsed() {
+        MessageClock clocks = new MessageClock();
+        clocks.add(first);
+        assertThat(clocks.instant()).isEqualTo(first.instant());
+        clocks.add(second);
+        assertThat(clocks.instant()).isNotIn(first.instant(), second.instant());
+        clocks.remove(second);
+        assertThat(clocks.instant()).isEqualTo(first.instant());
+        Clock previous = MessageClock.bind(second);
+        try {
+            assertThat(clocks.instant()).as("a binding wins").isEqualTo(second.instant());
+        } finally {
+            MessageClock.restore(previous);
+        }
     }
 
     private static SimpleCommandBus bus(Clock clock) {
