@@ -101,6 +101,12 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule featuresMeetOnlyThroughTheirApi = featuresMeetOnlyThroughTheirApi(ROOT);
 
+    @ArchTest
+    static final ArchRule demoDataUsesFeaturesThroughTheirApi = noClasses().that().resideInAPackage(ROOT + ".demo..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + "..command..", ROOT + "..query..",
+                    ROOT + "..web..")
+            .because("demo data is seeded through the commands a user would send");
+
     /**
      * A class of a feature (a package right under {@code root}, other than {@code platform} and {@code demo}) uses
      * another feature's {@code api} package only, and never the demo data.

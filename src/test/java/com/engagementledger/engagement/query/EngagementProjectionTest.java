@@ -22,6 +22,7 @@ import com.engagementledger.engagement.api.SeatAdded;
 import com.engagementledger.engagement.api.SeatReleased;
 import com.engagementledger.platform.store.BatchedWrites;
 import com.engagementledger.platform.store.BatchedWritesInterceptor;
+import com.engagementledger.platform.store.Evolution;
 import java.util.ArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.eventhandling.EventMessage;
@@ -137,6 +138,40 @@ class EngagementProjectionTest {
             projection.on(activated, sequence, AT);
         } else if (event instanceof EngagementPaused paused) {
             projection.on(paused, sequence, AT);
+        }
+    }
+
+    @Test
+    void theProjectionsStepsFoldedOverAnEngagementsEventsGiveTheStoredDocument() {
+        List<Object> events = List.of(proposed("f1", "acme", TODAY.minusDays(20)),
+                new EngagementActivated("f1", TODAY.minusDays(20)),
+                new SeatAdded("f1", "s2", "p2", "Robin", new BigDecimal("9100.00"), TODAY.plusDays(1)),
+                new EngagementPaused("f1", TODAY.minusDays(3)), new EngagementResumed("f1", TODAY));
+        for (int i = 0; i < events.size(); i++) {
+            dispatchAny(projection, events.get(i), i);
+        }
+        Evolution<EngagementDocument> evolution = Evolution.of(EngagementProjection.class, EngagementDocument.class);
+        EngagementDocument folded = evolution.fold(events);
+        Document stored = new Document();
+        mongo.getConverter().write(mongo.findById("f1", EngagementDocument.class), stored);
+        Document replayed = new Document();
+        mongo.getConverter().write(folded, replayed);
+        for (String storageOnly : List.of("version", "lastChangedAt", "applied", "_class")) {
+            stored.remove(storageOnly);
+            replayed.remove(storageOnly);
+        }
+        assertThat(replayed).isEqualTo(stored);
+        assertThat(evolution.fold(events.subList(0, 2)).status).as("a point in time: after the activation")
+                .isEqualTo(EngagementStatus.ACTIVE);
+    }
+
+    private static void dispatchAny(EngagementProjection projection, Object event, long sequence) {
+        if (event instanceof SeatAdded added) {
+            projection.on(added, sequence, AT);
+        } else if (event instanceof EngagementResumed resumed) {
+            projection.on(resumed, sequence, AT);
+        } else {
+            dispatch(projection, event, sequence);
         }
     }
 
