@@ -29,7 +29,8 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
  * MongoDB dead-letter queue: its token must live in the store of the read model, or a crash can leave it ahead of
  * the data. An ordered one keeps its token in the relational store and has no dead letters (ADR 0017).
  * The token store is deliberately not a bean: a TokenStore bean would replace the JDBC one that sagas keep.
- * No JDBC transaction wraps these batches: MongoDB writes would not join it, and it would only hold a connection.
+ * No JDBC transaction wraps a per-aggregate read model's batches: MongoDB writes would not join it, and it would only
+ * hold a connection.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class ReadModelProcessingConfiguration {

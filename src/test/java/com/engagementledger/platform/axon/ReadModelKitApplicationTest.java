@@ -103,6 +103,12 @@ class ReadModelKitApplicationTest {
                 new org.bson.Document("processorName", JournalProjection.NAME))).isZero();
         assertThat(processing.deadLetterQueue(JournalProjection.NAME)).as("no dead letters").isEmpty();
         assertThat(processing.deadLetterQueue(EngagementProjection.PROCESSING_GROUP)).isPresent();
+
+        assertThat(api.as("manager").post("/api/engagements/" + proposed.get(0) + "/trial", (Object) null).status())
+                .isEqualTo(200);
+        Api.Response moved = api.as("admin").post("/api/admin/clock", java.util.Map.of("advanceBy", "PT1S"));
+        assertThat(moved.json().get("processorsBehind")).as("also the journal, which skips the trial's events")
+                .isEmpty();
     }
 
     @Test
