@@ -1,8 +1,12 @@
 package com.engagementledger.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -13,16 +17,25 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.axonframework.eventhandling.EventHandler;
+import java.util.Set;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.serialization.Revision;
 
 /**
  * The package rules of DESIGN.md §7: the api of a feature is plain records free of Spring and MongoDB; the command
  * side never reads the query side and the query side never reaches into the command side; nothing but web code
- * depends on web code.
+ * depends on web code; the platform knows no feature, and features know each other's api only; every handled event
+ * has a revision; nothing but {@code platform.time} reads a clock.
  */
-@AnalyzeClasses(packages = "com.engagementledger", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = ArchitectureTest.ROOT, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    static final String ROOT = "com.engagementledger";
+
+    /** The clock factories of java.time that read the system clock. */
+    private static final Set<String> CLOCK_FACTORIES = Set.of("systemUTC", "systemDefaultZone", "system",
+            "tickMillis", "tickSeconds", "tickMinutes");
 
     @ArchTest
     static final ArchRule apiIsFreeOfSpringAndMongo = noClasses().that().resideInAPackage("com.engagementledger..api..")
@@ -50,6 +63,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule everyHandledEventHasARevision = methods()
             .that().areAnnotatedWith(EventSourcingHandler.class).or().areAnnotatedWith(EventHandler.class)
+            .or().areAnnotatedWith(SagaEventHandler.class)
             .should(new ArchCondition<JavaMethod>("take an event annotated with @Revision") {
                 @Override
                 public void check(JavaMethod method, ConditionEvents events) {
@@ -63,11 +77,69 @@ class ArchitectureTest {
             .because("schema changes of stored events go through upcasters keyed by revision");
 
     @ArchTest
-    static final ArchRule nothingReadsTheSystemClock = noClasses().that().resideOutsideOfPackage("..platform.time..")
-            .should().callMethod(java.time.Clock.class, "systemUTC")
-            .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
-            .orShould().callMethod(java.time.Instant.class, "now")
-            .orShould().callMethod(java.time.LocalDate.class, "now")
-            .orShould().callMethod(java.time.LocalDateTime.class, "now")
-            .because("time comes from the one injectable Clock (DESIGN.md §4)");
+    static final ArchRule nothingReadsTheSystemClock = noClasses().that()
+            .resideOutsideOfPackage("com.engagementledger.platform.time..")
+            .should().accessTargetWhere(new DescribedPredicate<JavaAccess<?>>("read a clock of its own") {
+                @Override
+                public boolean test(JavaAccess<?> access) {
+                    String owner = access.getTarget().getOwner().getName();
+                    String name = access.getTarget().getName();
+                    return owner.startsWith("java.time.") && name.equals("now")
+                            || owner.equals("java.time.Clock") && CLOCK_FACTORIES.contains(name)
+                            || owner.equals("java.lang.System") && name.equals("currentTimeMillis");
+                }
+            })
+            .because("time comes from the one injectable Clock (DESIGN.md §4); platform.time.Today gives its date");
+
+    @ArchTest
+    static final ArchRule platformKnowsNoFeature = noClasses().that()
+            .resideInAPackage("com.engagementledger.platform..")
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage(ROOT + "..")
+                    .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(ROOT + ".platform.."))))
+            .because("every feature builds on the platform; a platform that knew one could not serve the next");
+
+    @ArchTest
+    static final ArchRule featuresMeetOnlyThroughTheirApi = featuresMeetOnlyThroughTheirApi(ROOT);
+
+    @ArchTest
+    static final ArchRule demoDataUsesFeaturesThroughTheirApi = noClasses().that().resideInAPackage(ROOT + ".demo..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + "..command..", ROOT + "..query..",
+                    ROOT + "..web..")
+            .because("demo data is seeded through the commands a user would send");
+
+    /**
+     * A class of a feature (a package right under {@code root}, other than {@code platform} and {@code demo}) uses
+     * another feature's {@code api} package only, and never the demo data.
+     */
+    static ArchRule featuresMeetOnlyThroughTheirApi(String root) {
+        return classes().should(new ArchCondition<JavaClass>("use other features only through their api") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                String own = feature(root, javaClass);
+                if (own == null) {
+                    return;
+                }
+                for (Dependency dependency : javaClass.getDirectDependenciesFromSelf()) {
+                    JavaClass target = dependency.getTargetClass().getBaseComponentType();
+                    String other = feature(root, target);
+                    boolean demo = target.getPackageName().equals(root + ".demo")
+                            || target.getPackageName().startsWith(root + ".demo.");
+                    boolean foreign = other != null && !other.equals(own)
+                            && !(target.getPackageName() + ".").startsWith(root + "." + other + ".api.");
+                    if (demo || foreign) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        }).because("a feature may change its command, query and web sides without the others noticing");
+    }
+
+    private static String feature(String root, JavaClass javaClass) {
+        String pkg = javaClass.getPackageName();
+        if (!pkg.startsWith(root + ".")) {
+            return null;
+        }
+        String first = pkg.substring(root.length() + 1).split("\\.")[0];
+        return first.equals("platform") || first.equals("demo") ? null : first;
+    }
 }

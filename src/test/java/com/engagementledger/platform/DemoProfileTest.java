@@ -1,5 +1,7 @@
 package com.engagementledger.platform;
 
+import com.engagementledger.demo.DemoCommands;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,6 +39,11 @@ class DemoProfileTest {
                 assertThat(get(port, "/api/engagements", user + ":demo").statusCode()).as(user).isEqualTo(200);
             }
             await().atMost(Duration.ofSeconds(5)).until(() -> total(port) == 5);
+            HttpResponse<String> acme = get(port, "/api/engagements/" + DemoCommands.id("engagement:acme"),
+                    "auditor:demo");
+            assertThat(acme.statusCode()).as("demo ids are fixed, for other features' demo data to name").isEqualTo(200);
+            assertThat(new ObjectMapper().readTree(acme.body()).get("clientName").asText())
+                    .isEqualTo("Acme Corporation");
             assertThat(get(port, "/api/admin/clock", "admin:demo").statusCode()).isEqualTo(200);
             HttpResponse<String> moved = HTTP.send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + port + "/api/admin/clock"))

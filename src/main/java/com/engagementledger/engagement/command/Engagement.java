@@ -43,6 +43,7 @@ import com.engagementledger.platform.api.AuditMetadata;
 import com.engagementledger.platform.api.Money;
 import com.engagementledger.platform.api.PlainText;
 import com.engagementledger.platform.api.RuleViolation;
+import com.engagementledger.platform.time.Today;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -111,7 +112,7 @@ public class Engagement {
         if (command.seats() == null || command.seats().isEmpty()) {
             throw RuleViolation.invalid("seats", "not-empty", "an engagement starts with at least one seat");
         }
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = Today.in(clock, zone);
         Set<String> seatIds = new HashSet<>();
         Set<String> professionals = new HashSet<>();
         List<NewSeat> seats = new ArrayList<>();
@@ -549,7 +550,7 @@ public class Engagement {
     }
 
     private LocalDate today(Clock clock) {
-        return LocalDate.now(clock.withZone(zone()));
+        return Today.in(clock, zone());
     }
 
     private java.time.Instant startOf(LocalDate day) {

@@ -3,6 +3,7 @@ package com.engagementledger.engagement.query;
 import com.engagementledger.engagement.api.BillingModel;
 import com.engagementledger.engagement.api.EngagementStatus;
 import com.engagementledger.engagement.api.EngagementTerms;
+import com.engagementledger.platform.store.ReadModelDocument;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * any event at or below it, which makes replays and redeliveries harmless.
  */
 @Document(EngagementDocument.COLLECTION)
-public class EngagementDocument {
+public class EngagementDocument extends ReadModelDocument {
 
     public static final String COLLECTION = "engagements";
 

@@ -18,51 +18,57 @@ import com.engagementledger.engagement.api.SeatWithdrawn;
 import com.engagementledger.engagement.api.TrialAccepted;
 import com.engagementledger.engagement.api.TrialRejected;
 import com.engagementledger.engagement.api.TrialStarted;
+import com.engagementledger.platform.axon.ReadModel;
+import com.engagementledger.platform.axon.ReadModelCollection;
+import com.engagementledger.platform.store.BatchedWrites;
+import com.engagementledger.platform.store.DocumentProjection;
+import com.engagementledger.platform.store.ReadModelDocument;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import com.engagementledger.platform.store.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the engagement read model. Idempotent: an event whose sequence number is not above the document's version
- * was applied before and is skipped, so a replay or a redelivery after a crash changes nothing twice. Writes are
- * coalesced per processing batch: many events on one engagement become one write.
+ * Builds the engagement read model. Each handler applies a pure step, {@code evolve(document, event)}, that the
+ * platform's {@link DocumentProjection} skips when the engagement's event was applied before, so a replay or a
+ * redelivery after a crash changes nothing twice. Writes are coalesced per processing batch: many events on one
+ * engagement become one write. The document's {@code version} is the sequence number of its last event.
  */
 @Component
 @ProcessingGroup(EngagementProjection.PROCESSING_GROUP)
-public class EngagementProjection {
+public class EngagementProjection extends DocumentProjection<EngagementDocument> {
 
     public static final String PROCESSING_GROUP = "engagements";
 
-    private final MongoTemplate mongo;
-    private final BatchedWrites writes;
+    public static final ReadModel READ_MODEL = ReadModel.of(PROCESSING_GROUP,
+            ReadModelCollection.of(EngagementDocument.class,
+                    new Index("clientId", Sort.Direction.ASC),
+                    new Index("status", Sort.Direction.ASC),
+                    new Index("proposedAt", Sort.Direction.DESC)));
 
-    public EngagementProjection(MongoTemplate mongo, BatchedWrites writes) {
-        this.mongo = mongo;
-        this.writes = writes;
-        var indexes = mongo.indexOps(EngagementDocument.class);
-        indexes.ensureIndex(new Index("clientId", Sort.Direction.ASC));
-        indexes.ensureIndex(new Index("status", Sort.Direction.ASC));
-        indexes.ensureIndex(new Index("proposedAt", Sort.Direction.DESC));
+    public EngagementProjection(BatchedWrites writes) {
+        super(READ_MODEL, EngagementDocument.class, writes);
     }
 
     @EventHandler
     void on(EngagementProposed event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        EngagementDocument doc = writes.find(EngagementDocument.class, event.engagementId());
-        if (doc != null && doc.version >= sequence) {
-            return;
-        }
-        doc = new EngagementDocument();
+        project(event.engagementId(), sequence, at, doc -> {
+            EngagementDocument proposed = evolve(doc, event);
+            // the instant orders "newest first"; the pure step knows only the event, the handler its timestamp
+            proposed.proposedAt = at;
+            return proposed;
+        });
+    }
+
+    static EngagementDocument evolve(EngagementDocument previous, EngagementProposed event) {
+        EngagementDocument doc = new EngagementDocument();
         doc.engagementId = event.engagementId();
         doc.clientId = event.clientId();
         doc.clientName = event.clientName();
@@ -72,17 +78,20 @@ public class EngagementProjection {
         doc.terms = event.terms();
         doc.status = EngagementStatus.PROPOSED;
         doc.proposedOn = event.proposedOn();
-        doc.proposedAt = at;
         doc.seats = event.seats().stream()
                 .map(seat -> new SeatDocument(seat.seatId(), seat.professionalId(), seat.professionalName(),
                         seat.startDate(), null, List.of(RateStep.initial(seat.startDate(), seat.rate()))))
                 .toList();
-        save(doc, sequence, at);
+        return doc;
     }
 
     @EventHandler
     void on(TrialStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.engagementId(), sequence, at, doc -> {
+        project(event.engagementId(), sequence, at, doc -> evolve(doc, event));
+    }
+
+    static EngagementDocument evolve(EngagementDocument previous, TrialStarted event) {
+        return change(previous, event, doc -> {
             doc.status = EngagementStatus.TRIAL;
             doc.trialStart = event.startDate();
             doc.trialLastDay = event.lastDay();
@@ -91,7 +100,11 @@ public class EngagementProjection {
 
     @EventHandler
     void on(TrialAccepted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.engagementId(), sequence, at, doc -> {
+        project(event.engagementId(), sequence, at, doc -> evolve(doc, event));
+    }
+
+    static EngagementDocument evolve(EngagementDocument previous, TrialAccepted event) {
+        return change(previous, event, doc -> {
             doc.status = EngagementStatus.ACTIVE;
             doc.trialDecidedOn = event.acceptedOn();
             doc.activeFrom = doc.trialStart;
@@ -100,7 +113,11 @@ public class EngagementProjection {
 
     @EventHandler
     void on(TrialRejected event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.engagementId(), sequence, at, doc -> {
+        project(event.engagementId(), sequence, at, doc -> evolve(doc, event));
+    }
+
+    static EngagementDocument evolve(EngagementDocument previous, TrialRejected event) {
+        return change(previous, event, doc -> {
             doc.status = EngagementStatus.TRIAL_REJECTED;
             doc.trialDecidedOn = event.rejectedOn();
         });
@@ -108,7 +125,11 @@ public class EngagementProjection {
 
     @EventHandler
     void on(EngagementActivated event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.engagementId(), sequence, at, doc -> {
+        project(event.engagementId(), sequence, at, doc -> evolve(doc, event));
+    }
+
+    static EngagementDocument evolve(EngagementDocument previous, EngagementActivated event) {
+        return change(previous, event, doc -> {
             doc.status = EngagementStatus.ACTIVE;
             doc.activeFrom = event.activationDate();
         });
@@ -116,21 +137,33 @@ public class EngagementProjection {
 
     @EventHandler
     void on(SeatAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.engagementId(), sequence, at, doc -> doc.seats = append(doc.seats,
+        project(event.engagementId(), sequence, at, doc -> evolve(doc, event));
+    }
+
+    static EngagementDocument evolve(EngagementDocument previous, SeatAdded event) {
+        return change(previous, event, doc -> doc.seats = append(doc.seats,
                 new SeatDocument(event.seatId(), event.professionalId(), event.professionalName(),
                         event.startDate(), null, List.of(RateStep.initial(event.startDate(), event.rate())))));
     }
 
     @EventHandler
     void on(SeatReleased event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.engagementId(), sequence, at, doc -> doc.seats = replaceSeat(doc.seats, event.seatId(),
+        project(event.engagementId(), sequence, at, doc -> evolve(doc, event));
+    }
+
+    static EngagementDocument evolve(EngagementDocument previous, SeatReleased event) {
+        return change(previous, event, doc -> doc.seats = replaceSeat(doc.seats, event.seatId(),
                 seat -> new SeatDocument(seat.seatId(), seat.professionalId(), seat.professionalName(),
                         seat.startDate(), event.releaseDate(), seat.rates())));
     }
 
     @EventHandler
     void on(RateChangeScheduled event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.engagementId(), sequence, at, doc -> doc.seats = replaceSeat(doc.seats, event.seatId(),
+        project(event.engagementId(), sequence, at, doc -> evolve(doc, event));
+    }
+
+    static EngagementDocument evolve(EngagementDocument previous, RateChangeScheduled event) {
+        return change(previous, event, doc -> doc.seats = replaceSeat(doc.seats, event.seatId(),
                 seat -> new SeatDocument(seat.seatId(), seat.professionalId(), seat.professionalName(),
                         seat.startDate(), seat.releaseDate(), new RateSchedule(seat.rates())
                         .with(new RateStep(event.effectiveDate(), event.newRate(), event.rateChangeId())).steps())));
@@ -138,14 +171,22 @@ public class EngagementProjection {
 
     @EventHandler
     void on(SeatWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.engagementId(), sequence, at, doc -> doc.seats = doc.seats.stream()
+        project(event.engagementId(), sequence, at, doc -> evolve(doc, event));
+    }
+
+    static EngagementDocument evolve(EngagementDocument previous, SeatWithdrawn event) {
+        return change(previous, event, doc -> doc.seats = doc.seats.stream()
                 .filter(seat -> !seat.seatId().equals(event.seatId()))
                 .toList());
     }
 
     @EventHandler
     void on(RateChangeWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.engagementId(), sequence, at, doc -> doc.seats = doc.seats.stream()
+        project(event.engagementId(), sequence, at, doc -> evolve(doc, event));
+    }
+
+    static EngagementDocument evolve(EngagementDocument previous, RateChangeWithdrawn event) {
+        return change(previous, event, doc -> doc.seats = doc.seats.stream()
                 .map(seat -> new SeatDocument(seat.seatId(), seat.professionalId(), seat.professionalName(),
                         seat.startDate(), seat.releaseDate(),
                         new RateSchedule(seat.rates()).without(event.rateChangeId()).steps()))
@@ -154,7 +195,11 @@ public class EngagementProjection {
 
     @EventHandler
     void on(EngagementPaused event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.engagementId(), sequence, at, doc -> {
+        project(event.engagementId(), sequence, at, doc -> evolve(doc, event));
+    }
+
+    static EngagementDocument evolve(EngagementDocument previous, EngagementPaused event) {
+        return change(previous, event, doc -> {
             if (doc.status == EngagementStatus.ACTIVE) {
                 doc.status = EngagementStatus.PAUSED;
             }
@@ -164,7 +209,11 @@ public class EngagementProjection {
 
     @EventHandler
     void on(EngagementResumed event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.engagementId(), sequence, at, doc -> {
+        project(event.engagementId(), sequence, at, doc -> evolve(doc, event));
+    }
+
+    static EngagementDocument evolve(EngagementDocument previous, EngagementResumed event) {
+        return change(previous, event, doc -> {
             if (doc.status == EngagementStatus.PAUSED) {
                 doc.status = EngagementStatus.ACTIVE;
             }
@@ -177,7 +226,11 @@ public class EngagementProjection {
 
     @EventHandler
     void on(NoticeGiven event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.engagementId(), sequence, at, doc -> {
+        project(event.engagementId(), sequence, at, doc -> evolve(doc, event));
+    }
+
+    static EngagementDocument evolve(EngagementDocument previous, NoticeGiven event) {
+        return change(previous, event, doc -> {
             doc.status = EngagementStatus.NOTICE_GIVEN;
             doc.noticeDate = event.noticeDate();
             doc.lastDay = event.lastDay();
@@ -186,7 +239,11 @@ public class EngagementProjection {
 
     @EventHandler
     void on(EngagementEnded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.engagementId(), sequence, at, doc -> {
+        project(event.engagementId(), sequence, at, doc -> evolve(doc, event));
+    }
+
+    static EngagementDocument evolve(EngagementDocument previous, EngagementEnded event) {
+        return change(previous, event, doc -> {
             doc.status = EngagementStatus.ENDED;
             doc.endedOn = event.endedOn();
         });
@@ -194,34 +251,35 @@ public class EngagementProjection {
 
     @EventHandler
     void on(EngagementCancelled event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.engagementId(), sequence, at, doc -> {
+        project(event.engagementId(), sequence, at, doc -> evolve(doc, event));
+    }
+
+    static EngagementDocument evolve(EngagementDocument previous, EngagementCancelled event) {
+        return change(previous, event, doc -> {
             doc.status = EngagementStatus.CANCELLED;
             doc.cancelledOn = event.cancelledOn();
         });
     }
 
-    @ResetHandler
-    void reset() {
-        mongo.remove(new org.springframework.data.mongodb.core.query.Query(), EngagementDocument.class);
+    private void project(String engagementId, long sequence, Instant at, UnaryOperator<EngagementDocument> step) {
+        apply(engagementId, engagementId, sequence, doc -> {
+            EngagementDocument next = step.apply(doc);
+            next.version = sequence;
+            next.lastChangedAt = at;
+            return next;
+        });
     }
 
-    private void update(String engagementId, long sequence, Instant at, Consumer<EngagementDocument> change) {
-        EngagementDocument doc = writes.find(EngagementDocument.class, engagementId);
-        if (doc == null) {
-            throw new IllegalStateException("Engagement " + engagementId + " has no document to apply event #"
-                    + sequence + " to: its proposal was never projected");
+    /** The next state of an existing engagement: a copy of it with {@code change} made. */
+    private static EngagementDocument change(EngagementDocument previous, Object event,
+                                             Consumer<EngagementDocument> change) {
+        if (previous == null) {
+            throw new IllegalStateException("No engagement document to apply " + event
+                    + " to: its proposal was never projected");
         }
-        if (doc.version >= sequence) {
-            return;
-        }
+        EngagementDocument doc = ReadModelDocument.copyOf(previous);
         change.accept(doc);
-        save(doc, sequence, at);
-    }
-
-    private void save(EngagementDocument doc, long sequence, Instant at) {
-        doc.version = sequence;
-        doc.lastChangedAt = at;
-        writes.save(doc.engagementId, doc);
+        return doc;
     }
 
     private static <T> List<T> append(List<T> list, T item) {

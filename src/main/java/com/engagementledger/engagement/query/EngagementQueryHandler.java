@@ -13,6 +13,7 @@ import com.engagementledger.engagement.api.RateSchedule;
 import com.engagementledger.engagement.api.SeatCalendar;
 import com.engagementledger.engagement.api.SeatView;
 import com.engagementledger.platform.axon.ReadModel;
+import com.engagementledger.platform.time.Today;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -119,7 +120,7 @@ public class EngagementQueryHandler {
     }
 
     private LocalDate today(EngagementDocument doc) {
-        return LocalDate.now(clock.withZone(ZoneId.of(doc.terms.timeZone())));
+        return Today.in(clock, ZoneId.of(doc.terms.timeZone()));
     }
 
     /**
@@ -149,7 +150,7 @@ public class EngagementQueryHandler {
     static class EngagementReadModel {
         @Bean
         ReadModel engagementsReadModel() {
-            return new ReadModel(EngagementProjection.PROCESSING_GROUP);
+            return EngagementProjection.READ_MODEL;
         }
     }
 }

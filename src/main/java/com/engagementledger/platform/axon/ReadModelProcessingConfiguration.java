@@ -2,6 +2,11 @@ package com.engagementledger.platform.axon;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.async.SequentialPolicy;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
@@ -19,11 +24,13 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 /**
  * Wires every {@link ReadModel}'s projection: a pooled streaming processor woken on commits
- * ({@link CommitNotifyingEventSource}), a MongoDB token store, a MongoDB dead-letter queue, and writes coalesced per
- * batch ({@link BatchedWrites}). The token must live in the store of the read model, or a crash can leave it ahead
- * of the data.
+ * ({@link CommitNotifyingEventSource}) with the read model's {@link ProjectionSettings}, writes coalesced per batch
+ * ({@link BatchedWrites}), and the read model's indexes. A per-aggregate read model gets a MongoDB token store and a
+ * MongoDB dead-letter queue: its token must live in the store of the read model, or a crash can leave it ahead of
+ * the data. An ordered one keeps its token in the relational store and has no dead letters (ADR 0017).
  * The token store is deliberately not a bean: a TokenStore bean would replace the JDBC one that sagas keep.
- * No JDBC transaction wraps these batches: MongoDB writes would not join it, and it would only hold a connection.
+ * No JDBC transaction wraps a per-aggregate read model's batches: MongoDB writes would not join it, and it would only
+ * hold a connection.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class ReadModelProcessingConfiguration {
@@ -45,29 +52,40 @@ public class ReadModelProcessingConfiguration {
     public ConfigurerModule readModelProcessors(List<ReadModel> readModels,
                                                 MongoTemplate axonMongoTemplate,
                                                 BatchedWrites batchedWrites,
-                                                LedgerProperties properties) {
-        int batchSize = properties.projectionBatchSize();
+                                                LedgerProperties properties,
+                                                Environment environment) {
+        Map<String, ProjectionSettings> configured = ProjectionSettings.bind(environment);
         return configurer -> {
             // one per application, built once by Axon: every read-model processor reads through it
             configurer.registerComponent(CommitNotifyingEventSource.class,
                     config -> new CommitNotifyingEventSource(config.eventStore()));
             EventProcessingConfigurer processing = configurer.eventProcessing();
             for (ReadModel readModel : readModels) {
-                String group = readModel.processingGroup();
+                String group = readModel.name();
+                ProjectionSettings settings = ProjectionSettings.of(configured, group, properties.projectionBatchSize());
+                boolean ordered = readModel.ordering() == ReadModel.Ordering.GLOBAL;
                 processing
                         .registerPooledStreamingEventProcessor(group,
                                 config -> config.getComponent(CommitNotifyingEventSource.class),
-                                (config, builder) -> builder.batchSize(batchSize).initialSegmentCount(1)
+                                (config, builder) -> builder.batchSize(settings.batchSize())
+                                        .initialSegmentCount(ordered ? 1 : settings.segments())
                                         // also how often events committed by other nodes are looked for
                                         .tokenClaimInterval(500))
+                        .registerHandlerInterceptor(group, config -> new BatchedWritesInterceptor(batchedWrites));
+                if (ordered) {
+                    // the token goes to the relational store (the default token store) in its transaction; a
+                    // failing event is retried, never parked, so that no later event overtakes it
+                    processing.registerSequencingPolicy(group, config -> new SequentialPolicy());
+                    continue;
+                }
+                processing
                         .registerTokenStore(group, config -> MongoTokenStore.builder()
                                 .mongoTemplate(axonMongoTemplate)
                                 .serializer(config.serializer())
                                 .claimTimeout(Duration.ofSeconds(10))
                                 .build())
                         .registerTransactionManager(group, config -> NoTransactionManager.INSTANCE)
-                        .registerHandlerInterceptor(group, config -> new BatchedWritesInterceptor(batchedWrites))
-                        // a replay rebuilds everything; stale letters would park their engagements' events again
+                        // a replay rebuilds everything; stale letters would park their sequences' events again
                         .registerDeadLetteringEventHandlerInvokerConfiguration(group,
                                 (config, builder) -> builder.allowReset(true))
                         .registerDeadLetterQueue(group, config -> MongoSequencedDeadLetterQueue.<EventMessage<?>>builder()
@@ -78,5 +96,16 @@ public class ReadModelProcessingConfiguration {
                                 .build());
             }
         };
+    }
+
+    /** Creates the declared indexes of every read model before any processor starts. */
+    @Bean
+    public SmartInitializingSingleton readModelIndexes(List<ReadModel> readModels,
+                                                       org.springframework.data.mongodb.core.MongoTemplate mongo) {
+        return () -> readModels.stream().flatMap(readModel -> readModel.collections().stream())
+                .forEach(collection -> {
+                    IndexOperations indexes = mongo.indexOps(collection.documentType());
+                    collection.indexes().forEach(indexes::ensureIndex);
+                });
     }
 }

@@ -9,24 +9,30 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
  * Read-model writes coalesced per processing batch: within a batch, a projection reads its documents from here
- * (the batch's own changes first) and saves them here; the batch's documents are written, one write each, in bulk,
- * when the batch's last event has been handled, which is before Axon stores the batch's token. Outside a batch (a
- * test calling a projection directly) a save is written at once.
+ * (the batch's own changes first) and saves or deletes them here; the batch's documents are written, one write or
+ * delete each (the last change wins), in bulk, when the batch's last event has been handled, which is before Axon
+ * stores the batch's token. Outside a batch (a test calling a projection directly) a change is written at once.
  */
 @Component
 public class BatchedWrites {
 
     private static final String RESOURCE = BatchedWrites.class.getName();
     private static final String ENABLED = BatchedWrites.class.getName() + ".enabled";
+    /** Stands for a document deleted in this batch; compared by identity. */
+    private static final Document DELETED = new Document();
 
     private final MongoTemplate mongo;
 
@@ -42,6 +48,9 @@ public class BatchedWrites {
         Map<Key, Document> pending = pending(false);
         if (pending != null) {
             Document doc = pending.get(new Key(type, id));
+            if (doc == DELETED) {
+                return null;
+            }
             if (doc != null) {
                 return mongo.getConverter().read(type, doc);
             }
@@ -58,6 +67,24 @@ public class BatchedWrites {
             mongo.getConverter().write(document, converted);
             pending.put(new Key(document.getClass(), id), converted);
         }
+    }
+
+    public void delete(Class<?> type, Object id) {
+        Map<Key, Document> pending = pending(true);
+        if (pending == null) {
+            mongo.remove(Query.query(Criteria.where("_id").is(id)), type);
+        } else {
+            pending.put(new Key(type, id), DELETED);
+        }
+    }
+
+    /** Removes every document of {@code type} at once, for a reset; nothing of the current batch survives it. */
+    public void deleteAll(Class<?> type) {
+        Map<Key, Document> pending = pending(false);
+        if (pending != null) {
+            pending.keySet().removeIf(key -> key.type().equals(type));
+        }
+        mongo.remove(new Query(), type);
     }
 
     /**
@@ -84,10 +111,17 @@ public class BatchedWrites {
         byType.forEach((type, entries) -> {
             MongoCollection<Document> collection = mongo.getCollection(mongo.getCollectionName(type));
             collection.bulkWrite(entries.stream()
-                    .map(entry -> new ReplaceOneModel<>(Filters.eq("_id", entry.getValue().get("_id")),
-                            entry.getValue(), new ReplaceOptions().upsert(true)))
+                    .map(this::writeModel)
                     .toList(), new BulkWriteOptions().ordered(false));
         });
+    }
+
+    private WriteModel<Document> writeModel(Map.Entry<Key, Document> change) {
+        if (change.getValue() == DELETED) {
+            return new DeleteOneModel<>(Filters.eq("_id", mongo.getConverter().convertToMongoType(change.getKey().id())));
+        }
+        return new ReplaceOneModel<>(Filters.eq("_id", change.getValue().get("_id")), change.getValue(),
+                new ReplaceOptions().upsert(true));
     }
 
     @SuppressWarnings("unchecked")

@@ -2,8 +2,10 @@ package com.engagementledger.platform.time;
 
 import com.engagementledger.platform.config.LedgerProperties;
 import java.time.Clock;
-import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.deadline.DeadlineManager;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,9 +13,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The one clock of the application. Axon stamps messages with a static clock of its own, and db-scheduler decides
- * what is due with its own clock: both are pointed at this one, so that event timestamps, business dates and
- * deadlines all follow the test clock when it moves.
+ * The one business clock of the application. Axon stamps messages with a static clock of its own, and db-scheduler
+ * decides what is due with its own clock: both read this one (Axon through {@link MessageClock}, which tells the
+ * contexts of one JVM apart), so that event timestamps, business dates and deadlines all follow the test clock when
+ * it moves.
  */
 @Configuration(proxyBeanMethods = false)
 public class ClockConfiguration {
@@ -21,11 +24,27 @@ public class ClockConfiguration {
     @Bean
     @Primary
     public Clock applicationClock(LedgerProperties properties, ObjectProvider<TestClockStore> testClockStore) {
-        Clock clock = properties.testClock()
+        return properties.testClock()
                 ? new TestClock(Clock.systemUTC(), testClockStore.getObject().load())
                 : Clock.systemUTC();
-        GenericEventMessage.clock = clock;
-        return clock;
+    }
+
+    /** Points Axon's message timestamps at this context's clock, for as long as the context lives. */
+    @Bean
+    MessageClockRegistration messageClockRegistration(Clock applicationClock) {
+        MessageClock.register(applicationClock);
+        return new MessageClockRegistration(applicationClock);
+    }
+
+    /** Commands and deadlines are handled, and their events stamped, under this context's clock. */
+    @Bean
+    SmartInitializingSingleton clockScopes(Clock applicationClock, CommandBus commandBus,
+                                           ObjectProvider<DeadlineManager> deadlineManager) {
+        return () -> {
+            commandBus.registerHandlerInterceptor(new ClockScopeInterceptor(applicationClock));
+            deadlineManager.ifAvailable(manager ->
+                    manager.registerHandlerInterceptor(new ClockScopeInterceptor(applicationClock)));
+        };
     }
 
     @Bean

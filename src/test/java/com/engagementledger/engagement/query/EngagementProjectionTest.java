@@ -24,6 +24,7 @@ import com.engagementledger.engagement.api.SeatReleased;
 import com.engagementledger.engagement.api.SeatWithdrawn;
 import com.engagementledger.platform.store.BatchedWrites;
 import com.engagementledger.platform.store.BatchedWritesInterceptor;
+import com.engagementledger.platform.store.Evolution;
 import java.util.ArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.eventhandling.EventMessage;
@@ -32,12 +33,6 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import com.engagementledger.platform.store.MongoConfiguration;
-import com.engagementledger.support.TestDataDirs;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,15 +41,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import com.engagementledger.support.EmbeddedMongo;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
-import org.springframework.data.mongodb.core.convert.DefaultDbRefResolver;
-import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
-import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
-import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 /**
  * The engagement projection and its query handler against the embedded MongoDB wire-protocol server, through the
@@ -67,33 +58,18 @@ class EngagementProjectionTest {
     private static final EngagementTerms TERMS = new EngagementTerms("UTC", BillingCycle.MONTHLY, 30, 30, 14, 90, 2,
             5, 5, 30, IpTrigger.ON_PAYMENT);
 
-    private MongoServer server;
-    private MongoClient client;
+    @RegisterExtension
+    static final EmbeddedMongo STORE = new EmbeddedMongo();
+
     private MongoTemplate mongo;
     private EngagementProjection projection;
     private EngagementQueryHandler queries;
 
     @BeforeEach
-    void embeddedMongo() {
-        server = new MongoServer(new H2Backend(TestDataDirs.create("projection").resolve("rm.mv").toString()));
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        SimpleMongoClientDatabaseFactory factory = new SimpleMongoClientDatabaseFactory(client, "test");
-        MongoCustomConversions conversions = new MongoConfiguration().mongoCustomConversions();
-        MongoMappingContext context = new MongoMappingContext();
-        context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
-        MappingMongoConverter converter = new MappingMongoConverter(new DefaultDbRefResolver(factory), context);
-        converter.setCustomConversions(conversions);
-        converter.afterPropertiesSet();
-        mongo = new MongoTemplate(factory, converter);
-        projection = new EngagementProjection(mongo, new BatchedWrites(mongo));
+    void projectionAndQueries() {
+        mongo = STORE.template();
+        projection = new EngagementProjection(new BatchedWrites(mongo));
         queries = new EngagementQueryHandler(mongo, Clock.fixed(AT, ZoneOffset.UTC));
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.shutdownNow();
     }
 
     @Test
@@ -110,7 +86,7 @@ class EngagementProjectionTest {
     @Test
     void aBatchWritesEachDocumentOnceAfterItsLastEventAndAFailedBatchIsSafeToProcessAgain() throws Exception {
         BatchedWrites writes = new BatchedWrites(mongo);
-        EngagementProjection batched = new EngagementProjection(mongo, writes);
+        EngagementProjection batched = new EngagementProjection(writes);
         BatchedWritesInterceptor interceptor = new BatchedWritesInterceptor(writes);
         List<Object> events = List.of(proposed("b1", "acme", TODAY), new EngagementActivated("b1", TODAY),
                 proposed("b2", "acme", TODAY), new EngagementPaused("b1", TODAY.plusDays(1)));
@@ -167,6 +143,41 @@ class EngagementProjectionTest {
             projection.on(activated, sequence, AT);
         } else if (event instanceof EngagementPaused paused) {
             projection.on(paused, sequence, AT);
+        }
+    }
+
+    @Test
+    void theProjectionsStepsFoldedOverAnEngagementsEventsGiveTheStoredDocument() {
+        List<Object> events = List.of(proposed("f1", "acme", TODAY.minusDays(20)),
+                new EngagementActivated("f1", TODAY.minusDays(20)),
+                new SeatAdded("f1", "s2", "p2", "Robin", new BigDecimal("9100.00"), TODAY.plusDays(1)),
+                new EngagementPaused("f1", TODAY.minusDays(3)), new EngagementResumed("f1", TODAY));
+        for (int i = 0; i < events.size(); i++) {
+            dispatchAny(projection, events.get(i), i);
+        }
+        Evolution<EngagementDocument> evolution = Evolution.of(EngagementProjection.class, EngagementDocument.class);
+        EngagementDocument folded = evolution.fold(events);
+        Document stored = new Document();
+        mongo.getConverter().write(mongo.findById("f1", EngagementDocument.class), stored);
+        Document replayed = new Document();
+        mongo.getConverter().write(folded, replayed);
+        // the handlers stamp these from the message (sequence, timestamp); the pure steps see only payloads
+        for (String storageOnly : List.of("version", "lastChangedAt", "proposedAt", "applied", "_class")) {
+            stored.remove(storageOnly);
+            replayed.remove(storageOnly);
+        }
+        assertThat(replayed).isEqualTo(stored);
+        assertThat(evolution.fold(events.subList(0, 2)).status).as("a point in time: after the activation")
+                .isEqualTo(EngagementStatus.ACTIVE);
+    }
+
+    private static void dispatchAny(EngagementProjection projection, Object event, long sequence) {
+        if (event instanceof SeatAdded added) {
+            projection.on(added, sequence, AT);
+        } else if (event instanceof EngagementResumed resumed) {
+            projection.on(resumed, sequence, AT);
+        } else {
+            dispatch(projection, event, sequence);
         }
     }
 

@@ -1,0 +1,56 @@
+package com.engagementledger.demo;
+
+import com.engagementledger.platform.api.AuditMetadata;
+import com.engagementledger.platform.security.Roles;
+import com.engagementledger.platform.time.Today;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a feature's {@link DemoData} seeds with: commands sent as the demo actor with a reason, ids that are the same
+ * at every seeding (so that the data of one feature can name the data of another), and today's date.
+ */
+@Component
+@Profile("demo")
+public class DemoCommands {
+
+    static final String ACTOR = "demo-seed";
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    DemoCommands(CommandGateway commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    /** A fixed id for a demo item named {@code key}, e.g. {@code "engagement:acme"}. */
+    public static String id(String key) {
+        return UUID.nameUUIDFromBytes(("demo:" + key).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    public LocalDate today() {
+        return Today.in(clock, ZoneOffset.UTC);
+    }
+
+    /** Sends {@code command} and waits for it to be handled; a refusal fails the seeding. */
+    public void send(Object command) {
+        commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
+                        AuditMetadata.ACTOR, ACTOR, AuditMetadata.ROLES, List.of(Roles.ACCOUNT_MANAGER),
+                        AuditMetadata.REASON, "demo data")))
+                .orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .join();
+    }
+}
