@@ -3,6 +3,7 @@ package com.engagementledger.platform.web;
 import com.engagementledger.platform.api.RuleViolation;
 import com.engagementledger.platform.api.RuleViolationDetails;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -165,6 +166,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
+        // a key given twice inside a nested object comes wrapped in the mapping error of its parent
+        if (cause instanceof JsonMappingException mapping && mapping.getCause() instanceof StreamReadException read
+                && duplicateKey(read) != null) {
+            cause = read;
+        }
         FieldError error;
         if (cause instanceof UnrecognizedPropertyException unknown) {
             error = new FieldError(path(unknown), "unknown-field", "'" + unknown.getPropertyName()
@@ -174,14 +180,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     "'" + format.getValue() + "' is not " + describe(format.getTargetType()));
         } else if (cause instanceof ValueInstantiationException instantiation) {
             Throwable root = instantiation.getCause() != null ? instantiation.getCause() : instantiation;
-            error = new FieldError(path(instantiation), "value", root.getMessage());
+            error = new FieldError(path(instantiation), "value", JsonMessages.plain(root.getMessage()));
         } else if (cause instanceof MismatchedInputException mismatch) {
             error = new FieldError(path(mismatch), "type", mismatch.getTargetType() == null
                     ? "has the wrong shape" : "expected " + describe(mismatch.getTargetType()));
         } else if (cause instanceof JsonMappingException mapping) {
-            error = new FieldError(path(mapping), "value", mapping.getOriginalMessage());
+            error = new FieldError(path(mapping), "value", "has a value this field cannot take");
+        } else if (cause instanceof StreamReadException parse && duplicateKey(parse) != null) {
+            error = new FieldError(duplicateKey(parse), "duplicate-field", "is given more than once");
         } else if (cause instanceof JsonProcessingException parse) {
-            error = new FieldError("body", "json", "malformed JSON: " + parse.getOriginalMessage());
+            error = new FieldError("body", "json", "malformed JSON: " + JsonMessages.plain(parse.getOriginalMessage()));
         } else {
             error = new FieldError("body", "required", "a JSON request body is required");
         }
@@ -226,6 +234,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body((T) problem);
     }
 
+    /** The dotted path of a key given twice ({@code seats[0].rate}), or null when the error is another one. */
+    private static String duplicateKey(StreamReadException e) {
+        if (e.getOriginalMessage() == null || !e.getOriginalMessage().startsWith("Duplicate field")
+                || e.getProcessor() == null) {
+            return null;
+        }
+        String pointer = e.getProcessor().getParsingContext().pathAsPointer().toString();
+        String path = java.util.Arrays.stream(pointer.split("/"))
+                .filter(segment -> !segment.isEmpty())
+                .map(segment -> segment.chars().allMatch(Character::isDigit) ? "[" + segment + "]" : "." + segment)
+                .collect(Collectors.joining());
+        return path.startsWith(".") ? path.substring(1) : path.isEmpty() ? "body" : path;
+    }
+
     private static String path(JsonMappingException e) {
         String path = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
@@ -258,7 +280,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return switch (type.getSimpleName()) {
             case "LocalDate" -> "a date (YYYY-MM-DD)";
             case "Instant" -> "an instant (ISO 8601, e.g. 2026-01-31T00:00:00Z)";
-            case "BigDecimal", "Integer", "int", "Long", "long" -> "a number";
+            case "BigDecimal" -> "a number";
+            case "Integer", "int", "Long", "long" -> "a whole number";
+            case "String" -> "text (a JSON string)";
             case "Boolean", "boolean" -> "true or false";
             case "UUID" -> "a UUID";
             case "YearMonth" -> "a month (YYYY-MM)";

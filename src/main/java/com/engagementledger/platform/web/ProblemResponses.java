@@ -50,14 +50,34 @@ public class ProblemResponses {
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
                       String detail) throws IOException {
-        ProblemDetail problem = problem(status, title, detail, null, null);
-        problem.setInstance(URI.create(request.getRequestURI()));
+        write(request, response, problem(status, title, detail, null, null));
+    }
+
+    /** A refusal of one field (a header, say), named as a controller's validation would name it. */
+    public void writeInvalid(HttpServletRequest request, HttpServletResponse response, String field, String rule,
+                             String message) throws IOException {
+        write(request, response, problem(HttpStatus.BAD_REQUEST, "Invalid request", field + ": " + message, rule,
+                List.of(new FieldError(field, rule, message))));
+    }
+
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        instance(request.getRequestURI()).ifPresent(problem::setInstance);
         // filters that answer before Spring's request context exists still know the request's id
         if (request.getAttribute(RequestContext.ATTRIBUTE) instanceof RequestContext context) {
             problem.setProperty("requestId", context.requestId());
         }
-        response.setStatus(status.value());
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** The path as instance, unless it is no valid URI reference (the firewall refuses such paths). */
+    private static java.util.Optional<URI> instance(String path) {
+        try {
+            return java.util.Optional.ofNullable(path).map(URI::create);
+        } catch (IllegalArgumentException notAUri) {
+            return java.util.Optional.empty();
+        }
     }
 }
