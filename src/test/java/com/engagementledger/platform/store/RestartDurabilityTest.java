@@ -120,6 +120,6 @@ class RestartDurabilityTest {
         return Map.of("clientId", clientId, "clientName", "Client " + clientId, "roleTitle", "Engineer",
                 "currency", "EUR", "billingModel", "MONTHLY", "terms", Map.of("trialDays", 0),
                 "seats", List.of(Map.of("professionalId", "pro-" + clientId, "professionalName", "Pat",
-                        "rate", "9000.00", "startDate", startDate)));
+                        "rate", new java.math.BigDecimal("9000.00"), "startDate", startDate)));
     }
 }
