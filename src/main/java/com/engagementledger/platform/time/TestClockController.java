@@ -2,8 +2,10 @@ package com.engagementledger.platform.time;
 
 import com.github.kagkarlsson.scheduler.ScheduledExecutionsFilter;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.engagementledger.platform.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/admin/clock")
 @ConditionalOnProperty(name = "ledger.test-clock", havingValue = "true")
+@RolesAllowed(Roles.ADMIN)
 @Tag(name = "Test clock", description = "Demo profile and tests only")
 public class TestClockController {
 

@@ -22,6 +22,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -122,6 +123,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(), v.getMessage()))
                 .toList();
         return respond(invalid(errors));
+    }
+
+    /** Roles declared per controller are enforced inside Spring MVC, where the security filters' handler cannot see it. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e, jakarta.servlet.http.HttpServletRequest request) {
+        return respond(problems.problem(HttpStatus.FORBIDDEN, "Forbidden",
+                "Your roles do not allow " + request.getMethod() + " " + request.getRequestURI(), "forbidden", null));
+    }
+
+    @ExceptionHandler(GatewayTimeoutException.class)
+    ResponseEntity<ProblemDetail> timedOut(GatewayTimeoutException e) {
+        log.warn("{}", e.getMessage());
+        return respond(problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Timed out",
+                "The request did not complete in time; a change may still take effect. Read the resource before"
+                        + " retrying.", "timeout", null));
     }
 
     @ExceptionHandler(Exception.class)

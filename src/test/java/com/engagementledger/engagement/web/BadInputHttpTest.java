@@ -191,7 +191,7 @@ class BadInputHttpTest extends HttpTestSupport {
     private String created(Map<String, Object> body) {
         Api.Response response = api.as("manager").post("/api/engagements", body);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return response.json().get("engagementId").asText();
+        return response.json().get("id").asText();
     }
 
     private static void ok(Api.Response response) {

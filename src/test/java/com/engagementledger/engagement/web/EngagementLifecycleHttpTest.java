@@ -31,7 +31,7 @@ class EngagementLifecycleHttpTest extends HttpTestSupport {
 
         Api.Response created = manager.post("/api/engagements", proposal("lifecycle-client", today.toString()));
         assertThat(created.status()).isEqualTo(201);
-        String id = created.json().get("engagementId").asText();
+        String id = created.json().get("id").asText();
         assertThat(created.header("Location")).isEqualTo("/api/engagements/" + id);
         assertThat(created.header("ETag")).isEqualTo("\"0\"");
         JsonNode engagement = awaitEngagement(id, e -> e.get("status").asText().equals("PROPOSED"));

@@ -48,7 +48,7 @@ class RestartDurabilityTest {
             String today = LocalDate.now(ZoneOffset.UTC).toString();
             for (int i = 0; i < 5; i++) {
                 String id = api.as("manager").post("/api/engagements", proposal("restart-" + i, today))
-                        .json().get("engagementId").asText();
+                        .json().get("id").asText();
                 api.as("manager").post("/api/engagements/" + id + "/activate", (Object) null);
                 api.as("manager").post("/api/engagements/" + id + "/pause", (Object) null);
             }
