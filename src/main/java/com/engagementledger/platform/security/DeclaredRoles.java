@@ -3,6 +3,7 @@ package com.engagementledger.platform.security;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.method.HandlerMethod;
 
@@ -23,8 +24,12 @@ public final class DeclaredRoles {
         return Optional.ofNullable(declared).map(roles -> Set.of(roles.value()));
     }
 
-    /** Whether the endpoint is one of the application's own (not the documentation's, Actuator's or Spring's). */
+    /**
+     * Whether the endpoint is one of the application's own API (not the documentation's, Actuator's, Spring's, nor
+     * the error page, which answers every caller).
+     */
     public static boolean applies(HandlerMethod handler) {
-        return handler.getBeanType().getPackageName().startsWith("com.engagementledger.");
+        return handler.getBeanType().getPackageName().startsWith("com.engagementledger.")
+                && !ErrorController.class.isAssignableFrom(handler.getBeanType());
     }
 }
