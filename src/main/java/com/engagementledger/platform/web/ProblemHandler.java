@@ -32,6 +32,9 @@ import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -40,7 +43,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every failure becomes an {@code application/problem+json} response that names the field and the rule it broke.
  * Bad input is a 400, a well-formed request the domain refuses a 422 (bad value) or 409 (not allowed now), an unknown
- * id a 404, a stale {@code If-Match} a 412. Anything else is a bug, logged with its request id, and a 500.
+ * id a 404, a stale {@code If-Match} a 412. A refusal is logged as one INFO line with its rule, never a stack trace;
+ * anything else is a bug, logged with its stack trace and request id, and a 500.
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -217,6 +221,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             WebRequest request) {
         if (body instanceof ProblemDetail detail) {
             problems.withRequestId(detail);
+            if (request instanceof ServletWebRequest servlet) {
+                problems.logRefusal(servlet.getRequest(), detail);
+            }
         }
         return super.createResponseEntity(body, headers, status, request);
     }
@@ -245,7 +252,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> ResponseEntity<T> respond(ProblemDetail problem) {
+    private <T> ResponseEntity<T> respond(ProblemDetail problem) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            problems.logRefusal(attributes.getRequest(), problem);
+        }
         return ResponseEntity.status(problem.getStatus())
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body((T) problem);
     }

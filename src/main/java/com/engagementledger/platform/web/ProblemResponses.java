@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Component;
 public class ProblemResponses {
 
     public static final String TYPE_BASE = "https://engagement-ledger.example/problems/";
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
     private final ObjectMapper objectMapper;
 
@@ -60,8 +64,22 @@ public class ProblemResponses {
                 List.of(new FieldError(field, rule, message))));
     }
 
+    /**
+     * A refusal (4xx) is the caller's mistake: one line with the rule, at INFO, so that the log shows what callers
+     * get wrong without burying the server's own failures in stack traces.
+     */
+    public void logRefusal(HttpServletRequest request, ProblemDetail problem) {
+        if (problem.getStatus() >= 400 && problem.getStatus() < 500 && log.isInfoEnabled()) {
+            Object rule = problem.getProperties() == null ? null : problem.getProperties().get("rule");
+            log.info("Refused {} {}: {} {}{}", request.getMethod(), request.getRequestURI(), problem.getStatus(),
+                    rule != null ? rule : problem.getTitle(),
+                    problem.getDetail() == null ? "" : " (" + problem.getDetail() + ")");
+        }
+    }
+
     public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
+        logRefusal(request, problem);
         instance(request.getRequestURI()).ifPresent(problem::setInstance);
         // filters that answer before Spring's request context exists still know the request's id
         if (request.getAttribute(RequestContext.ATTRIBUTE) instanceof RequestContext context) {
