@@ -50,6 +50,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
@@ -77,6 +78,7 @@ public class EngagementController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Propose an engagement",
             description = "Proposes an engagement with its seats and terms; omitted terms take the configured"
                     + " defaults. Answers 201 with the new engagement's location.")
@@ -187,6 +189,7 @@ public class EngagementController {
     }
 
     @PostMapping("/{id}/seats")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a seat", description = "Adds a seat, billed from its start date. Answers 201.")
     public ResponseEntity<CommandAccepted> addSeat(@PathVariable @ResourceId String id, @IfMatch Long version,
             @RequestBody @Valid SeatRequest body) {

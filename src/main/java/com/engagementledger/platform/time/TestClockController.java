@@ -40,13 +40,15 @@ public class TestClockController {
     }
 
     @GetMapping
-    @Operation(summary = "The application's current instant")
+    @Operation(summary = "The application's current instant",
+            description = "The instant the application takes for now (test mode only).")
     public ClockView read() {
         return new ClockView(clock.instant(), pendingDue(clock.instant()));
     }
 
     @PostMapping
-    @Operation(summary = "Move the clock forward to an instant, or by a duration, and fire everything due by then")
+    @Operation(summary = "Move the clock forward to an instant, or by a duration, and fire everything due by then",
+            description = "Give exactly one of instant or advanceBy; the clock never moves backwards.")
     public ClockView move(@RequestBody @jakarta.validation.Valid ClockChange change) throws InterruptedException {
         Instant moved = clock.moveTo(change::target, store::save);
         return new ClockView(clock.instant(), fireDue(moved));

@@ -1,5 +1,6 @@
 package com.engagementledger.platform.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * container, filters): a problem document, like every other error, instead of Spring Boot's own JSON.
  */
 @RestController
+@Hidden
 public class ProblemErrorController implements ErrorController {
 
     private final ProblemResponses problems;
