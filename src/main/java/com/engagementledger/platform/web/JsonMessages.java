@@ -11,6 +11,7 @@ final class JsonMessages {
     private static final Pattern SOURCE = Pattern.compile("\\s*\\(?(start marker at )?\\[Source:[^\\]]*\\]\\)?");
     private static final Pattern FEATURE_HINT = Pattern.compile("[:;,]?\\s*\\(?enable `[^`]*`[^)]*\\)?");
     private static final Pattern BACKTICKED = Pattern.compile("`[^`]*`");
+    private static final Pattern JAVA_NAME = Pattern.compile("\\b(?:java|javax|jakarta|com|org)\\.[a-z]");
 
     private JsonMessages() {
     }
@@ -23,6 +24,6 @@ final class JsonMessages {
         plain = FEATURE_HINT.matcher(plain).replaceAll("");
         plain = BACKTICKED.matcher(plain).replaceAll("the value");
         plain = plain.replaceAll("\\s+", " ").strip();
-        return plain.isEmpty() ? "the body cannot be read as JSON" : plain;
+        return plain.isEmpty() || JAVA_NAME.matcher(plain).find() ? "the body cannot be read as JSON" : plain;
     }
 }
