@@ -108,6 +108,16 @@ public class OpenApiConfiguration {
                         + " current.", new StringSchema(), "\"3\"");
             }
             ApiResponses responses = operation.getResponses();
+            if (CommandAccepted.class.equals(acceptedType(handler))) {
+                responses.forEach((status, response) -> {
+                    if (status.startsWith("2") && response.getContent() != null) {
+                        response.getContent().values().forEach(media -> media.setExamples(Map.of("accepted",
+                                new Example().summary("The resource and its version after the change")
+                                        .value(parse("{\"id\": \"3f6d2a4e-9c1b-4e8a-b7d5-2c9e8f1a6b40\","
+                                                + " \"version\": 3}")))));
+                    }
+                });
+            }
             if (conditional) {
                 responses.addApiResponse("304", new ApiResponse().description("Not modified: the ETag is current."));
             }
@@ -131,6 +141,16 @@ public class OpenApiConfiguration {
             }
             return operation;
         };
+    }
+
+    /** The body type a handler answers with, looking into {@code ResponseEntity<T>}. */
+    private static Class<?> acceptedType(HandlerMethod handler) {
+        org.springframework.core.ResolvableType type = org.springframework.core.ResolvableType
+                .forMethodReturnType(handler.getMethod());
+        if (org.springframework.http.ResponseEntity.class.isAssignableFrom(type.toClass())) {
+            type = type.getGeneric(0);
+        }
+        return type.toClass();
     }
 
     private static boolean has(HandlerMethod handler, Class<? extends java.lang.annotation.Annotation> annotation) {

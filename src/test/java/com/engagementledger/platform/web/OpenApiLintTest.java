@@ -83,9 +83,11 @@ class OpenApiLintTest extends HttpTestSupport {
                 + (propose.at("/requestBody/content/application~1json/example").isMissingNode() ? 0 : 1))
                 .isPositive();
         assertThat(parameterNames(propose)).contains("Idempotency-Key");
+        assertThat(propose.at("/responses/201/content/application~1json/examples/accepted/value/version").isInt())
+                .isTrue();
 
         JsonNode pause = doc.at("/paths/~1api~1engagements~1{id}~1pause/post");
-        assertThat(parameterNames(pause)).contains("Idempotency-Key", "If-Match");
+        assertThat(parameterNames(pause)).containsExactlyInAnyOrder("id", "Idempotency-Key", "If-Match");
         assertThat(pause.at("/responses/412").isMissingNode()).isFalse();
         JsonNode read = doc.at("/paths/~1api~1engagements~1{id}/get");
         assertThat(parameterNames(read)).contains("If-None-Match");
