@@ -30,8 +30,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may do what. Every request but the documentation and health needs an authenticated caller; which roles may
- * call an endpoint is declared with {@code @RolesAllowed} on its controller and enforced by {@link DeclaredRolesInterceptor}. Anonymous callers get a 401 with a
- * {@code WWW-Authenticate} challenge and forbidden ones a 403, both as problem documents.
+ * call an endpoint is declared with {@code @RolesAllowed} on its controller and enforced by
+ * {@link DeclaredRolesInterceptor}. Anonymous callers get a 401 with a {@code WWW-Authenticate} challenge and
+ * forbidden ones a 403, both as problem documents.
  *
  * <p>BASIC mode authenticates against users from configuration with BCrypt hashes; there is no built-in user, so a
  * production start without configured users lets nobody in. JWT mode is an OAuth2 resource server whose roles come

@@ -129,7 +129,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(invalid(errors));
     }
 
-    /** Roles declared per controller are enforced inside Spring MVC, where the security filters' handler cannot see it. */
+    /** Roles declared per controller are enforced inside Spring MVC, out of the security filters' reach. */
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e, jakarta.servlet.http.HttpServletRequest request) {
         return respond(problems.problem(HttpStatus.FORBIDDEN, "Forbidden",

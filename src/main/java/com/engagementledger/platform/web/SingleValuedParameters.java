@@ -31,7 +31,8 @@ class SingleValuedParameters implements HandlerInterceptor {
                 continue;
             }
             parameter.initParameterNameDiscovery(names);
-            String name = !param.name().isEmpty() ? param.name() : parameter.getParameterName();
+            String name = !param.name().isEmpty() ? param.name()
+                    : !param.value().isEmpty() ? param.value() : parameter.getParameterName();
             String[] values = name == null ? null : request.getParameterValues(name);
             if (values != null && values.length > 1) {
                 throw RuleViolation.malformed(name, "single-value",
