@@ -31,6 +31,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.ResolvableType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,9 +45,9 @@ import org.springframework.web.method.HandlerMethod;
  * server acts on, so that a new controller is documented by writing it. Every operation gets the problem responses
  * it can give, the {@code Idempotency-Key} header if it is a POST, {@code If-Match} where it takes an
  * {@link IfMatch} version, {@code If-None-Match} and 304 where it answers conditionally (it takes the
- * {@link WebRequest} that {@link ETags#conditional} needs), and an example body from its feature's
- * {@link RequestExamples}. HTTP Basic and bearer tokens are both declared, so that Swagger UI's Authorize works in
- * either mode.
+ * {@link WebRequest} that {@link ETags#conditional} needs), and example bodies (request, and a read's answer) from
+ * its feature's {@link ApiExamples}. HTTP Basic and bearer tokens are both declared, so that Swagger UI's Authorize
+ * works in either mode.
  */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
@@ -85,7 +87,7 @@ public class OpenApiConfiguration {
     }
 
     @Bean
-    public OperationCustomizer protocolOfEveryOperation(ObjectProvider<RequestExamples> examples) {
+    public OperationCustomizer protocolOfEveryOperation(ObjectProvider<ApiExamples> examples) {
         return (operation, handler) -> {
             boolean post = handler.hasMethodAnnotation(PostMapping.class);
             boolean get = handler.hasMethodAnnotation(GetMapping.class);
@@ -108,7 +110,7 @@ public class OpenApiConfiguration {
                         + " current.", new StringSchema(), "\"3\"");
             }
             ApiResponses responses = operation.getResponses();
-            if (CommandAccepted.class.equals(acceptedType(handler))) {
+            if (CommandAccepted.class.equals(answerType(handler).toClass())) {
                 responses.forEach((status, response) -> {
                     if (status.startsWith("2") && response.getContent() != null) {
                         response.getContent().values().forEach(media -> media.setExamples(Map.of("accepted",
@@ -134,6 +136,9 @@ public class OpenApiConfiguration {
             if (ifMatch) {
                 problem(responses, "412", "The If-Match version is no longer current.");
             }
+            if (get) {
+                exampleAnswer(responses, handler, examples);
+            }
             if (body) {
                 problem(responses, "413", "The request body is too large.");
                 problem(responses, "415", "The request body is not JSON.");
@@ -144,13 +149,9 @@ public class OpenApiConfiguration {
     }
 
     /** The body type a handler answers with, looking into {@code ResponseEntity<T>}. */
-    private static Class<?> acceptedType(HandlerMethod handler) {
-        org.springframework.core.ResolvableType type = org.springframework.core.ResolvableType
-                .forMethodReturnType(handler.getMethod());
-        if (org.springframework.http.ResponseEntity.class.isAssignableFrom(type.toClass())) {
-            type = type.getGeneric(0);
-        }
-        return type.toClass();
+    private static ResolvableType answerType(HandlerMethod handler) {
+        ResolvableType type = ResolvableType.forMethodReturnType(handler.getMethod());
+        return ResponseEntity.class.isAssignableFrom(type.toClass()) ? type.getGeneric(0) : type;
     }
 
     private static boolean has(HandlerMethod handler, Class<? extends java.lang.annotation.Annotation> annotation) {
@@ -173,19 +174,40 @@ public class OpenApiConfiguration {
     }
 
     private static void exampleBody(Operation operation, HandlerMethod handler,
-                                    ObjectProvider<RequestExamples> examples) {
+                                    ObjectProvider<ApiExamples> examples) {
         if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
             return;
         }
-        Optional<Class<?>> type = Arrays.stream(handler.getMethodParameters())
+        Arrays.stream(handler.getMethodParameters())
                 .filter(p -> p.hasParameterAnnotation(RequestBody.class))
                 .map(MethodParameter::getParameterType)
-                .findFirst();
-        type.flatMap(t -> examples.orderedStream().map(RequestExamples::examples)
-                        .map(byType -> byType.get(t)).filter(java.util.Objects::nonNull).findFirst())
+                .findFirst()
+                .flatMap(type -> example(examples, type))
                 .ifPresent(json -> operation.getRequestBody().getContent().values().forEach(media ->
                         media.setExamples(Map.of("example", new Example().summary("A typical request")
                                 .value(parse(json))))));
+    }
+
+    /** The example of what a read answers with; a page of a view holds the view's example. */
+    private static void exampleAnswer(ApiResponses responses, HandlerMethod handler,
+                                      ObjectProvider<ApiExamples> examples) {
+        ResolvableType type = answerType(handler);
+        Optional<String> json = Page.class.equals(type.toClass())
+                ? example(examples, type.getGeneric(0).toClass()).map(item ->
+                        "{\"items\": [" + item + "], \"page\": 0, \"size\": 20, \"totalItems\": 1,"
+                                + " \"totalPages\": 1}")
+                : example(examples, type.toClass());
+        json.ifPresent(body -> responses.forEach((status, response) -> {
+            if (status.startsWith("2") && response.getContent() != null) {
+                response.getContent().values().forEach(media -> media.setExamples(Map.of("example",
+                        new Example().summary("A typical answer").value(parse(body)))));
+            }
+        }));
+    }
+
+    private static Optional<String> example(ObjectProvider<ApiExamples> examples, Class<?> type) {
+        return examples.orderedStream().map(ApiExamples::examples).map(byType -> byType.get(type))
+                .filter(java.util.Objects::nonNull).findFirst();
     }
 
     private static Object parse(String json) {

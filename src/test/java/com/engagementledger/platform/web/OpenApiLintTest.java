@@ -92,6 +92,10 @@ class OpenApiLintTest extends HttpTestSupport {
         JsonNode read = doc.at("/paths/~1api~1engagements~1{id}/get");
         assertThat(parameterNames(read)).contains("If-None-Match");
         assertThat(read.at("/responses/304").isMissingNode()).isFalse();
+        assertThat(read.at("/responses/200/content/application~1json/examples/example/value/engagementId")
+                .isTextual()).isTrue();
+        assertThat(doc.at("/paths/~1api~1engagements/get/responses/200/content/application~1json/examples/example"
+                + "/value/items/0/engagementId").isTextual()).isTrue();
 
         JsonNode proposal = doc.at("/components/schemas/ProposeEngagementRequest");
         assertThat(proposal.at("/required")).extracting(JsonNode::asText)
