@@ -11,7 +11,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.context.annotation.Profile;
@@ -45,12 +47,23 @@ public class DemoCommands {
         return Today.in(clock, ZoneOffset.UTC);
     }
 
-    /** Sends {@code command} and waits for it to be handled; a refusal fails the seeding. */
+    /** Sends {@code command} and waits for it to be handled; a refusal or a timeout fails the seeding. */
     public void send(Object command) {
-        commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
-                        AuditMetadata.ACTOR, ACTOR, AuditMetadata.ROLES, List.of(Roles.ACCOUNT_MANAGER),
-                        AuditMetadata.REASON, "demo data")))
-                .orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .join();
+        try {
+            commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
+                            AuditMetadata.ACTOR, ACTOR, AuditMetadata.ROLES, List.of(Roles.ACCOUNT_MANAGER),
+                            AuditMetadata.REASON, "demo data")))
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while seeding demo data", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException refused ? refused
+                    : new IllegalStateException("Demo command " + command.getClass().getSimpleName() + " failed",
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Demo command " + command.getClass().getSimpleName()
+                    + " was not handled within " + TIMEOUT, e);
+        }
     }
 }

@@ -88,6 +88,6 @@ public abstract class HttpTestSupport {
         if (created.status() != 201) {
             throw new AssertionError("proposal refused: " + created);
         }
-        return created.json().get("engagementId").asText();
+        return created.json().get("id").asText();
     }
 }

@@ -7,6 +7,7 @@ import com.engagementledger.engagement.api.CancelEngagement;
 import com.engagementledger.engagement.api.EndEngagement;
 import com.engagementledger.engagement.api.EngagementPage;
 import com.engagementledger.engagement.api.EngagementStatus;
+import com.engagementledger.engagement.api.EngagementSummary;
 import com.engagementledger.engagement.api.EngagementView;
 import com.engagementledger.engagement.api.FindEngagement;
 import com.engagementledger.engagement.api.FindEngagements;
@@ -21,24 +22,26 @@ import com.engagementledger.engagement.api.ScheduleRateChange;
 import com.engagementledger.engagement.api.StartTrial;
 import com.engagementledger.engagement.api.WithdrawRateChange;
 import com.engagementledger.platform.api.RuleViolation;
+import com.engagementledger.platform.security.Roles;
+import com.engagementledger.platform.web.CommandAccepted;
 import com.engagementledger.platform.web.ETags;
+import com.engagementledger.platform.web.Gateways;
+import com.engagementledger.platform.web.IfMatch;
 import com.engagementledger.platform.web.NewIds;
+import com.engagementledger.platform.web.Page;
 import com.engagementledger.platform.web.ResourceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -46,156 +49,154 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * Engagements over HTTP: commands in, read model out. Every change answers with the engagement's new version as its
- * ETag; send it back as {@code If-Match} to make sure nobody changed the engagement in between.
+ * Engagements over HTTP: commands in, read model out. Changes are the account manager's job; every role reads. Every
+ * change answers with the engagement's new version as its ETag; send it back as {@code If-Match} to make sure nobody
+ * changed the engagement in between.
  */
 @RestController
 @RequestMapping("/api/engagements")
 @Validated
-@Tag(name = "Engagements")
+@RolesAllowed(Roles.ACCOUNT_MANAGER)
+@Tag(name = "Engagements", description = "Propose, run and end engagements: trial, activation, seats, rate changes,"
+        + " pauses and notice.")
 public class EngagementController {
 
-    private final CommandGateway commands;
-    private final QueryGateway queries;
+    private final Gateways gateways;
     private final EngagementDefaults defaults;
     private final NewIds ids;
 
-    public EngagementController(CommandGateway commands, QueryGateway queries, EngagementDefaults defaults,
-                                NewIds ids) {
-        this.commands = commands;
-        this.queries = queries;
+    public EngagementController(Gateways gateways, EngagementDefaults defaults, NewIds ids) {
+        this.gateways = gateways;
         this.defaults = defaults;
         this.ids = ids;
     }
 
     @PostMapping
-    @Operation(summary = "Propose an engagement with its seats and terms (omitted terms take the defaults)")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Propose an engagement",
+            description = "Proposes an engagement with its seats and terms; omitted terms take the configured"
+                    + " defaults. Answers 201 with the new engagement's location.")
     public ResponseEntity<CommandAccepted> propose(@RequestBody @Valid ProposeEngagementRequest request) {
         String engagementId = ids.next("engagement");
-        List<NewSeat> seats = new java.util.ArrayList<>();
+        List<NewSeat> seats = new ArrayList<>();
         for (int i = 0; i < request.seats().size(); i++) {
             SeatRequest seat = request.seats().get(i);
             seats.add(new NewSeat(ids.next("seat " + i), seat.professionalId(), seat.professionalName(),
                     seat.rate(), seat.startDate()));
         }
-        commands.sendAndWait(new ProposeEngagement(engagementId, request.clientId(), request.clientName(),
-                request.roleTitle(), request.currency(), request.billingModel(), seats,
-                defaults.complete(request.terms())));
-        return ResponseEntity.created(URI.create("/api/engagements/" + engagementId))
-                .eTag(ETags.of(0))
-                .body(new CommandAccepted(engagementId, 0));
+        return gateways.created(URI.create("/api/engagements/" + engagementId), engagementId,
+                new ProposeEngagement(engagementId, request.clientId(), request.clientName(), request.roleTitle(),
+                        request.currency(), request.billingModel(), seats, defaults.complete(request.terms())));
     }
 
     @GetMapping
-    @Operation(summary = "List engagements, newest first, filtered by status and client")
-    public EngagementPage list(@RequestParam(required = false) EngagementStatus status,
-                               @RequestParam(required = false) @Size(max = 200) String clientId,
-                               @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-                               @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return queries.query(new FindEngagements(status, clientId, page, size),
-                ResponseTypes.instanceOf(EngagementPage.class)).join();
+    @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.FINANCE, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(summary = "List engagements",
+            description = "Engagements newest first, optionally filtered by status and client, a page at a time.")
+    public Page<EngagementSummary> list(
+            @Parameter(description = "only engagements in this status") @RequestParam(required = false)
+            EngagementStatus status,
+            @Parameter(description = "only engagements of this client") @RequestParam(required = false)
+            @Size(max = 200) String clientId,
+            @Parameter(description = "the page, from 0") @RequestParam(defaultValue = "0") @Min(0) @Max(100_000)
+            int page,
+            @Parameter(description = "items per page") @RequestParam(defaultValue = "20") @Min(1) @Max(200)
+            int size) {
+        EngagementPage found = gateways.query(new FindEngagements(status, clientId, page, size),
+                ResponseTypes.instanceOf(EngagementPage.class));
+        return new Page<>(found.items(), found.page(), found.size(), found.totalItems(), found.totalPages());
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One engagement: seats, current and scheduled rates, status and key dates")
-    public ResponseEntity<EngagementView> get(@PathVariable @ResourceId String id,
-                                              WebRequest request) {
-        Optional<EngagementView> view = queries.query(new FindEngagement(id),
-                ResponseTypes.optionalInstanceOf(EngagementView.class)).join();
-        EngagementView engagement = view.orElseThrow(
-                () -> RuleViolation.notFound("id", "No engagement with id " + id));
-        String etag = ETags.of(engagement.version());
-        if (request.checkNotModified(etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
-        }
-        return ResponseEntity.ok().eTag(etag).body(engagement);
+    @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.FINANCE, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(summary = "Read one engagement",
+            description = "Seats, current and scheduled rates, status and key dates, with the version as ETag;"
+                    + " If-None-Match with that ETag answers 304 while nothing changed.")
+    public ResponseEntity<EngagementView> get(@PathVariable @ResourceId String id, WebRequest request) {
+        EngagementView engagement = gateways.query(new FindEngagement(id),
+                        ResponseTypes.optionalInstanceOf(EngagementView.class))
+                .orElseThrow(() -> RuleViolation.notFound("id", "No engagement with id " + id));
+        return ETags.conditional(request, engagement.version(), engagement);
     }
 
     @PostMapping("/{id}/trial")
-    @Operation(summary = "Start the trial (today unless startDate is given)")
-    public ResponseEntity<CommandAccepted> startTrial(@PathVariable @ResourceId String id,
-            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    @Operation(summary = "Start the trial", description = "Starts the trial today, or on startDate.")
+    public ResponseEntity<CommandAccepted> startTrial(@PathVariable @ResourceId String id, @IfMatch Long version,
             @RequestBody(required = false) @Valid StartTrialRequest body) {
-        return send(id, ifMatch, v -> new StartTrial(id, body == null ? null : body.startDate(), v));
+        return gateways.accepted(id, new StartTrial(id, body == null ? null : body.startDate(), version));
     }
 
     @PostMapping("/{id}/trial/accept")
-    @Operation(summary = "Accept the trial: the engagement becomes active")
-    public ResponseEntity<CommandAccepted> acceptTrial(@PathVariable @ResourceId String id,
-            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return send(id, ifMatch, v -> new AcceptTrial(id, v));
+    @Operation(summary = "Accept the trial", description = "The engagement becomes active; the trial is billed.")
+    public ResponseEntity<CommandAccepted> acceptTrial(@PathVariable @ResourceId String id, @IfMatch Long version) {
+        return gateways.accepted(id, new AcceptTrial(id, version));
     }
 
     @PostMapping("/{id}/trial/reject")
-    @Operation(summary = "Reject the trial: the engagement ends, the trial is not billed")
-    public ResponseEntity<CommandAccepted> rejectTrial(@PathVariable @ResourceId String id,
-            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    @Operation(summary = "Reject the trial", description = "The engagement ends; the trial is not billed.")
+    public ResponseEntity<CommandAccepted> rejectTrial(@PathVariable @ResourceId String id, @IfMatch Long version,
             @RequestBody(required = false) @Valid ReasonRequest body) {
-        return send(id, ifMatch, v -> new RejectTrial(id, body == null ? null : body.reason(), v));
+        return gateways.accepted(id, new RejectTrial(id, body == null ? null : body.reason(), version));
     }
 
     @PostMapping("/{id}/activate")
-    @Operation(summary = "Activate a proposal without a trial")
-    public ResponseEntity<CommandAccepted> activate(@PathVariable @ResourceId String id,
-            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    @Operation(summary = "Activate a proposal",
+            description = "Takes a proposal without a trial straight to active, today or from activationDate.")
+    public ResponseEntity<CommandAccepted> activate(@PathVariable @ResourceId String id, @IfMatch Long version,
             @RequestBody(required = false) @Valid ActivateRequest body) {
-        return send(id, ifMatch, v -> new ActivateEngagement(id, body == null ? null : body.activationDate(), v));
+        return gateways.accepted(id, new ActivateEngagement(id, body == null ? null : body.activationDate(), version));
     }
 
     @PostMapping("/{id}/pause")
-    @Operation(summary = "Pause billing (from today unless pauseDate is given)")
-    public ResponseEntity<CommandAccepted> pause(@PathVariable @ResourceId String id,
-            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    @Operation(summary = "Pause billing", description = "Pauses billing from today, or from pauseDate.")
+    public ResponseEntity<CommandAccepted> pause(@PathVariable @ResourceId String id, @IfMatch Long version,
             @RequestBody(required = false) @Valid PauseRequest body) {
-        return send(id, ifMatch, v -> new PauseEngagement(id, body == null ? null : body.pauseDate(), v));
+        return gateways.accepted(id, new PauseEngagement(id, body == null ? null : body.pauseDate(), version));
     }
 
     @PostMapping("/{id}/resume")
-    @Operation(summary = "Resume billing (from today unless resumeDate is given)")
-    public ResponseEntity<CommandAccepted> resume(@PathVariable @ResourceId String id,
-            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    @Operation(summary = "Resume billing", description = "Resumes billing from today, or from resumeDate.")
+    public ResponseEntity<CommandAccepted> resume(@PathVariable @ResourceId String id, @IfMatch Long version,
             @RequestBody(required = false) @Valid ResumeRequest body) {
-        return send(id, ifMatch, v -> new ResumeEngagement(id, body == null ? null : body.resumeDate(), v));
+        return gateways.accepted(id, new ResumeEngagement(id, body == null ? null : body.resumeDate(), version));
     }
 
     @PostMapping("/{id}/notice")
-    @Operation(summary = "Give notice today, with the last billed day")
-    public ResponseEntity<CommandAccepted> notice(@PathVariable @ResourceId String id,
-            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    @Operation(summary = "Give notice",
+            description = "Gives notice today with the last billed day; a termination for cause needs a reason.")
+    public ResponseEntity<CommandAccepted> notice(@PathVariable @ResourceId String id, @IfMatch Long version,
             @RequestBody @Valid NoticeRequest body) {
-        return send(id, ifMatch, v -> new GiveNotice(id, body.lastDay(), body.forCause(), body.reason(), v));
+        return gateways.accepted(id, new GiveNotice(id, body.lastDay(), body.forCause(), body.reason(), version));
     }
 
     @PostMapping("/{id}/end")
-    @Operation(summary = "End an engagement whose notice has run out")
-    public ResponseEntity<CommandAccepted> end(@PathVariable @ResourceId String id,
-            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return send(id, ifMatch, v -> new EndEngagement(id, v));
+    @Operation(summary = "End the engagement", description = "Ends an engagement whose notice has run out.")
+    public ResponseEntity<CommandAccepted> end(@PathVariable @ResourceId String id, @IfMatch Long version) {
+        return gateways.accepted(id, new EndEngagement(id, version));
     }
 
     @PostMapping("/{id}/cancel")
-    @Operation(summary = "Cancel a proposal")
-    public ResponseEntity<CommandAccepted> cancel(@PathVariable @ResourceId String id,
-            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    @Operation(summary = "Cancel a proposal", description = "Cancels a proposal, with an optional reason.")
+    public ResponseEntity<CommandAccepted> cancel(@PathVariable @ResourceId String id, @IfMatch Long version,
             @RequestBody(required = false) @Valid ReasonRequest body) {
-        return send(id, ifMatch, v -> new CancelEngagement(id, body == null ? null : body.reason(), v));
+        return gateways.accepted(id, new CancelEngagement(id, body == null ? null : body.reason(), version));
     }
 
     @PostMapping("/{id}/seats")
-    @Operation(summary = "Add a seat from its start date")
-    public ResponseEntity<CommandAccepted> addSeat(@PathVariable @ResourceId String id,
-            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add a seat", description = "Adds a seat, billed from its start date. Answers 201.")
+    public ResponseEntity<CommandAccepted> addSeat(@PathVariable @ResourceId String id, @IfMatch Long version,
             @RequestBody @Valid SeatRequest body) {
         String seatId = ids.next("seat");
-        ResponseEntity<CommandAccepted> accepted = send(id, ifMatch, v -> new AddSeat(id, seatId,
-                body.professionalId(), body.professionalName(), body.rate(), body.startDate(), v));
+        ResponseEntity<CommandAccepted> accepted = gateways.accepted(id, new AddSeat(id, seatId,
+                body.professionalId(), body.professionalName(), body.rate(), body.startDate(), version));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/engagements/" + id + "#seat-" + seatId))
                 .headers(accepted.getHeaders())
@@ -203,39 +204,35 @@ public class EngagementController {
     }
 
     @PostMapping("/{id}/seats/{seatId}/release")
-    @Operation(summary = "Release a seat; releaseDate is its first day no longer billed (on or before its start"
-            + " date, the seat is withdrawn: no day of it is billed)")
+    @Operation(summary = "Release a seat",
+            description = "releaseDate is the seat's first day no longer billed; on or before its start date the"
+                    + " seat is withdrawn.")
     public ResponseEntity<CommandAccepted> releaseSeat(@PathVariable @ResourceId String id,
-            @PathVariable @ResourceId String seatId,
-            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @PathVariable @ResourceId String seatId, @IfMatch Long version,
             @RequestBody @Valid ReleaseSeatRequest body) {
-        return send(id, ifMatch, v -> new ReleaseSeat(id, seatId, body.releaseDate(), v));
+        return gateways.accepted(id, new ReleaseSeat(id, seatId, body.releaseDate(), version));
     }
 
     @PostMapping("/{id}/rate-changes")
-    @Operation(summary = "Schedule a rate change for one seat, or for every seat billed on the effective date")
-    public ResponseEntity<RateChangeAccepted> changeRate(@PathVariable @ResourceId String id,
-            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    @Operation(summary = "Schedule a rate change",
+            description = "A new rate for one seat, or for every seat billed on the effective date, with a reason."
+                    + " The answer names the rate change, by which it can be withdrawn until it takes effect.")
+    public ResponseEntity<RateChangeAccepted> changeRate(@PathVariable @ResourceId String id, @IfMatch Long version,
             @RequestBody @Valid RateChangeRequest body) {
         String rateChangeId = ids.next("rate-change");
-        ResponseEntity<CommandAccepted> accepted = send(id, ifMatch, v -> new ScheduleRateChange(id, rateChangeId,
-                body.seatId(), body.newRate(), body.effectiveDate(), body.reason(), v));
-        return ResponseEntity.ok().headers(accepted.getHeaders())
-                .body(new RateChangeAccepted(id, rateChangeId, accepted.getBody().version()));
+        long next = gateways.version(new ScheduleRateChange(id, rateChangeId, body.seatId(), body.newRate(),
+                body.effectiveDate(), body.reason(), version));
+        return ResponseEntity.ok().eTag(ETags.of(next)).body(new RateChangeAccepted(id, rateChangeId, next));
     }
 
     @PostMapping("/{id}/rate-changes/{rateChangeId}/withdraw")
-    @Operation(summary = "Withdraw a scheduled rate change that has not taken effect yet")
+    @Operation(summary = "Withdraw a scheduled rate change",
+            description = "Withdraws a rate change that has not taken effect yet, for instance before notice is"
+                    + " given with a last day before it; the reason is optional.")
     public ResponseEntity<CommandAccepted> withdrawRateChange(@PathVariable @ResourceId String id,
-            @PathVariable @ResourceId String rateChangeId,
-            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @PathVariable @ResourceId String rateChangeId, @IfMatch Long version,
             @RequestBody(required = false) @Valid ReasonRequest body) {
-        return send(id, ifMatch, v -> new WithdrawRateChange(id, rateChangeId, body == null ? null : body.reason(),
-                v));
-    }
-
-    private ResponseEntity<CommandAccepted> send(String id, String ifMatch, Function<Long, Object> command) {
-        Long version = commands.sendAndWait(command.apply(ETags.expectedVersion(ifMatch)));
-        return ResponseEntity.ok().eTag(ETags.of(version)).body(new CommandAccepted(id, version));
+        return gateways.accepted(id, new WithdrawRateChange(id, rateChangeId, body == null ? null : body.reason(),
+                version));
     }
 }

@@ -13,11 +13,11 @@ import java.util.List;
  * A new engagement proposal.
  */
 public record ProposeEngagementRequest(
-        @NotBlank @Size(max = 200) String clientId,
-        @NotBlank @Size(max = 200) String clientName,
-        @NotBlank @Size(max = 200) String roleTitle,
+        @NotBlank @Size(min = 1, max = 200) String clientId,
+        @NotBlank @Size(min = 1, max = 200) String clientName,
+        @NotBlank @Size(min = 1, max = 200) String roleTitle,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
         @NotNull BillingModel billingModel,
-        @NotEmpty @Size(max = 100) List<@NotNull @Valid SeatRequest> seats,
+        @NotEmpty @Size(min = 1, max = 100) List<@NotNull @Valid SeatRequest> seats,
         @Valid TermsRequest terms) {
 }

@@ -15,5 +15,5 @@ public record RateChangeRequest(
         @Size(max = 200) String seatId,
         @NotNull @Positive @Digits(integer = 12, fraction = 4) BigDecimal newRate,
         @NotNull LocalDate effectiveDate,
-        @NotBlank @Size(max = 2000) String reason) {
+        @NotBlank @Size(min = 1, max = 2000) String reason) {
 }

@@ -12,8 +12,8 @@ import java.time.LocalDate;
  * A seat to propose or add: who fills it, at what rate (per hour or per month, by the billing model), from when.
  */
 public record SeatRequest(
-        @NotBlank @Size(max = 200) String professionalId,
-        @NotBlank @Size(max = 200) String professionalName,
+        @NotBlank @Size(min = 1, max = 200) String professionalId,
+        @NotBlank @Size(min = 1, max = 200) String professionalName,
         @NotNull @Positive @Digits(integer = 12, fraction = 4) BigDecimal rate,
         @NotNull LocalDate startDate) {
 }

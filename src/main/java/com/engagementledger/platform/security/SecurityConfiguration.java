@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
-import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,11 +24,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may do what. Reads are open to every role (auditors read everything); changes are open to the role whose job
- * they are; anonymous callers get a 401 and forbidden ones a 403, both as problem documents.
+ * Who may do what. Every request but the documentation and health needs an authenticated caller; which roles may
+ * call an endpoint is declared with {@code @RolesAllowed} on its controller and enforced by
+ * {@link DeclaredRolesInterceptor}. Anonymous callers get a 401 with a {@code WWW-Authenticate} challenge and
+ * forbidden ones a 403, both as problem documents.
  *
  * <p>BASIC mode authenticates against users from configuration with BCrypt hashes; there is no built-in user, so a
  * production start without configured users lets nobody in. JWT mode is an OAuth2 resource server whose roles come
@@ -38,34 +42,50 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    static final String REALM = "engagement-ledger";
+    static final String BASIC_CHALLENGE = "Basic realm=\"" + REALM + "\"";
+    static final String BEARER_CHALLENGE = "Bearer realm=\"" + REALM + "\"";
 
     @Bean
     public SecurityFilterChain apiSecurity(HttpSecurity http, LedgerProperties properties, ProblemResponses problems)
             throws Exception {
+        boolean jwt = properties.security().mode() == LedgerProperties.AuthenticationMode.JWT;
+        AuthenticationEntryPoint challenge = (request, response, e) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, jwt ? BEARER_CHALLENGE : BASIC_CHALLENGE);
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "Authentication required",
+                    jwt ? "Send a bearer token to use this API." : "Send HTTP Basic credentials to use this API.");
+        };
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // which role may call an endpoint is declared on its controller (@RolesAllowed, ADR 0015); here
+                // only who must be authenticated at all
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
-                        .requestMatchers("/api/admin/**").hasRole(Roles.ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(Roles.ALL)
-                        .requestMatchers(HttpMethod.POST, "/api/engagements/**").hasRole(Roles.ACCOUNT_MANAGER)
                         .requestMatchers("/error").permitAll()
-                        .anyRequest().denyAll())
+                        .anyRequest().authenticated())
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, e) -> problems.write(request, response,
-                                HttpStatus.UNAUTHORIZED, "Authentication required",
-                                "Send credentials (HTTP Basic or a bearer token) to use this API."))
+                        .authenticationEntryPoint(challenge)
                         .accessDeniedHandler((request, response, e) -> problems.write(request, response,
                                 HttpStatus.FORBIDDEN, "Forbidden",
                                 "Your roles do not allow " + request.getMethod() + " " + request.getRequestURI())));
-        if (properties.security().mode() == LedgerProperties.AuthenticationMode.JWT) {
-            http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(
-                    new RolesClaimConverter(properties.security().rolesClaim()))));
+        if (jwt) {
+            BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+            bearer.setRealmName(REALM);
+            http.oauth2ResourceServer(server -> server
+                    .authenticationEntryPoint((request, response, e) -> {
+                        // the standard challenge names what was wrong with the token (RFC 6750 §3)
+                        bearer.commence(request, response, e);
+                        problems.write(request, response, HttpStatus.UNAUTHORIZED, "Authentication required",
+                                "Send a valid bearer token to use this API.");
+                    })
+                    .jwt(tokens -> tokens.jwtAuthenticationConverter(
+                            new RolesClaimConverter(properties.security().rolesClaim()))));
         } else {
             http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                response.setHeader("WWW-Authenticate", "Basic realm=\"engagement-ledger\"");
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE);
                 problems.write(request, response, HttpStatus.UNAUTHORIZED, "Authentication required",
                         "Send valid HTTP Basic credentials to use this API.");
             }));

@@ -2,8 +2,10 @@ package com.engagementledger.platform.time;
 
 import com.github.kagkarlsson.scheduler.ScheduledExecutionsFilter;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.engagementledger.platform.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/admin/clock")
 @ConditionalOnProperty(name = "ledger.test-clock", havingValue = "true")
+@RolesAllowed(Roles.ADMIN)
 @Tag(name = "Test clock", description = "Demo profile and tests only")
 public class TestClockController {
 
@@ -50,14 +53,16 @@ public class TestClockController {
     }
 
     @GetMapping
-    @Operation(summary = "The application's current instant")
+    @Operation(summary = "The application's current instant",
+            description = "The instant the application takes for now (test mode only).")
     public ClockView read() {
         return new ClockView(clock.instant(), pendingDue(clock.instant()), processorsBehind());
     }
 
     @PostMapping
-    @Operation(summary = "Move the clock forward to an instant, or by a duration, fire everything due by then, and "
-            + "wait until every processor has handled the resulting events")
+    @Operation(summary = "Move the clock forward to an instant, or by a duration, and fire everything due by then",
+            description = "Give exactly one of instant or advanceBy; the clock never moves backwards. Returns once "
+                    + "every deadline due by then has fired and every processor has handled the resulting events.")
     public ClockView move(@RequestBody @jakarta.validation.Valid ClockChange change) throws InterruptedException {
         Instant moved = clock.moveTo(change::target, store::save);
         settle(moved);

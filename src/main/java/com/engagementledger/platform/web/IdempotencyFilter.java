@@ -49,10 +49,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (java.util.Collections.list(request.getHeaders(HEADER)).size() > 1) {
+            problems.writeInvalid(request, response, HEADER, "single-value",
+                    "may be given once; the header was repeated");
+            return;
+        }
         String key = request.getHeader(HEADER);
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            problems.write(request, response, HttpStatus.BAD_REQUEST, "Invalid Idempotency-Key",
-                    "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters.");
+            problems.writeInvalid(request, response, HEADER, "length",
+                    "must be 1 to " + MAX_KEY_LENGTH + " characters");
             return;
         }
         // behind Spring Security: every /api request here is authenticated

@@ -3,6 +3,7 @@ package com.engagementledger.platform.web;
 import com.engagementledger.platform.api.RuleViolation;
 import com.engagementledger.platform.api.RuleViolationDetails;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -21,6 +22,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -30,6 +32,9 @@ import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -38,7 +43,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every failure becomes an {@code application/problem+json} response that names the field and the rule it broke.
  * Bad input is a 400, a well-formed request the domain refuses a 422 (bad value) or 409 (not allowed now), an unknown
- * id a 404, a stale {@code If-Match} a 412. Anything else is a bug, logged with its request id, and a 500.
+ * id a 404, a stale {@code If-Match} a 412. A refusal is logged as one INFO line with its rule, never a stack trace;
+ * anything else is a bug, logged with its stack trace and request id, and a 500.
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -123,6 +129,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(invalid(errors));
     }
 
+    /** Roles declared per controller are enforced inside Spring MVC, out of the security filters' reach. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e, jakarta.servlet.http.HttpServletRequest request) {
+        return respond(problems.problem(HttpStatus.FORBIDDEN, "Forbidden",
+                "Your roles do not allow " + request.getMethod() + " " + request.getRequestURI(), "forbidden", null));
+    }
+
+    @ExceptionHandler(GatewayTimeoutException.class)
+    ResponseEntity<ProblemDetail> timedOut(GatewayTimeoutException e) {
+        log.warn("{}", e.getMessage());
+        return respond(problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Timed out",
+                "The request did not complete in time; a change may still take effect. Read the resource before"
+                        + " retrying.", "timeout", null));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected failure", e);
@@ -165,6 +186,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
+        // a key given twice inside a nested object comes wrapped in the mapping error of its parent
+        if (cause instanceof JsonMappingException mapping && mapping.getCause() instanceof StreamReadException read
+                && duplicateKey(read) != null) {
+            cause = read;
+        }
         FieldError error;
         if (cause instanceof UnrecognizedPropertyException unknown) {
             error = new FieldError(path(unknown), "unknown-field", "'" + unknown.getPropertyName()
@@ -174,14 +200,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     "'" + format.getValue() + "' is not " + describe(format.getTargetType()));
         } else if (cause instanceof ValueInstantiationException instantiation) {
             Throwable root = instantiation.getCause() != null ? instantiation.getCause() : instantiation;
-            error = new FieldError(path(instantiation), "value", root.getMessage());
+            error = new FieldError(path(instantiation), "value", JsonMessages.plain(root.getMessage()));
         } else if (cause instanceof MismatchedInputException mismatch) {
             error = new FieldError(path(mismatch), "type", mismatch.getTargetType() == null
                     ? "has the wrong shape" : "expected " + describe(mismatch.getTargetType()));
         } else if (cause instanceof JsonMappingException mapping) {
-            error = new FieldError(path(mapping), "value", mapping.getOriginalMessage());
+            error = new FieldError(path(mapping), "value", "has a value this field cannot take");
+        } else if (cause instanceof StreamReadException parse && duplicateKey(parse) != null) {
+            error = new FieldError(duplicateKey(parse), "duplicate-field", "is given more than once");
         } else if (cause instanceof JsonProcessingException parse) {
-            error = new FieldError("body", "json", "malformed JSON: " + parse.getOriginalMessage());
+            error = new FieldError("body", "json", "malformed JSON: " + JsonMessages.plain(parse.getOriginalMessage()));
         } else {
             error = new FieldError("body", "required", "a JSON request body is required");
         }
@@ -193,6 +221,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             WebRequest request) {
         if (body instanceof ProblemDetail detail) {
             problems.withRequestId(detail);
+            if (request instanceof ServletWebRequest servlet) {
+                problems.logRefusal(servlet.getRequest(), detail);
+            }
         }
         return super.createResponseEntity(body, headers, status, request);
     }
@@ -221,9 +252,26 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> ResponseEntity<T> respond(ProblemDetail problem) {
+    private <T> ResponseEntity<T> respond(ProblemDetail problem) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            problems.logRefusal(attributes.getRequest(), problem);
+        }
         return ResponseEntity.status(problem.getStatus())
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body((T) problem);
+    }
+
+    /** The dotted path of a key given twice ({@code seats[0].rate}), or null when the error is another one. */
+    private static String duplicateKey(StreamReadException e) {
+        if (e.getOriginalMessage() == null || !e.getOriginalMessage().startsWith("Duplicate field")
+                || e.getProcessor() == null) {
+            return null;
+        }
+        String pointer = e.getProcessor().getParsingContext().pathAsPointer().toString();
+        String path = java.util.Arrays.stream(pointer.split("/"))
+                .filter(segment -> !segment.isEmpty())
+                .map(segment -> segment.chars().allMatch(Character::isDigit) ? "[" + segment + "]" : "." + segment)
+                .collect(Collectors.joining());
+        return path.startsWith(".") ? path.substring(1) : path.isEmpty() ? "body" : path;
     }
 
     private static String path(JsonMappingException e) {
@@ -258,7 +306,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return switch (type.getSimpleName()) {
             case "LocalDate" -> "a date (YYYY-MM-DD)";
             case "Instant" -> "an instant (ISO 8601, e.g. 2026-01-31T00:00:00Z)";
-            case "BigDecimal", "Integer", "int", "Long", "long" -> "a number";
+            case "BigDecimal" -> "a number";
+            case "Integer", "int", "Long", "long" -> "a whole number";
+            case "String" -> "text (a JSON string)";
             case "Boolean", "boolean" -> "true or false";
             case "UUID" -> "a UUID";
             case "YearMonth" -> "a month (YYYY-MM)";

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Component;
 public class ProblemResponses {
 
     public static final String TYPE_BASE = "https://engagement-ledger.example/problems/";
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
     private final ObjectMapper objectMapper;
 
@@ -50,14 +54,48 @@ public class ProblemResponses {
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
                       String detail) throws IOException {
-        ProblemDetail problem = problem(status, title, detail, null, null);
-        problem.setInstance(URI.create(request.getRequestURI()));
+        write(request, response, problem(status, title, detail, null, null));
+    }
+
+    /** A refusal of one field (a header, say), named as a controller's validation would name it. */
+    public void writeInvalid(HttpServletRequest request, HttpServletResponse response, String field, String rule,
+                             String message) throws IOException {
+        write(request, response, problem(HttpStatus.BAD_REQUEST, "Invalid request", field + ": " + message, rule,
+                List.of(new FieldError(field, rule, message))));
+    }
+
+    /**
+     * A refusal (4xx) is the caller's mistake: one line with the rule, at INFO, so that the log shows what callers
+     * get wrong without burying the server's own failures in stack traces.
+     */
+    public void logRefusal(HttpServletRequest request, ProblemDetail problem) {
+        if (problem.getStatus() >= 400 && problem.getStatus() < 500 && log.isInfoEnabled()) {
+            Object rule = problem.getProperties() == null ? null : problem.getProperties().get("rule");
+            log.info("Refused {} {}: {} {}{}", request.getMethod(), request.getRequestURI(), problem.getStatus(),
+                    rule != null ? rule : problem.getTitle(),
+                    problem.getDetail() == null ? "" : " (" + problem.getDetail() + ")");
+        }
+    }
+
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        logRefusal(request, problem);
+        instance(request.getRequestURI()).ifPresent(problem::setInstance);
         // filters that answer before Spring's request context exists still know the request's id
         if (request.getAttribute(RequestContext.ATTRIBUTE) instanceof RequestContext context) {
             problem.setProperty("requestId", context.requestId());
         }
-        response.setStatus(status.value());
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** The path as instance, unless it is no valid URI reference (the firewall refuses such paths). */
+    private static java.util.Optional<URI> instance(String path) {
+        try {
+            return java.util.Optional.ofNullable(path).map(URI::create);
+        } catch (IllegalArgumentException notAUri) {
+            return java.util.Optional.empty();
+        }
     }
 }

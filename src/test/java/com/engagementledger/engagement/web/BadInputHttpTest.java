@@ -53,6 +53,10 @@ class BadInputHttpTest extends HttpTestSupport {
             "{\"a\":}", "{'single':'quotes'}", "{\"reason\":\"x\"} trailing", "{\"reason\":\"x\",}", "\u0000",
             "<xml/>");
 
+    /** What a problem document must not show: Java types, Jackson and its features, the server's internals. */
+    private static final java.util.regex.Pattern INTERNALS = java.util.regex.Pattern.compile(
+            "\\b(?:java|javax|jakarta|com|org)\\.[a-z]|(?i:jackson)|Feature\\b|`|\\[Source:|Exception\\b");
+
     /** A JSON null, as a value distinct from "leave the field out". */
     private enum NullValue { NULL }
 
@@ -147,6 +151,7 @@ class BadInputHttpTest extends HttpTestSupport {
         soft.assertThat(problem.path("status").asInt()).as(what).isEqualTo(response.status());
         soft.assertThat(problem.path("title").asText()).as(what).isNotBlank();
         soft.assertThat(problem.path("detail").asText()).as(what).isNotBlank();
+        soft.assertThat(INTERNALS.matcher(response.body()).find()).as(what + " names a Java type or Jackson").isFalse();
         if (response.status() == 400) {
             soft.assertThat(problem.path("errors").size()).as(what).isPositive();
         }
@@ -191,7 +196,7 @@ class BadInputHttpTest extends HttpTestSupport {
     private String created(Map<String, Object> body) {
         Api.Response response = api.as("manager").post("/api/engagements", body);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return response.json().get("engagementId").asText();
+        return response.json().get("id").asText();
     }
 
     private static void ok(Api.Response response) {

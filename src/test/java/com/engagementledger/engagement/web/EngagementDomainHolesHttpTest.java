@@ -64,7 +64,7 @@ class EngagementDomainHolesHttpTest extends HttpTestSupport {
                 Map.of("releaseDate", today.plusDays(60).toString())));
         awaitEngagement(id, e -> e.get("seats").size() == 1);
 
-        Api.Response scheduled = manager().post(path(id, "rate-changes"), Map.of("newRate", "9900.00",
+        Api.Response scheduled = manager().post(path(id, "rate-changes"), Map.of("newRate", new BigDecimal("9900.00"),
                 "effectiveDate", today.plusDays(45).toString(), "reason", "Annual review"));
         ok(scheduled);
         String rateChangeId = scheduled.json().get("rateChangeId").asText();
@@ -92,7 +92,7 @@ class EngagementDomainHolesHttpTest extends HttpTestSupport {
     @Test
     void onlyAccountManagersWithdrawARateChange() {
         String id = activeEngagement("holes-withdraw-roles");
-        Api.Response scheduled = manager().post(path(id, "rate-changes"), Map.of("newRate", "9900.00",
+        Api.Response scheduled = manager().post(path(id, "rate-changes"), Map.of("newRate", new BigDecimal("9900.00"),
                 "effectiveDate", today().plusDays(45).toString(), "reason", "Annual review"));
         ok(scheduled);
         String withdraw = path(id, "rate-changes/" + scheduled.json().get("rateChangeId").asText() + "/withdraw");

@@ -51,6 +51,57 @@ class EngagementHttpProtocolTest extends HttpTestSupport {
         String etag = awaitEtag(id);
         Api.Response cached = api.as("auditor").header("If-None-Match", etag).get("/api/engagements/" + id);
         assertThat(cached.status()).isEqualTo(304);
+        assertThat(cached.raw().headers().allValues("ETag")).containsExactly(etag);
+        assertThat(cached.body()).isEmpty();
+
+        Api.Response listed = api.as("auditor").header("If-None-Match", "\"41\", W/" + etag)
+                .get("/api/engagements/" + id);
+        assertThat(listed.status()).isEqualTo(304);
+        Api.Response other = api.as("auditor").header("If-None-Match", "\"41\"").get("/api/engagements/" + id);
+        assertThat(other.status()).isEqualTo(200);
+        assertThat(other.raw().headers().allValues("ETag")).containsExactly(etag);
+    }
+
+    @Test
+    void ifNoneMatchStarOnAnExistingEngagementAnswers304() {
+        String id = propose("etag-star", today().toString());
+        String etag = awaitEtag(id);
+        Api.Response cached = api.as("auditor").header("If-None-Match", "*").get("/api/engagements/" + id);
+        assertThat(cached.status()).isEqualTo(304);
+        assertThat(cached.raw().headers().allValues("ETag")).containsExactly(etag);
+        assertThat(api.as("auditor").header("If-None-Match", "*").get("/api/engagements/" + UUID.randomUUID())
+                .status()).isEqualTo(404);
+    }
+
+    @Test
+    void methodsAResourceDoesNotSupportAre405WithAllow() {
+        String id = propose("etag-405", today().toString());
+        for (String method : List.of("PUT", "PATCH", "DELETE")) {
+            for (String path : List.of("/api/engagements/" + id, "/api/engagements",
+                    "/api/engagements/" + id + "/pause")) {
+                Api.Response response = api.as("manager").method(method, path, "{}");
+                assertThat(response.status()).as(method + " " + path).isEqualTo(405);
+                assertThat(response.contentType()).startsWith("application/problem+json");
+                assertThat(response.header("Allow")).as(method + " " + path).isNotBlank();
+            }
+        }
+        assertThat(api.as("manager").method("DELETE", "/api/engagements/" + id, null).header("Allow"))
+                .contains("GET").doesNotContain("DELETE");
+    }
+
+    @Test
+    void aRepeatedIfMatchIsRefused() throws Exception {
+        String id = proposeWithoutTrial("etag-twice", today().toString());
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                "http://127.0.0.1:" + port + "/api/engagements/" + id + "/activate"))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                                .encodeToString("manager:secret".getBytes()))
+                        .header("If-Match", "\"0\"").header("If-Match", "\"0\"")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"If-Match\"");
     }
 
     @Test

@@ -31,7 +31,7 @@ class EngagementLifecycleHttpTest extends HttpTestSupport {
 
         Api.Response created = manager.post("/api/engagements", proposal("lifecycle-client", today.toString()));
         assertThat(created.status()).isEqualTo(201);
-        String id = created.json().get("engagementId").asText();
+        String id = created.json().get("id").asText();
         assertThat(created.header("Location")).isEqualTo("/api/engagements/" + id);
         assertThat(created.header("ETag")).isEqualTo("\"0\"");
         JsonNode engagement = awaitEngagement(id, e -> e.get("status").asText().equals("PROPOSED"));
@@ -47,7 +47,8 @@ class EngagementLifecycleHttpTest extends HttpTestSupport {
         assertThat(engagement.get("dates").get("activeFrom").asText()).isEqualTo(today.toString());
 
         Api.Response added = manager.post("/api/engagements/" + id + "/seats", Map.of("professionalId", "pro-2",
-                "professionalName", "Robin Roe", "rate", "9500.00", "startDate", today.plusDays(1).toString()));
+                "professionalName", "Robin Roe", "rate", new java.math.BigDecimal("9500.00"),
+                "startDate", today.plusDays(1).toString()));
         assertThat(added.status()).isEqualTo(201);
         engagement = awaitEngagement(id, e -> e.get("seats").size() == 2);
         String secondSeat = engagement.get("seats").get(1).get("seatId").asText();
@@ -59,7 +60,8 @@ class EngagementLifecycleHttpTest extends HttpTestSupport {
 
         LocalDate rateDay = today.plusDays(30);
         assertThat(manager.post("/api/engagements/" + id + "/rate-changes", Map.of("seatId", secondSeat,
-                "newRate", "9900.00", "effectiveDate", rateDay.toString(), "reason", "Annual review"))
+                "newRate", new java.math.BigDecimal("9900.00"), "effectiveDate", rateDay.toString(),
+                "reason", "Annual review"))
                 .status()).isEqualTo(200);
         engagement = awaitEngagement(id, e -> seat(e, secondSeat).get("scheduledRates").size() == 1);
         assertThat(seat(engagement, secondSeat).get("currentRate").decimalValue()).isEqualByComparingTo("9500.00");

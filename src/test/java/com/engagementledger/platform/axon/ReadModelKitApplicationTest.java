@@ -85,7 +85,7 @@ class ReadModelKitApplicationTest {
             Api.Response created = api.as("manager").post("/api/engagements",
                     proposalBody("journal-" + i, today.toString()));
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
-            proposed.add(created.json().get("engagementId").asText());
+            proposed.add(created.json().get("id").asText());
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             Journal journal = mongo.findById(JournalProjection.ONE, Journal.class);

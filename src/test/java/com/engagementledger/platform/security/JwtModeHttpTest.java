@@ -66,7 +66,7 @@ class JwtModeHttpTest {
                 .header("Authorization", "Bearer " + token(KEYS, "alice", List.of("ACCOUNT_MANAGER"), 300))
                 .post("/api/engagements", proposal());
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String id = created.json().get("engagementId").asText();
+        String id = created.json().get("id").asText();
         byte[] metadata = jdbc.queryForObject(
                 "SELECT metaData FROM DomainEventEntry WHERE aggregateIdentifier = ?", byte[].class, id);
         Map<?, ?> meta = new ObjectMapper().readValue(metadata, Map.class);
@@ -86,7 +86,14 @@ class JwtModeHttpTest {
     @Test
     void missingExpiredForeignMisaddressedAndBasicCredentialsAreRefused() {
         Api api = new Api(port);
-        assertThat(api.anonymous().get("/api/engagements").status()).isEqualTo(401);
+        Api.Response anonymous = api.anonymous().get("/api/engagements");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        Api.Response expired = api.anonymous().header("Authorization", "Bearer "
+                + token(KEYS, "carol", List.of("AUDITOR"), -60)).get("/api/engagements");
+        assertThat(expired.header("WWW-Authenticate")).startsWith("Bearer").contains("invalid_token");
+        assertThat(expired.contentType()).startsWith("application/problem+json");
         assertThat(api.anonymous().header("Authorization", "Bearer "
                 + token(KEYS, "carol", List.of("AUDITOR"), -60)).get("/api/engagements").status()).isEqualTo(401);
         assertThat(api.anonymous().header("Authorization", "Bearer "

@@ -131,7 +131,7 @@ class CrashRecoveryTest {
                 if (created.status() != 201) {
                     continue;
                 }
-                String id = created.json().get("engagementId").asText();
+                String id = created.json().get("id").asText();
                 proposed.add(id);
                 if (api.as("manager").post("/api/engagements/" + id + "/activate", (Object) null).status() == 200) {
                     activated.add(id);

@@ -62,7 +62,7 @@ class RestartDurabilityTest {
             String today = LocalDate.now(ZoneOffset.UTC).toString();
             for (int i = 0; i < 5; i++) {
                 String id = api.as("manager").post("/api/engagements", proposal("restart-" + i, today))
-                        .json().get("engagementId").asText();
+                        .json().get("id").asText();
                 api.as("manager").post("/api/engagements/" + id + "/activate", (Object) null);
                 api.as("manager").post("/api/engagements/" + id + "/pause", (Object) null);
             }
@@ -134,6 +134,6 @@ class RestartDurabilityTest {
         return Map.of("clientId", clientId, "clientName", "Client " + clientId, "roleTitle", "Engineer",
                 "currency", "EUR", "billingModel", "MONTHLY", "terms", Map.of("trialDays", 0),
                 "seats", List.of(Map.of("professionalId", "pro-" + clientId, "professionalName", "Pat",
-                        "rate", "9000.00", "startDate", startDate)));
+                        "rate", new java.math.BigDecimal("9000.00"), "startDate", startDate)));
     }
 }

@@ -1,0 +1,44 @@
+package com.engagementledger.platform.web;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The error page for everything that ends in {@code sendError} outside Spring MVC's exception handling (the servlet
+ * container, filters): a problem document, like every other error, instead of Spring Boot's own JSON.
+ */
+@RestController
+@Hidden
+public class ProblemErrorController implements ErrorController {
+
+    private final ProblemResponses problems;
+
+    public ProblemErrorController(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    @RequestMapping("${server.error.path:${error.path:/error}}")
+    public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code && code >= 400
+                ? code : HttpStatus.INTERNAL_SERVER_ERROR.value();
+        ProblemDetail problem = problems.problem(HttpStatus.valueOf(status), ServerProblems.title(status),
+                ServerProblems.detail(status), ServerProblems.rule(status), null);
+        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
+            try {
+                problem.setInstance(URI.create(path));
+            } catch (IllegalArgumentException notAUri) {
+                // a path the firewall refused may be no URI at all; the document stands without it
+            }
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

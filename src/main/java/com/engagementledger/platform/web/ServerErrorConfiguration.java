@@ -1,0 +1,35 @@
+package com.engagementledger.platform.web;
+
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+/**
+ * Problem documents for the refusals below Spring MVC: Spring Security's firewall (which otherwise sends a bare
+ * 400 to Spring Boot's error page) and Tomcat's error valve (which otherwise writes an HTML page).
+ */
+@Configuration(proxyBeanMethods = false)
+public class ServerErrorConfiguration {
+
+    @Bean
+    public RequestRejectedHandler problemForRejectedRequests(ProblemResponses problems) {
+        return (request, response, rejected) -> {
+            response.setHeader("Connection", "close");
+            problems.write(request, response, problems.problem(HttpStatus.BAD_REQUEST, ServerProblems.title(400),
+                    ServerProblems.detail(400), ServerProblems.rule(400), null));
+        };
+    }
+
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
+    }
+}

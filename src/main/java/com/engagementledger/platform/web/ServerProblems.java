@@ -1,0 +1,60 @@
+package com.engagementledger.platform.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Problem documents for refusals that carry no reason the application can name (the server's and the firewall's):
+ * a fixed wording per status, never the underlying exception's message, which names classes and internals.
+ */
+final class ServerProblems {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ServerProblems() {
+    }
+
+    static String title(int status) {
+        HttpStatus known = HttpStatus.resolve(status);
+        return known != null ? known.getReasonPhrase() : "Error";
+    }
+
+    static String detail(int status) {
+        return switch (status) {
+            case 400 -> "The request is malformed: its request line, path or headers cannot be read. Paths may not"
+                    + " contain encoded slashes or backslashes, '%00', ';', '..' or '//'.";
+            case 401 -> "Send credentials to use this API.";
+            case 403 -> "Your roles do not allow this request.";
+            case 404 -> "There is nothing at this path.";
+            case 405 -> "This path does not take this method.";
+            case 413 -> "The request body is too large.";
+            case 414 -> "The request line is too long.";
+            case 431 -> "The request headers are too large.";
+            default -> status >= 500 ? "The request failed unexpectedly; quote the requestId to the operators."
+                    : "The request was refused.";
+        };
+    }
+
+    static String rule(int status) {
+        return switch (status) {
+            case 400 -> "malformed-request";
+            case 404 -> "not-found";
+            default -> null;
+        };
+    }
+
+    /** The document for a status, as JSON text, for writers below Spring (Tomcat's error valve). */
+    static String json(int status) {
+        ObjectNode problem = JSON.createObjectNode();
+        String rule = rule(status);
+        problem.put("type", rule == null ? "about:blank" : ProblemResponses.TYPE_BASE + rule);
+        problem.put("title", title(status));
+        problem.put("status", status);
+        problem.put("detail", detail(status));
+        if (rule != null) {
+            problem.put("rule", rule);
+        }
+        return problem.toString();
+    }
+}

@@ -1,0 +1,178 @@
+package com.engagementledger.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.engagementledger.support.HttpTestSupport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Errors raised before a controller is reached, by Tomcat (a header too large, a malformed request line) or by
+ * Spring Security's firewall ({@code %00}, {@code %2F}, {@code ;}, {@code ..}, {@code //} in paths), are problem
+ * documents like every other error, naming neither a Java class nor a server's internals. They only show with a real
+ * server, so these requests go over raw sockets exactly as written.
+ */
+class ServerErrorsHttpTest extends HttpTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MANAGER = "Authorization: Basic "
+            + Base64.getEncoder().encodeToString("manager:secret".getBytes(StandardCharsets.UTF_8));
+
+    private record Raw(int status, Map<String, String> headers, String body) {
+    }
+
+    @Test
+    void pathsTheFirewallRefusesAreProblems() throws IOException {
+        SoftAssertions soft = new SoftAssertions();
+        for (String path : List.of("/api/engagements/%00", "/api/engagements/a%2Fb", "/api/engagements;x=1",
+                "/api/engagements/x/../y", "/api//engagements", "/api/engagements/%2e%2e/x", "/api/%25",
+                "/api/engagements/a%5Cb")) {
+            for (String auth : List.of(MANAGER, "")) {
+                Raw response = send("GET " + path + " HTTP/1.1", auth);
+                expectProblem(soft, "GET " + path + (auth.isEmpty() ? " anonymous" : ""), response, 400, 404);
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void aHeaderTooLargeIsAProblem() throws IOException {
+        SoftAssertions soft = new SoftAssertions();
+        Raw response = send("GET /api/engagements HTTP/1.1", MANAGER, "X-Padding: " + "x".repeat(20_000));
+        expectProblem(soft, "huge header", response, 400, 431);
+        soft.assertAll();
+    }
+
+    @Test
+    void nonAsciiHeaderValuesAreRefusedOrIgnoredButNeverAnHtmlPage() throws IOException {
+        SoftAssertions soft = new SoftAssertions();
+        Raw key = send("POST /api/engagements HTTP/1.1", MANAGER, "Content-Type: application/json",
+                "Idempotency-Key: schl\u00fcssel-\u20ac", "Content-Length: 2", "", "{}");
+        expectProblem(soft, "non-ASCII Idempotency-Key", key, 400, 400);
+        Raw ifMatch = send("POST /api/engagements/x/pause HTTP/1.1", MANAGER, "If-Match: \"\u00e9\"",
+                "Content-Length: 0");
+        expectProblem(soft, "non-ASCII If-Match", ifMatch, 400, 400);
+        Raw basic = send("GET /api/engagements HTTP/1.1", "Authorization: Basic \u00e9\u00e9\u00e9");
+        expectProblem(soft, "non-ASCII credentials", basic, 401, 401);
+        soft.assertAll();
+    }
+
+    @Test
+    void unknownPathsAndMalformedRequestsAreProblems() throws IOException {
+        SoftAssertions soft = new SoftAssertions();
+        expectProblem(soft, "unknown static path", send("GET /static/nothing.css HTTP/1.1", MANAGER), 404, 404);
+        expectProblem(soft, "unknown api path", send("GET /api/nothing HTTP/1.1", MANAGER), 404, 404);
+        expectProblem(soft, "favicon", send("GET /favicon.ico HTTP/1.1", MANAGER), 404, 404);
+        expectProblem(soft, "unknown static path, anonymous", send("GET /index.html HTTP/1.1"), 401, 404);
+        expectProblem(soft, "space in path", send("GET /api/engage ments HTTP/1.1", MANAGER), 400, 400);
+        expectProblem(soft, "bad method", send("G(T /api/engagements HTTP/1.1", MANAGER), 400, 400);
+        expectProblem(soft, "bad escape", send("GET /api/engagements/%zz HTTP/1.1", MANAGER), 400, 400);
+        soft.assertAll();
+    }
+
+    private static final java.util.regex.Pattern LEAK = java.util.regex.Pattern.compile(
+            "(?i)java\\.|jakarta\\.|springframework|tomcat|exception|jackson|Feature|<html");
+
+    private void expectProblem(SoftAssertions soft, String what, Raw response, int lowest, int highest) {
+        String described = what + " -> " + response;
+        soft.assertThat(response.status()).as(described).isBetween(lowest, highest);
+        soft.assertThat(response.headers().getOrDefault("content-type", "")).as(described)
+                .startsWith("application/problem+json");
+        soft.assertThat(LEAK.matcher(response.body()).find()).as(described + " names internals").isFalse();
+        try {
+            JsonNode problem = JSON.readTree(response.body());
+            soft.assertThat(problem.path("status").asInt()).as(described).isEqualTo(response.status());
+            soft.assertThat(problem.path("title").asText()).as(described).isNotBlank();
+            soft.assertThat(problem.path("detail").asText()).as(described).isNotBlank();
+        } catch (IOException notJson) {
+            soft.fail("not JSON: " + described);
+        }
+    }
+
+    /** Sends the request line and header lines as they are (ISO-8859-1, as HTTP/1.1 puts them on the wire). */
+    private Raw send(String requestLine, String... lines) throws IOException {
+        List<String> all = new ArrayList<>();
+        all.add(requestLine);
+        all.add("Host: 127.0.0.1:" + port);
+        all.add("Connection: close");
+        String body = null;
+        boolean inBody = false;
+        for (String line : lines) {
+            if (inBody) {
+                body = line;
+            } else if (line.isEmpty()) {
+                inBody = true;
+            } else if (!line.isBlank()) {
+                all.add(line);
+            }
+        }
+        String request = String.join("\r\n", all) + "\r\n\r\n" + (body == null ? "" : body);
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return parse(socket.getInputStream());
+        }
+    }
+
+    private static Raw parse(InputStream in) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            in.transferTo(bytes);
+        } catch (java.net.SocketException reset) {
+            // the server may close the connection right after its answer
+        }
+        // ISO-8859-1 keeps one char per byte, so that chunk sizes (in bytes) can be counted in chars
+        String text = bytes.toString(StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        String head = end < 0 ? text : text.substring(0, end);
+        String body = end < 0 ? "" : text.substring(end + 4);
+        String[] headLines = head.split("\r\n");
+        int status = headLines[0].startsWith("HTTP/") ? Integer.parseInt(headLines[0].split(" ")[1]) : -1;
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < headLines.length; i++) {
+            int colon = headLines[i].indexOf(':');
+            if (colon > 0) {
+                headers.put(headLines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                        headLines[i].substring(colon + 1).strip());
+            }
+        }
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            body = unchunk(body);
+        }
+        return new Raw(status, headers, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+    }
+
+    private static String unchunk(String chunked) {
+        StringBuilder body = new StringBuilder();
+        int at = 0;
+        while (at < chunked.length()) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            if (lineEnd < 0) {
+                break;
+            }
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).strip(), 16);
+            if (size == 0) {
+                break;
+            }
+            body.append(chunked, lineEnd + 2, Math.min(chunked.length(), lineEnd + 2 + size));
+            at = lineEnd + 2 + size + 2;
+        }
+        return body.toString();
+    }
+}
