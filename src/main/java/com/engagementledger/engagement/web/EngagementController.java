@@ -173,7 +173,7 @@ public class EngagementController {
             description = "Gives notice today with the last billed day; a termination for cause needs a reason.")
     public ResponseEntity<CommandAccepted> notice(@PathVariable @ResourceId String id, @IfMatch Long version,
             @RequestBody @Valid NoticeRequest body) {
-        return gateways.accepted(id, new GiveNotice(id, body.lastDay(), body.forCause(), body.reason(), version));
+        return gateways.accepted(id, new GiveNotice(id, body.lastDay(), Boolean.TRUE.equals(body.forCause()), body.reason(), version));
     }
 
     @PostMapping("/{id}/end")

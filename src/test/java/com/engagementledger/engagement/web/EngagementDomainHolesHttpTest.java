@@ -259,6 +259,17 @@ class EngagementDomainHolesHttpTest extends HttpTestSupport {
                 now().toString(), aggregateId, sequence, "Engagement");
     }
 
+    @Test
+    void anOrdinaryNoticeNeedNotSayItIsNotForCause() {
+        String id = activeEngagement("holes-plain-notice");
+
+        ok(manager().post(path(id, "notice"), Map.of("lastDay", today().plusDays(30).toString())));
+
+        Api.Response forCauseWithoutReason = manager().post(path(activeEngagement("holes-cause"), "notice"),
+                Map.of("lastDay", today().plusDays(1).toString(), "forCause", true));
+        assertProblem(forCauseWithoutReason, 422, "reason-required", "reason");
+    }
+
     private String activeEngagement(String client) {
         String id = proposeWithoutTrial(client + "-" + UUID.randomUUID(), today().toString());
         ok(manager().post(path(id, "activate"), (Object) null));
