@@ -99,7 +99,8 @@ public class Engagement {
     }
 
     @CommandHandler
-    public Engagement(ProposeEngagement command, Clock clock, BackDatingWindow window) {
+    public Engagement(ProposeEngagement command, Clock clock, BackDatingWindow window,
+                      ForwardDatingWindow horizon) {
         requireText(command.engagementId(), "engagementId");
         requireText(command.clientId(), "clientId");
         requireText(command.clientName(), "clientName");
@@ -126,7 +127,8 @@ public class Engagement {
             requireText(seat.professionalId(), field + ".professionalId");
             requireText(seat.professionalName(), field + ".professionalName");
             requireDate(seat.startDate(), field + ".startDate");
-            EffectiveDates.check(field + ".startDate", seat.startDate(), today, window, today, "before-proposal",
+            EffectiveDates.check(field + ".startDate", seat.startDate(), today, window, horizon, today,
+                    "before-proposal",
                     "the proposal");
             if (!seatIds.add(seat.seatId())) {
                 throw RuleViolation.invalid(field + ".seatId", "unique", "seat id " + seat.seatId() + " repeats");
@@ -145,7 +147,8 @@ public class Engagement {
     }
 
     @CommandHandler
-    public long handle(StartTrial command, Clock clock, BackDatingWindow window, DeadlineManager deadlines) {
+    public long handle(StartTrial command, Clock clock, BackDatingWindow window, ForwardDatingWindow horizon,
+                       DeadlineManager deadlines) {
         requireStatus("start a trial", EngagementStatus.PROPOSED);
         if (terms.trialDays() == 0) {
             throw RuleViolation.illegalState("no-trial",
@@ -153,7 +156,7 @@ public class Engagement {
         }
         LocalDate today = today(clock);
         LocalDate start = command.startDate() != null
-                ? EffectiveDates.check("startDate", command.startDate(), today, window, proposedOn,
+                ? EffectiveDates.check("startDate", command.startDate(), today, window, horizon, proposedOn,
                         "before-proposal", "the proposal")
                 : today;
         LocalDate last = start.plusDays(terms.trialDays() - 1L);
@@ -205,10 +208,11 @@ public class Engagement {
     }
 
     @CommandHandler
-    public long handle(ActivateEngagement command, Clock clock, BackDatingWindow window) {
+    public long handle(ActivateEngagement command, Clock clock, BackDatingWindow window,
+                       ForwardDatingWindow horizon) {
         LocalDate today = today(clock);
         if (command.activationDate() != null) {
-            EffectiveDates.check("activationDate", command.activationDate(), today, window, proposedOn,
+            EffectiveDates.check("activationDate", command.activationDate(), today, window, horizon, proposedOn,
                     "before-proposal", "the proposal");
         }
         requireStatus("activate", EngagementStatus.PROPOSED);
@@ -222,13 +226,13 @@ public class Engagement {
     }
 
     @CommandHandler
-    public long handle(AddSeat command, Clock clock, BackDatingWindow window) {
+    public long handle(AddSeat command, Clock clock, BackDatingWindow window, ForwardDatingWindow horizon) {
         requireRunningOr("add a seat", EngagementStatus.PROPOSED);
         requireText(command.seatId(), "seatId");
         requireText(command.professionalId(), "professionalId");
         requireText(command.professionalName(), "professionalName");
         requireDate(command.startDate(), "startDate");
-        notBeforeStart("startDate", command.startDate(), today(clock), window);
+        notBeforeStart("startDate", command.startDate(), today(clock), window, horizon);
         BigDecimal rate = Money.positiveAmount("rate", command.rate(), Currency.getInstance(currency));
         if (calendar.seat(command.seatId()).isPresent()) {
             throw RuleViolation.invalid("seatId", "unique", "seat " + command.seatId() + " already exists");
@@ -257,12 +261,12 @@ public class Engagement {
      * the last seat ends with notice, not with a release.
      */
     @CommandHandler
-    public long handle(ReleaseSeat command, Clock clock, BackDatingWindow window) {
+    public long handle(ReleaseSeat command, Clock clock, BackDatingWindow window, ForwardDatingWindow horizon) {
         requireRunningOr("release a seat", EngagementStatus.PROPOSED);
         CalendarSeat seat = seat(command.seatId());
         requireDate(command.releaseDate(), "releaseDate");
         LocalDate today = today(clock);
-        notBeforeStart("releaseDate", command.releaseDate(), today, window);
+        notBeforeStart("releaseDate", command.releaseDate(), today, window, horizon);
         if (neverBilled(seat, command.releaseDate())) {
             requireAnotherSeatUntil(seat);
             apply(new SeatWithdrawn(engagementId, seat.seatId(), today));
@@ -278,13 +282,14 @@ public class Engagement {
     }
 
     @CommandHandler
-    public long handle(ScheduleRateChange command, Clock clock) {
+    public long handle(ScheduleRateChange command, Clock clock, ForwardDatingWindow horizon) {
         requireRunningOr("change a rate", EngagementStatus.PROPOSED);
         requireText(command.rateChangeId(), "rateChangeId");
         BigDecimal rate = Money.positiveAmount("newRate", command.newRate(), Currency.getInstance(currency));
         LocalDate today = today(clock);
         optionalText(command.reason(), "reason");
         RateChangePolicy.check(today, command.effectiveDate(), command.reason(), terms, calendar.lastDay());
+        EffectiveDates.notAfterHorizon("effectiveDate", command.effectiveDate(), today, horizon);
         if (!stepsOf(command.rateChangeId()).isEmpty()) {
             throw RuleViolation.invalid("rateChangeId", "unique", "rate change " + command.rateChangeId()
                     + " already exists");
@@ -332,16 +337,16 @@ public class Engagement {
 
     /** Under notice a pause may still start, on or before the last day, so that the last day stays the last billed. */
     @CommandHandler
-    public long handle(PauseEngagement command, Clock clock) {
+    public long handle(PauseEngagement command, Clock clock, BackDatingWindow window,
+                       ForwardDatingWindow horizon) {
         requireStatus("pause", EngagementStatus.ACTIVE, EngagementStatus.NOTICE_GIVEN);
         calendar.openPause().ifPresent(pause -> {
             throw RuleViolation.illegalState("paused", "Cannot pause: the engagement is already paused from "
                     + pause.from() + "; resume it first");
         });
         LocalDate today = today(clock);
-        LocalDate pauseDate = command.pauseDate() != null ? PlausibleDates.check("pauseDate", command.pauseDate())
-                : today;
-        notBefore(pauseDate, today, "pauseDate");
+        LocalDate pauseDate = command.pauseDate() != null
+                ? EffectiveDates.within("pauseDate", command.pauseDate(), today, window, horizon) : today;
         if (pauseDate.isBefore(calendar.firstBilledDay())) {
             throw RuleViolation.invalid("pauseDate", "before-start", "the engagement is billed from "
                     + calendar.firstBilledDay() + "; a pause starts on that day or later, not " + pauseDate);
@@ -363,14 +368,14 @@ public class Engagement {
 
     /** A paused engagement under notice can still resume, on or before its last day. */
     @CommandHandler
-    public long handle(ResumeEngagement command, Clock clock) {
+    public long handle(ResumeEngagement command, Clock clock, BackDatingWindow window,
+                       ForwardDatingWindow horizon) {
         requireStatus("resume", EngagementStatus.PAUSED, EngagementStatus.NOTICE_GIVEN);
         PausePeriod pause = calendar.openPause().orElseThrow(() -> RuleViolation.illegalState("not-paused",
                 "Cannot resume: the engagement is under notice but not paused"));
         LocalDate today = today(clock);
         LocalDate resumeDate = command.resumeDate() != null
-                ? PlausibleDates.check("resumeDate", command.resumeDate()) : today;
-        notBefore(resumeDate, today, "resumeDate");
+                ? EffectiveDates.within("resumeDate", command.resumeDate(), today, window, horizon) : today;
         if (!resumeDate.isAfter(pause.from())) {
             throw RuleViolation.invalid("resumeDate", "after-pause", "the pause starts on " + pause.from()
                     + "; billing resumes on a later day, not " + resumeDate);
@@ -576,12 +581,14 @@ public class Engagement {
     }
 
     /** A seat or release date is never before the engagement's first billed day (the proposal, before it starts). */
-    private void notBeforeStart(String field, LocalDate date, LocalDate today, BackDatingWindow window) {
+    private void notBeforeStart(String field, LocalDate date, LocalDate today, BackDatingWindow window,
+                                ForwardDatingWindow horizon) {
         if (calendar.firstBilledDay() != null) {
-            EffectiveDates.check(field, date, today, window, calendar.firstBilledDay(), "before-first-billed-day",
-                    "the engagement's first billed day");
+            EffectiveDates.check(field, date, today, window, horizon, calendar.firstBilledDay(),
+                    "before-first-billed-day", "the engagement's first billed day");
         } else {
-            EffectiveDates.check(field, date, today, window, proposedOn, "before-proposal", "the proposal");
+            EffectiveDates.check(field, date, today, window, horizon, proposedOn, "before-proposal",
+                    "the proposal");
         }
     }
 
@@ -635,12 +642,6 @@ public class Engagement {
         if (!status.isRunning() && status != also) {
             throw RuleViolation.illegalState("status", "Cannot " + action + ": the engagement is " + status
                     + " (only while it is " + also + " or running)");
-        }
-    }
-
-    private static void notBefore(LocalDate date, LocalDate today, String field) {
-        if (date.isBefore(today)) {
-            throw RuleViolation.invalid(field, "not-in-past", date + " is in the past (today is " + today + ")");
         }
     }
 

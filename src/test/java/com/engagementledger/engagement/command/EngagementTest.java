@@ -103,6 +103,7 @@ class EngagementTest {
         fixture = new AggregateTestFixture<>(Engagement.class);
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(new BackDatingWindow(31));
+        fixture.registerInjectableResource(new ForwardDatingWindow(365));
     }
 
     // ---------------------------------------------------------------- ProposeEngagement
@@ -1449,22 +1450,35 @@ class EngagementTest {
     }
 
     @Test
-    void pauseDateInThePastIsRefused() {
+    void pauseBackDatedWithinTheWindowIsAccepted() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(proposedOn(date("2025-01-15"), NO_TRIAL, SEAT_1),
+                        new EngagementActivated(ID, date("2025-01-15")))
                 .when(new PauseEngagement(ID, TODAY.minusDays(1), null))
-                .expectException(violation(Kind.INVALID_INPUT, "not-in-past", "pauseDate"))
-                .expectExceptionMessage("2025-03-09 is in the past (today is 2025-03-10)")
+                .expectEvents(new EngagementPaused(ID, date("2025-03-09")));
+    }
+
+    @Test
+    void pauseBackDatedBeyondTheWindowIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposedOn(date("2025-01-15"), NO_TRIAL, SEAT_1),
+                        new EngagementActivated(ID, date("2025-01-15")))
+                .when(new PauseEngagement(ID, date("2025-02-06"), null))
+                .expectException(violation(Kind.INVALID_INPUT, "back-dating-window", "pauseDate"))
+                .expectExceptionMessage("2025-02-06 lies more than 31 days before today (2025-03-10): 2025-02-07 is"
+                        + " the earliest date that can still be recorded")
                 .expectNoEvents();
     }
 
     @Test
-    void pauseDateBeforeTodayInAucklandIsRefusedEvenIfItIsTodayInUtc() {
+    void pauseBackDatingWindowCountsFromTodayInAuckland() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(AUCKLAND_NO_TRIAL, SEAT_1))
-                .when(new PauseEngagement(ID, TODAY, null))
-                .expectException(violation(Kind.INVALID_INPUT, "not-in-past", "pauseDate"))
-                .expectExceptionMessage("2025-03-10 is in the past (today is 2025-03-11)")
+                .andGiven(proposedOn(date("2025-01-15"), AUCKLAND_NO_TRIAL, SEAT_1),
+                        new EngagementActivated(ID, date("2025-01-15")))
+                .when(new PauseEngagement(ID, date("2025-02-07"), null))
+                .expectException(violation(Kind.INVALID_INPUT, "back-dating-window", "pauseDate"))
+                .expectExceptionMessage("2025-02-07 lies more than 31 days before today (2025-03-11): 2025-02-08 is"
+                        + " the earliest date that can still be recorded")
                 .expectNoEvents();
     }
 
@@ -1611,12 +1625,22 @@ class EngagementTest {
     }
 
     @Test
-    void resumeDateInThePastIsRefused() {
+    void resumeBackDatedWithinTheWindowIsAccepted() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new EngagementPaused(ID, date("2025-03-01")))
                 .when(new ResumeEngagement(ID, date("2025-03-05"), null))
-                .expectException(violation(Kind.INVALID_INPUT, "not-in-past", "resumeDate"))
+                .expectEvents(new EngagementResumed(ID, date("2025-03-05")));
+    }
+
+    @Test
+    void resumeBackDatedBeyondTheWindowIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposedOn(date("2025-01-01"), NO_TRIAL, SEAT_1),
+                        new EngagementActivated(ID, date("2025-01-01")),
+                        new EngagementPaused(ID, date("2025-01-10")))
+                .when(new ResumeEngagement(ID, date("2025-02-01"), null))
+                .expectException(violation(Kind.INVALID_INPUT, "back-dating-window", "resumeDate"))
                 .expectNoEvents();
     }
 
@@ -1997,14 +2021,14 @@ class EngagementTest {
     @Test
     void seatStartingOnTheLastDayOfTheRangeIsAccepted() {
         NewSeat last = new NewSeat("seat-2", "pro-2", "Grace Hopper", new BigDecimal("7000.00"), date("2999-12-31"));
-        fixture.givenCurrentTime(NOW)
+        wideHorizon().givenCurrentTime(NOW)
                 .when(propose(NO_TRIAL, SEAT_1, last))
                 .expectEvents(proposed(NO_TRIAL, SEAT_1, last));
     }
 
     @Test
     void seatAddedOnTheLastDayOfTheRangeIsAccepted() {
-        fixture.givenCurrentTime(NOW)
+        wideHorizon().givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(addSeat("seat-2", "pro-2", date("2999-12-31")))
                 .expectEvents(seatAdded("seat-2", "pro-2", date("2999-12-31")));
@@ -2012,7 +2036,7 @@ class EngagementTest {
 
     @Test
     void trialEndingOnTheLastDayOfTheRangeIsAccepted() {
-        fixture.givenCurrentTime(NOW)
+        wideHorizon().givenCurrentTime(NOW)
                 .andGiven(proposed(TERMS, SEAT_1))
                 .when(new StartTrial(ID, date("2999-12-18"), null))
                 .expectEvents(new TrialStarted(ID, date("2999-12-18"), date("2999-12-31")));
@@ -2020,7 +2044,7 @@ class EngagementTest {
 
     @Test
     void trialWhoseLastDayLeavesTheRangeIsRefused() {
-        fixture.givenCurrentTime(NOW)
+        wideHorizon().givenCurrentTime(NOW)
                 .andGiven(proposed(TERMS, SEAT_1))
                 .when(new StartTrial(ID, date("2999-12-31"), null))
                 .expectException(violation(Kind.INVALID_INPUT, "date-range", "startDate"))
@@ -2032,7 +2056,7 @@ class EngagementTest {
 
     @Test
     void releaseOnTheLastDayOfTheRangeIsAccepted() {
-        fixture.givenCurrentTime(NOW)
+        wideHorizon().givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
                 .when(new ReleaseSeat(ID, "seat-2", date("2999-12-31"), null))
                 .expectEvents(new SeatReleased(ID, "seat-2", date("2999-12-31")));
@@ -2040,7 +2064,7 @@ class EngagementTest {
 
     @Test
     void rateChangeOnTheLastDayOfTheRangeIsAccepted() {
-        fixture.givenCurrentTime(NOW)
+        wideHorizon().givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new ScheduleRateChange(ID, "rc-1", "seat-1", new BigDecimal("9000"), date("2999-12-31"),
                         "annual review", null))
@@ -2050,7 +2074,7 @@ class EngagementTest {
 
     @Test
     void pauseOnTheLastDayOfTheRangeIsAccepted() {
-        fixture.givenCurrentTime(NOW)
+        wideHorizon().givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new PauseEngagement(ID, date("2999-12-31"), null))
                 .expectEvents(new EngagementPaused(ID, date("2999-12-31")));
@@ -2058,10 +2082,68 @@ class EngagementTest {
 
     @Test
     void resumeOnTheLastDayOfTheRangeIsAccepted() {
-        fixture.givenCurrentTime(NOW)
+        wideHorizon().givenCurrentTime(NOW)
                 .andGiven(paused(date("2025-03-01")))
                 .when(new ResumeEngagement(ID, date("2999-12-31"), null))
                 .expectEvents(new EngagementResumed(ID, date("2999-12-31")));
+    }
+
+    // ---------------------------------------------------------------- Forward-dating window
+
+    static Stream<Arguments> datesBeyondTheForwardWindow() {
+        return commandsWithADate(TODAY.plusDays(366)).filter(arguments -> !"GiveNotice".equals(arguments.get()[0]));
+    }
+
+    @ParameterizedTest(name = "{0} with {1} = {2} is refused")
+    @MethodSource("datesBeyondTheForwardWindow")
+    void dateBeyondTheForwardDatingWindowIsRefused(String commandName, String field, LocalDate date,
+                                                   List<?> history, Object command) {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(history)
+                .when(command)
+                .expectException(violation(Kind.INVALID_INPUT, "forward-dating-window", field))
+                .expectExceptionMessage("2026-03-11 lies more than 365 days after today (2025-03-10): 2026-03-10 is"
+                        + " the latest date that can be recorded")
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void activationAtTheEdgeOfTheForwardDatingWindowIsAccepted() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(NO_TRIAL, SEAT_1))
+                .when(new ActivateEngagement(ID, date("2026-03-10"), null))
+                .expectEvents(new EngagementActivated(ID, date("2026-03-10")));
+    }
+
+    @Test
+    void activationInTheYear2999IsRefusedSoThatATypoCannotTrapTheEngagement() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(NO_TRIAL, SEAT_1))
+                .when(new ActivateEngagement(ID, date("2999-12-31"), null))
+                .expectException(violation(Kind.INVALID_INPUT, "forward-dating-window", "activationDate"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void forwardDatingWindowComesFromConfiguration() {
+        AggregateTestFixture<Engagement> weekAhead = new AggregateTestFixture<>(Engagement.class);
+        weekAhead.registerInjectableResource(clock);
+        weekAhead.registerInjectableResource(new BackDatingWindow(31));
+        weekAhead.registerInjectableResource(new ForwardDatingWindow(7));
+        weekAhead.givenCurrentTime(NOW)
+                .andGiven(proposed(NO_TRIAL, SEAT_1))
+                .when(new ActivateEngagement(ID, date("2025-03-18"), null))
+                .expectException(violation(Kind.INVALID_INPUT, "forward-dating-window", "activationDate"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void noticeLastDayIsNotBoundByTheForwardDatingWindow() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new GiveNotice(ID, date("2027-01-01"), false, null, null))
+                .expectEvents(new NoticeGiven(ID, TODAY, date("2027-01-01"), false, null));
     }
 
     @Test
@@ -2270,6 +2352,7 @@ class EngagementTest {
         AggregateTestFixture<Engagement> weekWindow = new AggregateTestFixture<>(Engagement.class);
         weekWindow.registerInjectableResource(clock);
         weekWindow.registerInjectableResource(new BackDatingWindow(7));
+        weekWindow.registerInjectableResource(new ForwardDatingWindow(365));
         weekWindow.givenCurrentTime(NOW)
                 .andGiven(proposedOn(date("2024-12-01"), NO_TRIAL, SEAT_1))
                 .when(new ActivateEngagement(ID, date("2025-03-02"), null))
@@ -2392,6 +2475,15 @@ class EngagementTest {
     }
 
     // ---------------------------------------------------------------- fixtures
+
+    /** A fixture whose forward-dating window reaches the end of the plausible date range. */
+    private AggregateTestFixture<Engagement> wideHorizon() {
+        AggregateTestFixture<Engagement> wide = new AggregateTestFixture<>(Engagement.class);
+        wide.registerInjectableResource(clock);
+        wide.registerInjectableResource(new BackDatingWindow(31));
+        wide.registerInjectableResource(new ForwardDatingWindow(ForwardDatingWindow.MAX_DAYS));
+        return wide;
+    }
 
     private static EngagementTerms terms(String timeZone) {
         return terms(timeZone, 30, 30, 14, 90, 2, 5, 5, 30);

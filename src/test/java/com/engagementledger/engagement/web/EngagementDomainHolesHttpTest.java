@@ -150,6 +150,22 @@ class EngagementDomainHolesHttpTest extends HttpTestSupport {
     }
 
     @Test
+    void effectiveDatesCannotLieBeyondTheForwardDatingWindow() {
+        LocalDate today = today();
+        String id = proposeWithoutTrial("holes-forward-dating-" + UUID.randomUUID(), today.toString());
+        long events = eventCount();
+
+        Api.Response refused = manager().post(path(id, "activate"), Map.of("activationDate", "2999-12-31"));
+
+        assertProblem(refused, 422, "forward-dating-window", "activationDate");
+        assertThat(refused.json().get("detail").asText()).contains(today.plusDays(365).toString());
+        assertThat(eventCount()).isEqualTo(events);
+        ok(manager().post(path(id, "activate"), Map.of("activationDate", today.plusDays(365).toString())));
+        assertProblem(manager().post(path(id, "pause"), Map.of("pauseDate", today.plusDays(366).toString())), 422,
+                "forward-dating-window", "pauseDate");
+    }
+
+    @Test
     void aPauseFromALaterDayShowsAsScheduledWhileTheEngagementIsActiveToday() {
         LocalDate today = today();
         String client = "holes-future-pause-" + UUID.randomUUID();
