@@ -21,6 +21,7 @@ import com.engagementledger.engagement.api.NewSeat;
 import com.engagementledger.engagement.api.NoticeGiven;
 import com.engagementledger.engagement.api.PauseEngagement;
 import com.engagementledger.engagement.api.PausePeriod;
+import com.engagementledger.engagement.api.PauseWithdrawn;
 import com.engagementledger.engagement.api.ProposeEngagement;
 import com.engagementledger.engagement.api.RateChangeScheduled;
 import com.engagementledger.engagement.api.RateChangeWithdrawn;
@@ -29,6 +30,7 @@ import com.engagementledger.engagement.api.RateStep;
 import com.engagementledger.engagement.api.RejectTrial;
 import com.engagementledger.engagement.api.ReleaseSeat;
 import com.engagementledger.engagement.api.ResumeEngagement;
+import com.engagementledger.engagement.api.ResumeWithdrawn;
 import com.engagementledger.engagement.api.ScheduleRateChange;
 import com.engagementledger.engagement.api.SeatAdded;
 import com.engagementledger.engagement.api.SeatCalendar;
@@ -38,7 +40,9 @@ import com.engagementledger.engagement.api.StartTrial;
 import com.engagementledger.engagement.api.TrialAccepted;
 import com.engagementledger.engagement.api.TrialRejected;
 import com.engagementledger.engagement.api.TrialStarted;
+import com.engagementledger.engagement.api.WithdrawPause;
 import com.engagementledger.engagement.api.WithdrawRateChange;
+import com.engagementledger.engagement.api.WithdrawResume;
 import com.engagementledger.platform.api.AuditMetadata;
 import com.engagementledger.platform.api.Money;
 import com.engagementledger.platform.api.PlainText;
@@ -55,7 +59,6 @@ import java.util.Currency;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandHandler;
@@ -339,12 +342,15 @@ public class Engagement {
     @CommandHandler
     public long handle(PauseEngagement command, Clock clock, BackDatingWindow window,
                        ForwardDatingWindow horizon) {
-        requireStatus("pause", EngagementStatus.ACTIVE, EngagementStatus.NOTICE_GIVEN);
-        calendar.openPause().ifPresent(pause -> {
-            throw RuleViolation.illegalState("paused", "Cannot pause: the engagement is already paused from "
-                    + pause.from() + "; resume it first");
-        });
         LocalDate today = today(clock);
+        if (status == EngagementStatus.PAUSED || status == EngagementStatus.NOTICE_GIVEN) {
+            calendar.openPause().ifPresent(pause -> {
+                refuseScheduledPause("pause", pause, today);
+                throw RuleViolation.illegalState("paused", "Cannot pause: the engagement is already paused from "
+                        + pause.from() + "; resume it first");
+            });
+        }
+        requireStatus("pause", EngagementStatus.ACTIVE, EngagementStatus.NOTICE_GIVEN);
         LocalDate pauseDate = command.pauseDate() != null
                 ? EffectiveDates.within("pauseDate", command.pauseDate(), today, window, horizon) : today;
         if (pauseDate.isBefore(calendar.firstBilledDay())) {
@@ -388,6 +394,41 @@ public class Engagement {
         return AggregateLifecycle.getVersion();
     }
 
+    /** A pause that has not started yet can be taken back; once started, only a resume ends it. */
+    @CommandHandler
+    public long handle(WithdrawPause command, Clock clock) {
+        String reason = blankToNull(optionalText(command.reason(), "reason"));
+        LocalDate today = today(clock);
+        PausePeriod pause = calendar.openPause().orElseThrow(() -> RuleViolation.illegalState("not-scheduled",
+                "Cannot withdraw a pause: no pause without a resume is recorded"));
+        requireStatus("withdraw a pause", EngagementStatus.PAUSED, EngagementStatus.NOTICE_GIVEN);
+        if (!pause.from().isAfter(today)) {
+            throw RuleViolation.illegalState("pause-started", "The pause started on " + pause.from()
+                    + "; resume the engagement instead");
+        }
+        apply(new PauseWithdrawn(engagementId, pause.from(), today, reason));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** A resume that has not taken effect yet can be taken back: the pause it would end is open again. */
+    @CommandHandler
+    public long handle(WithdrawResume command, Clock clock) {
+        String reason = blankToNull(optionalText(command.reason(), "reason"));
+        LocalDate today = today(clock);
+        PausePeriod resumed = calendar.openPause().isPresent() ? null : calendar.lastClosedPause().orElse(null);
+        if (resumed == null || !status.isRunning()) {
+            throw RuleViolation.illegalState("not-scheduled", "Cannot withdraw a resume: "
+                    + (status.isRunning() ? "no resume is recorded after the last pause" : "the engagement is "
+                    + status));
+        }
+        if (!resumed.until().isAfter(today)) {
+            throw RuleViolation.illegalState("resume-in-effect", "Billing resumed on " + resumed.until()
+                    + "; pause the engagement again instead");
+        }
+        apply(new ResumeWithdrawn(engagementId, resumed.until(), today, reason));
+        return AggregateLifecycle.getVersion();
+    }
+
     @CommandHandler
     public long handle(GiveNotice command, Clock clock, DeadlineManager deadlines) {
         requireStatus("give notice", EngagementStatus.ACTIVE, EngagementStatus.PAUSED);
@@ -399,29 +440,7 @@ public class Engagement {
             throw RuleViolation.invalid("lastDay", "before-first-billed-day", "the engagement is billed from "
                     + calendar.firstBilledDay() + "; its last day cannot be earlier, not " + lastDay);
         }
-        List<String> laterSeats = calendar.seats().stream()
-                .filter(seat -> seat.startDate().isAfter(lastDay))
-                .map(CalendarSeat::seatId)
-                .toList();
-        if (!laterSeats.isEmpty()) {
-            throw RuleViolation.illegalState("seats-after-last-day", (laterSeats.size() == 1
-                    ? "Seat " + laterSeats.get(0) + " starts" : "Seats " + String.join(", ", laterSeats) + " start")
-                    + " after the last day " + lastDay + "; withdraw " + (laterSeats.size() == 1 ? "it" : "them")
-                    + " first (release a seat on or before its start date)");
-        }
-        List<String> laterRateChanges = calendar.seats().stream()
-                .flatMap(seat -> seat.rates().scheduledAfter(lastDay).stream())
-                .map(RateStep::rateChangeId)
-                .filter(Objects::nonNull)
-                .distinct()
-                .toList();
-        if (!laterRateChanges.isEmpty()) {
-            throw RuleViolation.illegalState("rate-changes-after-last-day", (laterRateChanges.size() == 1
-                    ? "Rate change " + laterRateChanges.get(0) + " takes"
-                    : "Rate changes " + String.join(", ", laterRateChanges) + " take")
-                    + " effect after the last day " + lastDay + "; withdraw "
-                    + (laterRateChanges.size() == 1 ? "it" : "them") + " first");
-        }
+        ScheduledAfterLastDay.check(calendar, lastDay);
         apply(new NoticeGiven(engagementId, today, lastDay, command.forCause(), blankToNull(reason)));
         deadlines.schedule(startOf(lastDay.plusDays(1)), NOTICE_RUNS_OUT);
         return AggregateLifecycle.getVersion();
@@ -429,8 +448,11 @@ public class Engagement {
 
     @CommandHandler
     public long handle(EndEngagement command, Clock clock, DeadlineManager deadlines) {
-        requireStatus("end", EngagementStatus.NOTICE_GIVEN);
         LocalDate today = today(clock);
+        if (status == EngagementStatus.PAUSED) {
+            calendar.openPause().ifPresent(pause -> refuseScheduledPause("end", pause, today));
+        }
+        requireStatus("end", EngagementStatus.NOTICE_GIVEN);
         if (!today.isAfter(calendar.lastDay())) {
             throw RuleViolation.illegalState("notice-running", "The notice runs until " + calendar.lastDay()
                     + "; the engagement ends by itself after that day");
@@ -539,6 +561,22 @@ public class Engagement {
     }
 
     @EventSourcingHandler
+    void on(PauseWithdrawn event) {
+        if (status == EngagementStatus.PAUSED) {
+            status = EngagementStatus.ACTIVE;
+        }
+        calendar = calendar.withoutOpenPause();
+    }
+
+    @EventSourcingHandler
+    void on(ResumeWithdrawn event) {
+        if (status == EngagementStatus.ACTIVE) {
+            status = EngagementStatus.PAUSED;
+        }
+        calendar = calendar.withoutLastResume();
+    }
+
+    @EventSourcingHandler
     void on(NoticeGiven event) {
         status = EngagementStatus.NOTICE_GIVEN;
         calendar = calendar.endingAfter(event.lastDay());
@@ -628,6 +666,14 @@ public class Engagement {
                 + " is the engagement's last seat from " + from + "; give notice to end the engagement"
                 + (status == EngagementStatus.PROPOSED ? " (or cancel the proposal)" : "")
                 + ", or add the seat that replaces it first");
+    }
+
+    /** A pause that has not started yet is what stands in the way, not a status GET does not show. */
+    private static void refuseScheduledPause(String action, PausePeriod pause, LocalDate today) {
+        if (pause.from().isAfter(today)) {
+            throw RuleViolation.illegalState("pause-scheduled", "Cannot " + action + ": a pause from "
+                    + pause.from() + " is already scheduled; withdraw it first");
+        }
     }
 
     private void requireStatus(String action, EngagementStatus... allowed) {

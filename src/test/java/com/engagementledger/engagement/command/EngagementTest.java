@@ -1,10 +1,17 @@
 package com.engagementledger.engagement.command;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.hamcrest.Matchers.containsString;
 
 import com.engagementledger.engagement.api.AcceptTrial;
+import com.engagementledger.engagement.api.EngagementStatus;
+import com.engagementledger.engagement.api.WithdrawResume;
+import com.engagementledger.engagement.api.WithdrawPause;
+import com.engagementledger.engagement.api.ResumeWithdrawn;
+import com.engagementledger.engagement.api.PauseWithdrawn;
 import com.engagementledger.engagement.api.ActivateEngagement;
 import com.engagementledger.engagement.api.AddSeat;
 import com.engagementledger.engagement.api.BillingCycle;
@@ -1488,8 +1495,93 @@ class EngagementTest {
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new EngagementPaused(ID, TODAY))
                 .when(new PauseEngagement(ID, null, null))
-                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
-                .expectExceptionMessage("Cannot pause: the engagement is PAUSED (only when ACTIVE or NOTICE_GIVEN)")
+                .expectException(violation(Kind.ILLEGAL_STATE, "paused", null))
+                .expectExceptionMessage("Cannot pause: the engagement is already paused from 2025-03-10; resume it"
+                        + " first")
+                .expectNoEvents();
+    }
+
+    @Test
+    void pausingWhileAPauseIsScheduledSaysSoInsteadOfAStatusTheReadModelDoesNotShow() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(new EngagementPaused(ID, date("2025-03-20")))
+                .when(new PauseEngagement(ID, date("2025-03-25"), null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "pause-scheduled", null))
+                .expectExceptionMessage("Cannot pause: a pause from 2025-03-20 is already scheduled; withdraw it"
+                        + " first")
+                .expectNoEvents();
+    }
+
+    @Test
+    void endingWhileAPauseIsScheduledSaysSoInsteadOfAStatusTheReadModelDoesNotShow() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(new EngagementPaused(ID, date("2025-03-20")))
+                .when(new EndEngagement(ID, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "pause-scheduled", null))
+                .expectExceptionMessage("Cannot end: a pause from 2025-03-20 is already scheduled; withdraw it first")
+                .expectNoEvents();
+    }
+
+    // ---------------------------------------------------------------- WithdrawPause, WithdrawResume
+
+    @Test
+    void aScheduledPauseIsWithdrawnAndTheEngagementIsActiveAgain() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(new EngagementPaused(ID, date("2025-03-20")))
+                .when(new WithdrawPause(ID, " client changed plans ", null))
+                .expectEvents(new PauseWithdrawn(ID, date("2025-03-20"), TODAY, "client changed plans"))
+                .expectState(engagement -> assertThat(engagement).extracting("status")
+                        .isEqualTo(EngagementStatus.ACTIVE));
+    }
+
+    @Test
+    void aPauseThatHasStartedCannotBeWithdrawn() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(paused(TODAY))
+                .when(new WithdrawPause(ID, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "pause-started", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void withdrawingAPauseWhenNoneIsRecordedIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new WithdrawPause(ID, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "not-scheduled", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aScheduledResumeIsWithdrawnAndThePauseIsOpenAgain() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(paused(TODAY))
+                .andGiven(new EngagementResumed(ID, date("2025-03-20")))
+                .when(new WithdrawResume(ID, null, null))
+                .expectEvents(new ResumeWithdrawn(ID, date("2025-03-20"), TODAY, null))
+                .expectState(engagement -> assertThat(engagement).extracting("status")
+                        .isEqualTo(EngagementStatus.PAUSED));
+    }
+
+    @Test
+    void aResumeInEffectCannotBeWithdrawn() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(paused(date("2025-03-01")))
+                .andGiven(new EngagementResumed(ID, TODAY))
+                .when(new WithdrawResume(ID, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "resume-in-effect", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void withdrawingAResumeWhileThePauseIsOpenIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(paused(TODAY))
+                .when(new WithdrawResume(ID, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "not-scheduled", null))
                 .expectNoEvents();
     }
 
@@ -1527,8 +1619,8 @@ class EngagementTest {
                 .andGiven(paused(date("2025-03-20")))
                 .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null))
                 .when(new PauseEngagement(ID, date("2025-04-01"), null))
-                .expectException(violation(Kind.ILLEGAL_STATE, "paused", null))
-                .expectExceptionMessage("Cannot pause: the engagement is already paused from 2025-03-20; resume it"
+                .expectException(violation(Kind.ILLEGAL_STATE, "pause-scheduled", null))
+                .expectExceptionMessage("Cannot pause: a pause from 2025-03-20 is already scheduled; withdraw it"
                         + " first")
                 .expectNoEvents();
     }
@@ -2201,9 +2293,10 @@ class EngagementTest {
                         new SeatAdded(ID, "seat-3", "pro-3", "Alan Turing", new BigDecimal("6000.00"),
                                 date("2025-06-01")))
                 .when(new GiveNotice(ID, date("2025-04-30"), false, null, null))
-                .expectException(violation(Kind.ILLEGAL_STATE, "seats-after-last-day", null))
-                .expectExceptionMessage("Seats seat-2, seat-3 start after the last day 2025-04-30; withdraw them"
-                        + " first (release a seat on or before its start date)")
+                .expectException(violation(Kind.ILLEGAL_STATE, "scheduled-after-last-day", null))
+                .expectExceptionMessage("Scheduled after the last day 2025-04-30: seat seat-2 (Grace Hopper) starting"
+                        + " 2025-05-01 (release it on its start date to withdraw it); seat seat-3 (Alan Turing)"
+                        + " starting 2025-06-01 (release it on its start date to withdraw it). Withdraw them first")
                 .expectNoEvents()
                 .expectNoScheduledDeadlines();
     }
@@ -2228,10 +2321,50 @@ class EngagementTest {
                         new RateChangeScheduled(ID, "seat-1", new BigDecimal("9500.00"), date("2025-04-15"), TODAY,
                                 "promotion", "rc-8"))
                 .when(new GiveNotice(ID, date("2025-04-30"), false, null, null))
-                .expectException(violation(Kind.ILLEGAL_STATE, "rate-changes-after-last-day", null))
-                .expectExceptionMessage("Rate change rc-7 takes effect after the last day 2025-04-30; withdraw it"
+                .expectException(violation(Kind.ILLEGAL_STATE, "scheduled-after-last-day", null))
+                .expectExceptionMessage("Scheduled after the last day 2025-04-30: rate change rc-7 effective"
+                        + " 2025-05-01. Withdraw it first")
+                .expectNoEvents();
+    }
+
+    @Test
+    void noticeRefusalNamesEverySeatRateChangeAndPauseInTheWayAtOnce() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(seatAdded("seat-2", "pro-2", date("2025-05-10")),
+                        new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), date("2025-05-01"), TODAY,
+                                "annual review", "rc-7"),
+                        new EngagementPaused(ID, date("2025-05-05")))
+                .when(new GiveNotice(ID, date("2025-04-30"), false, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "scheduled-after-last-day", null))
+                .expectExceptionMessage("Scheduled after the last day 2025-04-30: seat seat-2 (Grace Hopper) starting"
+                        + " 2025-05-10 (release it on its start date to withdraw it); rate change rc-7 effective"
+                        + " 2025-05-01; a pause from 2025-05-05. Withdraw them first")
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void noticeIsRefusedWhileAResumeIsScheduledAfterTheLastDay() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(paused(TODAY))
+                .andGiven(new EngagementResumed(ID, date("2025-05-10")))
+                .when(new GiveNotice(ID, date("2025-04-30"), false, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "scheduled-after-last-day", null))
+                .expectExceptionMessage("Scheduled after the last day 2025-04-30: a resume on 2025-05-10. Withdraw it"
                         + " first")
                 .expectNoEvents();
+    }
+
+    @Test
+    void noticeIgnoresARateChangeFromOnOrAfterItsSeatsRelease() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
+                .andGiven(new RateChangeScheduled(ID, "seat-2", new BigDecimal("9000.00"), date("2025-05-01"), TODAY,
+                                "annual review", "rc-7"),
+                        new SeatReleased(ID, "seat-2", date("2025-04-20")))
+                .when(new GiveNotice(ID, date("2025-04-30"), false, null, null))
+                .expectEvents(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null));
     }
 
     @Test

@@ -8,6 +8,8 @@ import com.engagementledger.engagement.api.EngagementActivated;
 import com.engagementledger.engagement.api.EngagementPage;
 import com.engagementledger.engagement.api.EngagementPaused;
 import com.engagementledger.engagement.api.EngagementResumed;
+import com.engagementledger.engagement.api.PauseWithdrawn;
+import com.engagementledger.engagement.api.ResumeWithdrawn;
 import com.engagementledger.engagement.api.EngagementProposed;
 import com.engagementledger.engagement.api.EngagementStatus;
 import com.engagementledger.engagement.api.EngagementTerms;
@@ -315,6 +317,26 @@ class EngagementProjectionTest {
         assertThat(resumed.status()).isEqualTo(EngagementStatus.NOTICE_GIVEN);
         assertThat(resumed.dates().resumedOn()).isEqualTo(TODAY);
         assertThat(resumed.seats().get(0).heldToday()).isTrue();
+    }
+
+    @Test
+    void aWithdrawnPauseAndAWithdrawnResumeLeaveTheReadModel() {
+        projection.on(proposed("f4", "acme", TODAY.minusDays(20)), 0, AT);
+        projection.on(new EngagementActivated("f4", TODAY.minusDays(20)), 1, AT);
+        projection.on(new EngagementPaused("f4", TODAY.plusDays(5)), 2, AT);
+        projection.on(new PauseWithdrawn("f4", TODAY.plusDays(5), TODAY, null), 3, AT);
+        EngagementView withdrawn = queries.find(new FindEngagement("f4")).orElseThrow();
+        assertThat(withdrawn.status()).isEqualTo(EngagementStatus.ACTIVE);
+        assertThat(withdrawn.dates().scheduledPauseFrom()).isNull();
+
+        projection.on(new EngagementPaused("f4", TODAY.minusDays(2)), 4, AT);
+        projection.on(new EngagementResumed("f4", TODAY.plusDays(3)), 5, AT);
+        projection.on(new ResumeWithdrawn("f4", TODAY.plusDays(3), TODAY, "still away"), 6, AT);
+        EngagementView open = queries.find(new FindEngagement("f4")).orElseThrow();
+        assertThat(open.status()).isEqualTo(EngagementStatus.PAUSED);
+        assertThat(open.dates().pausedFrom()).isEqualTo(TODAY.minusDays(2));
+        assertThat(open.dates().scheduledResumeOn()).isNull();
+        assertThat(open.version()).isEqualTo(6);
     }
 
     @Test

@@ -56,7 +56,7 @@ class EngagementDomainHolesHttpTest extends HttpTestSupport {
                 .asText();
 
         Api.Response seatInTheWay = manager().post(path(id, "notice"), notice(lastDay));
-        assertProblem(seatInTheWay, 409, "seats-after-last-day", null);
+        assertProblem(seatInTheWay, 409, "scheduled-after-last-day", null);
         assertThat(seatInTheWay.json().get("detail").asText()).contains(laterSeat);
 
         // releasing the seat on its start date withdraws it: it leaves the engagement, no day of it billed
@@ -75,7 +75,7 @@ class EngagementDomainHolesHttpTest extends HttpTestSupport {
                 .isEqualTo(rateChangeId);
 
         Api.Response rateChangeInTheWay = manager().post(path(id, "notice"), notice(lastDay));
-        assertProblem(rateChangeInTheWay, 409, "rate-changes-after-last-day", null);
+        assertProblem(rateChangeInTheWay, 409, "scheduled-after-last-day", null);
         assertThat(rateChangeInTheWay.json().get("detail").asText()).contains(rateChangeId);
 
         ok(manager().post(path(id, "rate-changes/" + rateChangeId + "/withdraw"),
@@ -163,6 +163,32 @@ class EngagementDomainHolesHttpTest extends HttpTestSupport {
         ok(manager().post(path(id, "activate"), Map.of("activationDate", today.plusDays(365).toString())));
         assertProblem(manager().post(path(id, "pause"), Map.of("pauseDate", today.plusDays(366).toString())), 422,
                 "forward-dating-window", "pauseDate");
+    }
+
+    @Test
+    void aScheduledPauseBlocksNoticeAndIsWithdrawnWhereUpTheSecondPauseIsRefusedInWordsGetAgreesWith() {
+        LocalDate today = today();
+        String id = activeEngagement("holes-withdraw-pause");
+        ok(manager().post(path(id, "pause"), Map.of("pauseDate", today.plusDays(40).toString())));
+        ok(manager().post(path(id, "resume"), Map.of("resumeDate", today.plusDays(50).toString())));
+        ok(manager().post(path(id, "resume/withdraw"), (Object) null));
+        awaitEngagement(id, e -> e.get("dates").hasNonNull("scheduledPauseFrom")
+                && !e.get("dates").hasNonNull("scheduledResumeOn"));
+
+        Api.Response second = manager().post(path(id, "pause"), Map.of("pauseDate", today.plusDays(45).toString()));
+        assertProblem(second, 409, "pause-scheduled", null);
+        assertThat(second.json().get("detail").asText())
+                .contains("a pause from " + today.plusDays(40) + " is already scheduled; withdraw it first")
+                .doesNotContain("PAUSED");
+        Api.Response notice = manager().post(path(id, "notice"), notice(today.plusDays(30)));
+        assertProblem(notice, 409, "scheduled-after-last-day", null);
+        assertThat(notice.json().get("detail").asText()).contains("a pause from " + today.plusDays(40));
+
+        ok(manager().post(path(id, "pause/withdraw"), Map.of("reason", "Holiday cancelled")));
+        assertThat(awaitEngagement(id, e -> !e.get("dates").hasNonNull("scheduledPauseFrom"))
+                .get("status").asText()).isEqualTo("ACTIVE");
+        assertProblem(manager().post(path(id, "pause/withdraw"), (Object) null), 409, "not-scheduled", null);
+        ok(manager().post(path(id, "notice"), notice(today.plusDays(30))));
     }
 
     @Test
