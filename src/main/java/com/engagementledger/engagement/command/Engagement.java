@@ -104,10 +104,10 @@ public class Engagement {
     @CommandHandler
     public Engagement(ProposeEngagement command, Clock clock, BackDatingWindow window,
                       ForwardDatingWindow horizon) {
-        requireText(command.engagementId(), "engagementId");
-        requireText(command.clientId(), "clientId");
-        requireText(command.clientName(), "clientName");
-        requireText(command.roleTitle(), "roleTitle");
+        requireId(command.engagementId(), "engagementId");
+        requireId(command.clientId(), "clientId");
+        String clientName = requireText(command.clientName(), "clientName");
+        String roleTitle = requireText(command.roleTitle(), "roleTitle");
         Currency money = Money.currency("currency", command.currency());
         if (command.billingModel() == null) {
             throw RuleViolation.invalid("billingModel", "required", "is required (HOURLY or MONTHLY)");
@@ -124,11 +124,11 @@ public class Engagement {
             NewSeat seat = command.seats().get(i);
             String field = "seats[" + i + "]";
             if (seat == null) {
-                throw RuleViolation.invalid(field, "required", "is required");
+                throw RuleViolation.invalid(field, "required", field + ": must not be null");
             }
-            requireText(seat.seatId(), field + ".seatId");
-            requireText(seat.professionalId(), field + ".professionalId");
-            requireText(seat.professionalName(), field + ".professionalName");
+            requireId(seat.seatId(), field + ".seatId");
+            requireId(seat.professionalId(), field + ".professionalId");
+            String professionalName = requireText(seat.professionalName(), field + ".professionalName");
             requireDate(seat.startDate(), field + ".startDate");
             EffectiveDates.check(field + ".startDate", seat.startDate(), today, window, horizon, today,
                     "before-proposal",
@@ -141,11 +141,11 @@ public class Engagement {
                         "professional " + seat.professionalId() + " already fills another seat");
             }
             BigDecimal rate = Money.positiveAmount(field + ".rate", seat.rate(), money);
-            seats.add(new NewSeat(seat.seatId(), seat.professionalId(), seat.professionalName(), rate,
+            seats.add(new NewSeat(seat.seatId(), seat.professionalId(), professionalName, rate,
                     seat.startDate()));
         }
-        apply(new EngagementProposed(command.engagementId(), command.clientId(), command.clientName(),
-                command.roleTitle(), money.getCurrencyCode(), command.billingModel(), List.copyOf(seats),
+        apply(new EngagementProposed(command.engagementId(), command.clientId(), clientName,
+                roleTitle, money.getCurrencyCode(), command.billingModel(), List.copyOf(seats),
                 command.terms(), today));
     }
 
@@ -231,9 +231,9 @@ public class Engagement {
     @CommandHandler
     public long handle(AddSeat command, Clock clock, BackDatingWindow window, ForwardDatingWindow horizon) {
         requireRunningOr("add a seat", EngagementStatus.PROPOSED);
-        requireText(command.seatId(), "seatId");
-        requireText(command.professionalId(), "professionalId");
-        requireText(command.professionalName(), "professionalName");
+        requireId(command.seatId(), "seatId");
+        requireId(command.professionalId(), "professionalId");
+        String professionalName = requireText(command.professionalName(), "professionalName");
         requireDate(command.startDate(), "startDate");
         notBeforeStart("startDate", command.startDate(), today(clock), window, horizon);
         BigDecimal rate = Money.positiveAmount("rate", command.rate(), Currency.getInstance(currency));
@@ -253,8 +253,7 @@ public class Engagement {
                     "the engagement's last day is " + calendar.lastDay() + "; a seat from " + command.startDate()
                             + " would never be billed");
         }
-        apply(new SeatAdded(engagementId, command.seatId(), command.professionalId(), command.professionalName(),
-                rate, command.startDate()));
+        apply(new SeatAdded(engagementId, command.seatId(), command.professionalId(), professionalName, rate, command.startDate()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -287,11 +286,11 @@ public class Engagement {
     @CommandHandler
     public long handle(ScheduleRateChange command, Clock clock, ForwardDatingWindow horizon) {
         requireRunningOr("change a rate", EngagementStatus.PROPOSED);
-        requireText(command.rateChangeId(), "rateChangeId");
+        requireId(command.rateChangeId(), "rateChangeId");
         BigDecimal rate = Money.positiveAmount("newRate", command.newRate(), Currency.getInstance(currency));
         LocalDate today = today(clock);
-        optionalText(command.reason(), "reason");
-        RateChangePolicy.check(today, command.effectiveDate(), command.reason(), terms, calendar.lastDay());
+        String reason = optionalText(command.reason(), "reason");
+        RateChangePolicy.check(today, command.effectiveDate(), reason, terms, calendar.lastDay());
         EffectiveDates.notAfterHorizon("effectiveDate", command.effectiveDate(), today, horizon);
         if (!stepsOf(command.rateChangeId()).isEmpty()) {
             throw RuleViolation.invalid("rateChangeId", "unique", "rate change " + command.rateChangeId()
@@ -313,7 +312,7 @@ public class Engagement {
             }
         }
         affected.forEach(seat -> apply(new RateChangeScheduled(engagementId, seat.seatId(), rate,
-                command.effectiveDate(), today, command.reason().strip(), command.rateChangeId())));
+                command.effectiveDate(), today, reason, command.rateChangeId())));
         return AggregateLifecycle.getVersion();
     }
 
@@ -321,7 +320,7 @@ public class Engagement {
     @CommandHandler
     public long handle(WithdrawRateChange command, Clock clock) {
         requireRunningOr("withdraw a rate change", EngagementStatus.PROPOSED);
-        requireText(command.rateChangeId(), "rateChangeId");
+        requireId(command.rateChangeId(), "rateChangeId");
         String reason = blankToNull(optionalText(command.reason(), "reason"));
         List<RateStep> steps = stepsOf(command.rateChangeId());
         if (steps.isEmpty()) {
@@ -605,7 +604,7 @@ public class Engagement {
     }
 
     private CalendarSeat seat(String seatId) {
-        requireText(seatId, "seatId");
+        requireId(seatId, "seatId");
         return calendar.seat(seatId).orElseThrow(() -> RuleViolation.notFound("seatId",
                 "Engagement " + engagementId + " has no seat " + seatId));
     }
@@ -693,7 +692,7 @@ public class Engagement {
 
     private static void requireDate(LocalDate date, String field) {
         if (date == null) {
-            throw RuleViolation.invalid(field, "required", "is required");
+            throw RuleViolation.invalid(field, "required", field + ": must not be null");
         }
         PlausibleDates.check(field, date);
     }
@@ -705,8 +704,12 @@ public class Engagement {
         }
     }
 
-    private static void requireText(String value, String field) {
-        PlainText.name(field, value, MAX_TEXT);
+    private static void requireId(String value, String field) {
+        PlainText.id(field, value, MAX_TEXT);
+    }
+
+    private static String requireText(String value, String field) {
+        return PlainText.name(field, value, MAX_TEXT);
     }
 
     private static String optionalText(String value, String field) {
@@ -714,6 +717,6 @@ public class Engagement {
     }
 
     private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        return PlainText.isBlank(value) ? null : value;
     }
 }

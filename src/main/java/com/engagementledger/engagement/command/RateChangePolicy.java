@@ -1,6 +1,7 @@
 package com.engagementledger.engagement.command;
 
 import com.engagementledger.engagement.api.EngagementTerms;
+import com.engagementledger.platform.api.PlainText;
 import com.engagementledger.platform.api.RuleViolation;
 import java.time.LocalDate;
 
@@ -15,11 +16,11 @@ final class RateChangePolicy {
 
     static void check(LocalDate announcedOn, LocalDate effectiveDate, String reason, EngagementTerms terms,
                       LocalDate lastDay) {
-        if (reason == null || reason.isBlank()) {
+        if (PlainText.isBlank(reason)) {
             throw RuleViolation.invalid("reason", "reason-required", "a rate change needs a reason");
         }
         if (effectiveDate == null) {
-            throw RuleViolation.invalid("effectiveDate", "required", "is required");
+            throw RuleViolation.invalid("effectiveDate", "required", "effectiveDate: must not be null");
         }
         PlausibleDates.check("effectiveDate", effectiveDate);
         LocalDate earliest = announcedOn.plusDays(terms.rateChangeNoticeDays());

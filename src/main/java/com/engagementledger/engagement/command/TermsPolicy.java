@@ -26,7 +26,7 @@ final class TermsPolicy {
 
     static ZoneId validate(EngagementTerms terms) {
         if (terms == null) {
-            throw RuleViolation.invalid("terms", "required", "is required");
+            throw RuleViolation.invalid("terms", "required", "terms: must not be null");
         }
         if (terms.timeZone() != null && terms.timeZone().length() > MAX_TIME_ZONE_LENGTH) {
             throw RuleViolation.invalid("terms.timeZone", "length", "is longer than " + MAX_TIME_ZONE_LENGTH
@@ -55,7 +55,7 @@ final class TermsPolicy {
 
     private static void required(Object value, String field) {
         if (value == null) {
-            throw RuleViolation.invalid(field, "required", "is required");
+            throw RuleViolation.invalid(field, "required", field + ": must not be null");
         }
     }
 

@@ -167,7 +167,7 @@ class EngagementTest {
                 .when(new ProposeEngagement(ID, null, "Acme GmbH", "Backend engineer", "EUR", BillingModel.MONTHLY,
                         List.of(SEAT_1), TERMS))
                 .expectException(violation(Kind.INVALID_INPUT, "required", "clientId"))
-                .expectExceptionMessage("is required")
+                .expectExceptionMessage("clientId: must not be blank")
                 .expectNoEvents();
     }
 
@@ -2573,7 +2573,90 @@ class EngagementTest {
                 Arguments.of("Acme\ud800GmbH", "U+D800, half of a surrogate pair"),
                 Arguments.of("Acme GmbH\udc00", "U+DC00, half of a surrogate pair"),
                 Arguments.of("Acme\u202eHbmG", "U+202E, a bidirectional formatting character"),
-                Arguments.of("Acme\u2066GmbH", "U+2066, a bidirectional formatting character"));
+                Arguments.of("Acme\u2066GmbH", "U+2066, a bidirectional formatting character"),
+                Arguments.of("Acme\u200eGmbH", "U+200E, an invisible format character"),
+                Arguments.of("Acme\u200fGmbH", "U+200F, an invisible format character"),
+                Arguments.of("Acme\u061cGmbH", "U+061C, an invisible format character"),
+                Arguments.of("Ac\u200bme GmbH", "U+200B, an invisible format character"),
+                Arguments.of("Ac\u200dme GmbH", "U+200D, an invisible format character"),
+                Arguments.of("\ufeffAcme GmbH", "U+FEFF, an invisible format character"),
+                Arguments.of("Ac\u00adme GmbH", "U+00AD, an invisible format character"),
+                Arguments.of("Acme\u180eGmbH", "U+180E, an invisible format character"),
+                Arguments.of("Acme \uDB40\uDC01GmbH", "U+E0001, an invisible format character"),
+                Arguments.of("Acme\u2028GmbH", "U+2028, a line or paragraph separator"),
+                Arguments.of("Acme\u2029GmbH", "U+2029, a line or paragraph separator"),
+                Arguments.of("Acme\uffffGmbH", "U+FFFF, a noncharacter"),
+                Arguments.of("Acme\ufffeGmbH", "U+FFFE, a noncharacter"),
+                Arguments.of("Acme\ufdd0GmbH", "U+FDD0, a noncharacter"),
+                Arguments.of("Acme\uD83F\uDFFFGmbH", "U+1FFFF, a noncharacter"));
+    }
+
+    @ParameterizedTest(name = "a name of only {1} is missing")
+    @MethodSource("invisibleNames")
+    void aNameThatShowsNothingIsRequiredAndTheDetailNamesTheField(String name, String what) {
+        fixture.givenCurrentTime(NOW)
+                .when(new ProposeEngagement(ID, "client-1", name, "Backend engineer", "EUR", BillingModel.MONTHLY,
+                        List.of(SEAT_1), TERMS))
+                .expectException(violation(Kind.INVALID_INPUT, "required", "clientName"))
+                .expectExceptionMessage("clientName: must not be blank")
+                .expectNoEvents();
+    }
+
+    static Stream<Arguments> invisibleNames() {
+        return Stream.of(
+                Arguments.of("\u00a0", "no-break spaces"),
+                Arguments.of("\u3000\u3000", "ideographic spaces"),
+                Arguments.of(" \u2007\u202f ", "figure and narrow spaces"),
+                Arguments.of("\u3164", "a Hangul filler"),
+                Arguments.of("\u2800", "a blank Braille pattern"),
+                Arguments.of("\u115f\u1160\uffa0", "Hangul fillers"));
+    }
+
+    @Test
+    void namesAndReasonsAreStoredWithoutSurroundingSpaces() {
+        fixture.givenCurrentTime(NOW)
+                .when(new ProposeEngagement(ID, "client-1", "\u00a0Acme GmbH ", " Backend engineer\u3000",
+                        "EUR", BillingModel.MONTHLY, List.of(new NewSeat("seat-1", "pro-1", " Ada Lovelace\u00a0",
+                        new BigDecimal("8000.00"), TODAY)), TERMS))
+                .expectEvents(proposed(TERMS, SEAT_1));
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new GiveNotice(ID, date("2025-04-30"), false, "\u00a0project done\n", null))
+                .expectEvents(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, "project done"));
+    }
+
+    @Test
+    void idsWithSurroundingSpacesAreRefusedNotChanged() {
+        fixture.givenCurrentTime(NOW)
+                .when(new ProposeEngagement(ID, " client-1", "Acme GmbH", "Backend engineer", "EUR",
+                        BillingModel.MONTHLY, List.of(SEAT_1), TERMS))
+                .expectException(violation(Kind.INVALID_INPUT, "whitespace", "clientId"))
+                .expectNoEvents();
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new AddSeat(ID, "seat-2", "pro-2\u00a0", "Grace Hopper", new BigDecimal("7000.00"), TODAY,
+                        null))
+                .expectException(violation(Kind.INVALID_INPUT, "whitespace", "professionalId"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRequiredReasonOfOnlyInvisibleCharactersIsMissing() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new GiveNotice(ID, date("2025-03-20"), true, "\u3164\u00a0", null))
+                .expectException(violation(Kind.INVALID_INPUT, "reason-required", "reason"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void noticeWithoutALastDayNamesTheField() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new GiveNotice(ID, null, false, null, null))
+                .expectException(violation(Kind.INVALID_INPUT, "required", "lastDay"))
+                .expectExceptionMessage("lastDay: must not be null")
+                .expectNoEvents();
     }
 
     @Test

@@ -241,6 +241,25 @@ class EngagementDomainHolesHttpTest extends HttpTestSupport {
     }
 
     @Test
+    void invisibleCharactersAreRefusedAndANameOfOnlySpacesIsMissing() {
+        LocalDate today = today();
+        long events = eventCount();
+        String rlm = "{\"clientId\":\"holes-invisible\",\"clientName\":\"Acme\\u200fGmbH\","
+                + "\"roleTitle\":\"Engineer\","
+                + "\"currency\":\"EUR\",\"billingModel\":\"MONTHLY\",\"seats\":[{\"professionalId\":\"p\","
+                + "\"professionalName\":\"Pat\",\"rate\":100,\"startDate\":\"" + today + "\"}]}";
+        assertProblem(manager().post("/api/engagements", rlm), 422, "plain-text", "clientName");
+        String zeroWidth = rlm.replace("Acme\\u200fGmbH", "Ac\\u200bme");
+        assertProblem(manager().post("/api/engagements", zeroWidth), 422, "plain-text", "clientName");
+        Api.Response blank = manager().post("/api/engagements", rlm.replace("Acme\\u200fGmbH", "\\u00a0\\u3164"));
+        assertProblem(blank, 422, "required", "clientName");
+        assertThat(blank.json().get("detail").asText()).contains("clientName");
+        assertProblem(manager().post("/api/engagements", rlm.replace("Acme\\u200fGmbH", "Acme")
+                .replace("\"holes-invisible\"", "\" holes-invisible\"")), 422, "whitespace", "clientId");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
     void conflictsReadAsSentences() {
         String id = activeEngagement("holes-grammar");
         Api.Response refused = manager().post(path(id, "trial"), (Object) null);
