@@ -74,11 +74,12 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * One engagement with a client: its lifecycle, its seats and their rates. Every rule of DESIGN.md §3 is checked here
  * before anything is applied; the event-sourcing handlers only assign state. "Today" is the date in the
- * engagement's time zone on the application clock. Revision 2 keeps the seats in a {@link SeatCalendar}: snapshots
- * of revision 1 are ignored and the engagement is rebuilt from its events.
+ * engagement's time zone on the application clock. Revision 2 keeps the seats in a {@link SeatCalendar}, revision 3
+ * also the rate changes withdrawn: snapshots of earlier revisions are ignored and the engagement is rebuilt from its
+ * events.
  */
 @Aggregate(snapshotTriggerDefinition = "engagementSnapshotTrigger")
-@Revision("2")
+@Revision("3")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Engagement {
@@ -96,6 +97,7 @@ public class Engagement {
     private LocalDate proposedOn;
     private SeatCalendar calendar;
     private LocalDate trialLastDay;
+    private Set<String> withdrawnRateChanges = new HashSet<>();
 
     protected Engagement() {
         // for Axon and for snapshots
@@ -311,8 +313,9 @@ public class Engagement {
                         "no seat is billed on " + command.effectiveDate());
             }
         }
-        affected.forEach(seat -> apply(new RateChangeScheduled(engagementId, seat.seatId(), rate,
-                command.effectiveDate(), today, reason, command.rateChangeId())));
+        RateChangePolicy.seatsToChange(affected, command.effectiveDate(), rate)
+                .forEach(seat -> apply(new RateChangeScheduled(engagementId, seat.seatId(), rate,
+                        command.effectiveDate(), today, reason, command.rateChangeId())));
         return AggregateLifecycle.getVersion();
     }
 
@@ -323,6 +326,10 @@ public class Engagement {
         requireId(command.rateChangeId(), "rateChangeId");
         String reason = blankToNull(optionalText(command.reason(), "reason"));
         List<RateStep> steps = stepsOf(command.rateChangeId());
+        if (steps.isEmpty() && withdrawnRateChanges.contains(command.rateChangeId())) {
+            throw RuleViolation.illegalState("already-withdrawn", "Rate change " + command.rateChangeId()
+                    + " was already withdrawn");
+        }
         if (steps.isEmpty()) {
             throw RuleViolation.notFound("rateChangeId", "Engagement " + engagementId
                     + " has no scheduled rate change " + command.rateChangeId());
@@ -541,6 +548,7 @@ public class Engagement {
     @EventSourcingHandler
     void on(RateChangeWithdrawn event) {
         calendar = calendar.withoutRateChange(event.rateChangeId());
+        withdrawnRateChanges.add(event.rateChangeId());
     }
 
     @EventSourcingHandler

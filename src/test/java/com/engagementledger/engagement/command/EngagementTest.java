@@ -2393,15 +2393,16 @@ class EngagementTest {
 
     @Test
     void withdrawnRateChangeLeavesTheEarlierRateInPlace() {
-        // after the withdrawal the same day can be re-rated again, which it could not if a step were left
+        // after the withdrawal the same day can be re-rated, which it could not if a step were left
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), date("2025-05-01"), TODAY,
                                 "annual review", "rc-7"),
                         new RateChangeWithdrawn(ID, "rc-7", TODAY, null))
-                .when(new WithdrawRateChange(ID, "rc-7", null, null))
-                .expectException(violation(Kind.NOT_FOUND, "not-found", "rateChangeId"))
-                .expectNoEvents();
+                .when(new ScheduleRateChange(ID, "rc-8", "seat-1", new BigDecimal("9500"), date("2025-05-01"),
+                        "promotion", null))
+                .expectEvents(new RateChangeScheduled(ID, "seat-1", new BigDecimal("9500.00"), date("2025-05-01"),
+                        TODAY, "promotion", "rc-8"));
     }
 
     @Test
@@ -2424,6 +2425,51 @@ class EngagementTest {
                 .expectException(violation(Kind.ILLEGAL_STATE, "rate-change-in-effect", null))
                 .expectExceptionMessage("Rate change rc-7 took effect on 2025-03-10; schedule another rate change to"
                         + " correct it")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSecondRateChangeForTheSameSeatAndDayIsRefusedNamingTheFirst() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), date("2025-05-01"), TODAY,
+                        "annual review", "rc-7"))
+                .when(new ScheduleRateChange(ID, "rc-8", "seat-1", new BigDecimal("9500"), date("2025-05-01"),
+                        "promotion", null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "rate-change-exists", null))
+                .expectExceptionMessage("Seat seat-1 already has rate change rc-7 from 2025-05-01; withdraw it first")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRateChangeToTheRateAlreadyInEffectIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new ScheduleRateChange(ID, "rc-8", "seat-1", new BigDecimal("8000"), date("2025-05-01"),
+                        "no raise after all", null))
+                .expectException(violation(Kind.INVALID_INPUT, "no-change", "newRate"))
+                .expectExceptionMessage("the rate on 2025-05-01 is already 8000.00")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRateChangeForEverySeatLeavesOutTheSeatsAlreadyAtThatRate() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
+                .when(new ScheduleRateChange(ID, "rc-8", null, new BigDecimal("8000"), date("2025-05-01"),
+                        "same rate for all", null))
+                .expectEvents(new RateChangeScheduled(ID, "seat-2", new BigDecimal("8000.00"), date("2025-05-01"),
+                        TODAY, "same rate for all", "rc-8"));
+    }
+
+    @Test
+    void withdrawingAWithdrawnRateChangeIsAConflictNotAnUnknownId() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), date("2025-05-01"), TODAY,
+                        "annual review", "rc-7"), new RateChangeWithdrawn(ID, "rc-7", TODAY, null))
+                .when(new WithdrawRateChange(ID, "rc-7", null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "already-withdrawn", null))
                 .expectNoEvents();
     }
 

@@ -82,7 +82,9 @@ class EngagementDomainHolesHttpTest extends HttpTestSupport {
                 Map.of("reason", "Client declined the review")));
         awaitEngagement(id, e -> e.get("seats").get(0).get("scheduledRates").isEmpty());
         Api.Response again = manager().post(path(id, "rate-changes/" + rateChangeId + "/withdraw"), (Object) null);
-        assertProblem(again, 404, "not-found", "rateChangeId");
+        assertProblem(again, 409, "already-withdrawn", null);
+        assertProblem(manager().post(path(id, "rate-changes/never-issued/withdraw"), (Object) null), 404,
+                "not-found", "rateChangeId");
 
         ok(manager().post(path(id, "notice"), notice(lastDay)));
         assertThat(awaitEngagement(id, e -> e.get("status").asText().equals("NOTICE_GIVEN"))
