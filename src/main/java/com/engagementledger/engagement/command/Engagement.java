@@ -255,14 +255,15 @@ public class Engagement {
                     "the engagement's last day is " + calendar.lastDay() + "; a seat from " + command.startDate()
                             + " would never be billed");
         }
-        apply(new SeatAdded(engagementId, command.seatId(), command.professionalId(), professionalName, rate, command.startDate()));
+        apply(new SeatAdded(engagementId, command.seatId(), command.professionalId(), professionalName, rate,
+                command.startDate()));
         return AggregateLifecycle.getVersion();
     }
 
     /**
      * Releases a seat from {@code releaseDate}; released on or before its first billed day, the seat was never
-     * billed and is withdrawn instead. Either way the engagement keeps at least one seat for the days it still runs:
-     * the last seat ends with notice, not with a release.
+     * billed and is withdrawn instead. Either way the engagement keeps a seat for every day it still runs
+     * ({@link SeatCoverage}); a release after the notice's last day would change nothing and is refused.
      */
     @CommandHandler
     public long handle(ReleaseSeat command, Clock clock, BackDatingWindow window, ForwardDatingWindow horizon) {
@@ -271,8 +272,13 @@ public class Engagement {
         requireDate(command.releaseDate(), "releaseDate");
         LocalDate today = today(clock);
         notBeforeStart("releaseDate", command.releaseDate(), today, window, horizon);
+        if (calendar.lastDay() != null && command.releaseDate().isAfter(calendar.lastDay())) {
+            throw RuleViolation.invalid("releaseDate", "after-last-day", "the engagement's last day is "
+                    + calendar.lastDay() + "; nothing is billed after it, so there is nothing to release from "
+                    + command.releaseDate());
+        }
         if (neverBilled(seat, command.releaseDate())) {
-            requireAnotherSeatUntil(seat);
+            SeatCoverage.check(calendar, seat, seat.startDate(), status);
             apply(new SeatWithdrawn(engagementId, seat.seatId(), today));
             return AggregateLifecycle.getVersion();
         }
@@ -280,7 +286,7 @@ public class Engagement {
             throw RuleViolation.illegalState("seat-released",
                     "Seat " + seat.seatId() + " was already released from " + seat.releaseDate());
         }
-        requireAnotherSeat(seat, command.releaseDate());
+        SeatCoverage.check(calendar, seat, command.releaseDate(), status);
         apply(new SeatReleased(engagementId, seat.seatId(), command.releaseDate()));
         return AggregateLifecycle.getVersion();
     }
@@ -641,38 +647,6 @@ public class Engagement {
     private boolean neverBilled(CalendarSeat seat, LocalDate releaseDate) {
         return !releaseDate.isAfter(seat.startDate())
                 || (calendar.firstBilledDay() != null && !releaseDate.isAfter(calendar.firstBilledDay()));
-    }
-
-    private void requireAnotherSeat(CalendarSeat seat, LocalDate from) {
-        boolean another = calendar.seats().stream()
-                .anyMatch(other -> !other.seatId().equals(seat.seatId()) && other.openOnOrAfter(from));
-        if (!another) {
-            throw lastSeat(seat, from);
-        }
-    }
-
-    /** A withdrawn seat loses all its days: another seat must cover the engagement at least as long as it did. */
-    private void requireAnotherSeatUntil(CalendarSeat seat) {
-        LocalDate end = coveredUntil(seat);
-        boolean another = calendar.seats().stream()
-                .anyMatch(other -> !other.seatId().equals(seat.seatId()) && !coveredUntil(other).isBefore(end));
-        if (!another) {
-            throw lastSeat(seat, seat.startDate());
-        }
-    }
-
-    /** The first day the seat no longer covers: its release, the day after the last day, or never. */
-    private LocalDate coveredUntil(CalendarSeat seat) {
-        LocalDate end = seat.releaseDate() != null ? seat.releaseDate() : LocalDate.MAX;
-        return calendar.lastDay() != null && calendar.lastDay().plusDays(1).isBefore(end)
-                ? calendar.lastDay().plusDays(1) : end;
-    }
-
-    private RuleViolation lastSeat(CalendarSeat seat, LocalDate from) {
-        return RuleViolation.illegalState("last-seat", "Seat " + seat.seatId()
-                + " is the engagement's last seat from " + from + "; give notice to end the engagement"
-                + (status == EngagementStatus.PROPOSED ? " (or cancel the proposal)" : "")
-                + ", or add the seat that replaces it first");
     }
 
     /** A pause that has not started yet is what stands in the way, not a status GET does not show. */

@@ -31,7 +31,7 @@ final class ScheduledAfterLastDay {
         Map<String, LocalDate> rateChanges = new LinkedHashMap<>();
         for (CalendarSeat seat : calendar.seats()) {
             for (RateStep step : seat.rates().scheduledAfter(lastDay)) {
-                if (step.rateChangeId() != null && !moot(seat, step)) {
+                if (step.rateChangeId() != null && seat.billableFrom(step.effectiveDate())) {
                     rateChanges.merge(step.rateChangeId(), step.effectiveDate(),
                             (a, b) -> a.isBefore(b) ? a : b);
                 }
@@ -50,10 +50,5 @@ final class ScheduledAfterLastDay {
                     + ": " + String.join("; ", blockers) + ". Withdraw "
                     + (blockers.size() == 1 ? "it" : "them") + " first");
         }
-    }
-
-    /** A rate change from on or after its seat's release never applies. */
-    static boolean moot(CalendarSeat seat, RateStep step) {
-        return seat.releaseDate() != null && !step.effectiveDate().isBefore(seat.releaseDate());
     }
 }

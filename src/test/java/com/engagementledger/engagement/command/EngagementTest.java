@@ -1187,9 +1187,63 @@ class EngagementTest {
     void seatCanBeReleasedWhileAnotherSeatIsBilledAfterTheReleaseDate() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
-                .andGiven(new SeatReleased(ID, "seat-1", date("2025-06-01")))
                 .when(new ReleaseSeat(ID, "seat-2", date("2025-05-01"), null))
                 .expectEvents(new SeatReleased(ID, "seat-2", date("2025-05-01")));
+    }
+
+    @Test
+    void releasingTheSeatThatOutlastsTheOthersIsReleasingTheLastSeat() {
+        // one policy with withdrawals: seat-2 covered the engagement beyond 1 June, nobody would from then on
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
+                .andGiven(new SeatReleased(ID, "seat-1", date("2025-06-01")))
+                .when(new ReleaseSeat(ID, "seat-2", date("2025-05-01"), null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "last-seat", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReleaseThatLeavesDaysWithoutAnySeatIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(seatAdded("seat-2", "pro-2", date("2025-05-01")))
+                .when(new ReleaseSeat(ID, "seat-1", date("2025-04-01"), null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "seat-gap", null))
+                .expectExceptionMessage("Without seat seat-1 no seat is billed from 2025-04-01 to 2025-04-30; add a"
+                        + " seat for those days first, or release it later")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aWithdrawalThatLeavesDaysWithoutAnySeatIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(seatAdded("seat-2", "pro-2", date("2025-04-01")),
+                        new SeatAdded(ID, "seat-3", "pro-3", "Alan Turing", new BigDecimal("6000.00"),
+                                date("2025-05-01")),
+                        new SeatReleased(ID, "seat-1", date("2025-04-01")))
+                .when(new ReleaseSeat(ID, "seat-2", date("2025-04-01"), null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "seat-gap", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReleaseWhoseDaysAnotherSeatCoversIsAccepted() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(seatAdded("seat-2", "pro-2", date("2025-04-01")))
+                .when(new ReleaseSeat(ID, "seat-1", date("2025-04-01"), null))
+                .expectEvents(new SeatReleased(ID, "seat-1", date("2025-04-01")));
+    }
+
+    @Test
+    void aReleaseAfterTheNoticesLastDayIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
+                .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null))
+                .when(new ReleaseSeat(ID, "seat-2", date("2025-05-01"), null))
+                .expectException(violation(Kind.INVALID_INPUT, "after-last-day", "releaseDate"))
+                .expectNoEvents();
     }
 
     @Test
