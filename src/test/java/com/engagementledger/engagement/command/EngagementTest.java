@@ -71,6 +71,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import java.time.ZoneId;
+import com.engagementledger.platform.time.Today;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The engagement aggregate against DESIGN.md §3. "Today" is 2025-03-10 in UTC and already 2025-03-11 in Auckland
@@ -259,6 +262,27 @@ class EngagementTest {
                 .expectException(violation(Kind.INVALID_INPUT, "time-zone", "terms.timeZone"))
                 .expectExceptionMessage(containsString("'Mars/Olympus_Mons' is not a time zone"))
                 .expectNoEvents();
+    }
+
+    @ParameterizedTest(name = "time zone {0} is refused")
+    @ValueSource(strings = {"+18:00", "-05:00", "UTC+14", "GMT0", "Z", "UT", "GMT", "Etc/GMT+5", "Etc/UTC",
+            "EST", "SystemV/EST5", "europe/berlin"})
+    void proposalInAFixedOffsetIsRefusedWithAHint(String timeZone) {
+        fixture.givenCurrentTime(NOW)
+                .when(propose(terms(timeZone), SEAT_1))
+                .expectException(violation(Kind.INVALID_INPUT, "time-zone", "terms.timeZone"))
+                .expectExceptionMessage("'" + timeZone + "' is not a time zone: give UTC or a region such as"
+                        + " Europe/Berlin or America/New_York, not a fixed offset")
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest(name = "time zone {0} is accepted")
+    @ValueSource(strings = {"UTC", "Europe/Berlin", "America/Argentina/Buenos_Aires", "Asia/Kolkata"})
+    void proposalInUtcOrARegionIsAccepted(String timeZone) {
+        fixture.givenCurrentTime(NOW)
+                .when(propose(terms(timeZone, 30, 30, 14, 90, 2, 5, 5, 30), new NewSeat("seat-1", "pro-1",
+                        "Ada Lovelace", new BigDecimal("8000.00"), Today.in(clock, ZoneId.of(timeZone)))))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test
