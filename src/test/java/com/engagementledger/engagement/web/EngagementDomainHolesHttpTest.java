@@ -194,6 +194,59 @@ class EngagementDomainHolesHttpTest extends HttpTestSupport {
     }
 
     @Test
+    void aSecondRateChangeForTheSameDayOrOneToTheSameRateIsRefused() {
+        LocalDate effective = today().plusDays(45);
+        String id = activeEngagement("holes-rate-twice");
+        Api.Response first = manager().post(path(id, "rate-changes"), Map.of("newRate", 9900,
+                "effectiveDate", effective.toString(), "reason", "Annual review"));
+        ok(first);
+        long events = eventCount();
+
+        Api.Response second = manager().post(path(id, "rate-changes"), Map.of("newRate", 9950,
+                "effectiveDate", effective.toString(), "reason", "Correction"));
+        assertProblem(second, 409, "rate-change-exists", null);
+        assertThat(second.json().get("detail").asText()).contains(first.json().get("rateChangeId").asText());
+        assertProblem(manager().post(path(id, "rate-changes"), Map.of("newRate", 9000,
+                "effectiveDate", today().plusDays(40).toString(), "reason", "Same again")), 422, "no-change",
+                "newRate");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void aReleaseThatLeavesDaysWithoutAnySeatIsRefused() {
+        LocalDate today = today();
+        String id = activeEngagement("holes-seat-gap");
+        ok201(manager().post(path(id, "seats"), Map.of("professionalId", "pro-gap-" + id,
+                "professionalName", "Gus Gap", "rate", 8000, "startDate", today.plusDays(60).toString())));
+        String first = awaitEngagement(id, e -> e.get("seats").size() == 2).get("seats").get(0).get("seatId")
+                .asText();
+        long events = eventCount();
+
+        Api.Response refused = manager().post(path(id, "seats/" + first + "/release"),
+                Map.of("releaseDate", today.plusDays(30).toString()));
+
+        assertProblem(refused, 409, "seat-gap", null);
+        assertThat(refused.json().get("detail").asText())
+                .contains("from " + today.plusDays(30) + " to " + today.plusDays(59));
+        assertThat(eventCount()).isEqualTo(events);
+        ok(manager().post(path(id, "seats/" + first + "/release"), Map.of("releaseDate",
+                today.plusDays(60).toString())));
+    }
+
+    @Test
+    void aFixedOffsetTimeZoneIsRefusedWithExamples() {
+        long events = eventCount();
+        Map<String, Object> offset = proposal("holes-offset-" + UUID.randomUUID(), today().toString());
+        offset.put("terms", Map.of("timeZone", "+18:00"));
+
+        Api.Response refused = manager().post("/api/engagements", offset);
+
+        assertProblem(refused, 422, "time-zone", "terms.timeZone");
+        assertThat(refused.json().get("detail").asText()).contains("Europe/Berlin");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
     void aPauseFromALaterDayShowsAsScheduledWhileTheEngagementIsActiveToday() {
         LocalDate today = today();
         String client = "holes-future-pause-" + UUID.randomUUID();
@@ -353,6 +406,10 @@ class EngagementDomainHolesHttpTest extends HttpTestSupport {
 
     private static String path(String id, String action) {
         return "/api/engagements/" + id + "/" + action;
+    }
+
+    private static void ok201(Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
     }
 
     private static void ok(Api.Response response) {
