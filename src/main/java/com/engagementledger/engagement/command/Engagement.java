@@ -427,11 +427,13 @@ public class Engagement {
     public long handle(WithdrawResume command, Clock clock) {
         String reason = blankToNull(optionalText(command.reason(), "reason"));
         LocalDate today = today(clock);
+        if (!status.isRunning()) {
+            throw RuleViolation.illegalState("status", "Cannot withdraw a resume: the engagement is " + status);
+        }
         PausePeriod resumed = calendar.openPause().isPresent() ? null : calendar.lastClosedPause().orElse(null);
-        if (resumed == null || !status.isRunning()) {
-            throw RuleViolation.illegalState("not-scheduled", "Cannot withdraw a resume: "
-                    + (status.isRunning() ? "no resume is recorded after the last pause" : "the engagement is "
-                    + status));
+        if (resumed == null) {
+            throw RuleViolation.illegalState("not-scheduled",
+                    "Cannot withdraw a resume: no resume is recorded after the last pause");
         }
         if (!resumed.until().isAfter(today)) {
             throw RuleViolation.illegalState("resume-in-effect", "Billing resumed on " + resumed.until()

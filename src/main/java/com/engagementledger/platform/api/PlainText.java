@@ -53,7 +53,7 @@ public final class PlainText {
         int i = 0;
         while (i < value.length()) {
             int cp = value.codePointAt(i);
-            if (Character.isSurrogate((char) cp) && cp <= Character.MAX_VALUE) {
+            if (cp <= Character.MAX_VALUE && Character.isSurrogate((char) cp)) {
                 throw refused(field, cp, "half of a surrogate pair, not a character");
             } else if (Character.getType(cp) == Character.CONTROL && !(multiLine && isLineOrTab(cp))) {
                 throw refused(field, cp, "a control character");
