@@ -20,6 +20,11 @@ public record CalendarSeat(String seatId, String professionalId, String professi
         return releaseDate == null || releaseDate.isAfter(day);
     }
 
+    /** Whether a rate from {@code day} can still apply: the seat is not released by then. */
+    public boolean billableFrom(LocalDate day) {
+        return releaseDate == null || day.isBefore(releaseDate);
+    }
+
     public CalendarSeat releasedOn(LocalDate date) {
         return new CalendarSeat(seatId, professionalId, professionalName, startDate, date, rates);
     }

@@ -73,6 +73,19 @@ public record SeatCalendar(LocalDate firstBilledDay, LocalDate lastDay, List<Cal
         return new SeatCalendar(firstBilledDay, lastDay, seats, next);
     }
 
+    /** Drops the open pause, as if it had never been recorded. */
+    public SeatCalendar withoutOpenPause() {
+        return new SeatCalendar(firstBilledDay, lastDay, seats, pauses.subList(0, pauses.size() - 1));
+    }
+
+    /** Opens the last pause again: its resume is no longer recorded. */
+    public SeatCalendar withoutLastResume() {
+        List<PausePeriod> next = new ArrayList<>(pauses);
+        PausePeriod closed = next.remove(next.size() - 1);
+        next.add(new PausePeriod(closed.from(), null));
+        return new SeatCalendar(firstBilledDay, lastDay, seats, next);
+    }
+
     public Optional<CalendarSeat> seat(String seatId) {
         return seats.stream().filter(seat -> seat.seatId().equals(seatId)).findFirst();
     }

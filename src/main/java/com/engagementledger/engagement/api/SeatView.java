@@ -7,9 +7,12 @@ import java.util.List;
 /**
  * A seat as of today: whether a professional works in it today (the engagement has started and runs, today is in
  * no pause, and the seat's dates cover it), its rate today (its starting rate if it starts later), the rate
- * changes still to come and the whole history.
+ * changes still to come and the whole history. {@code firstBilledDay} is the later of its start and the
+ * engagement's first billed day, null until the engagement is active or in trial. Rate changes from on or after the
+ * seat's release never apply and are not listed as scheduled, nor are any once the engagement was cancelled or its
+ * trial rejected.
  */
 public record SeatView(String seatId, String professionalId, String professionalName, LocalDate startDate,
-                       LocalDate releaseDate, boolean heldToday, BigDecimal currentRate,
+                       LocalDate firstBilledDay, LocalDate releaseDate, boolean heldToday, BigDecimal currentRate,
                        List<RateStep> scheduledRates, List<RateStep> rateHistory) {
 }

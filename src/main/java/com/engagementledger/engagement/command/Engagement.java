@@ -21,6 +21,7 @@ import com.engagementledger.engagement.api.NewSeat;
 import com.engagementledger.engagement.api.NoticeGiven;
 import com.engagementledger.engagement.api.PauseEngagement;
 import com.engagementledger.engagement.api.PausePeriod;
+import com.engagementledger.engagement.api.PauseWithdrawn;
 import com.engagementledger.engagement.api.ProposeEngagement;
 import com.engagementledger.engagement.api.RateChangeScheduled;
 import com.engagementledger.engagement.api.RateChangeWithdrawn;
@@ -29,6 +30,7 @@ import com.engagementledger.engagement.api.RateStep;
 import com.engagementledger.engagement.api.RejectTrial;
 import com.engagementledger.engagement.api.ReleaseSeat;
 import com.engagementledger.engagement.api.ResumeEngagement;
+import com.engagementledger.engagement.api.ResumeWithdrawn;
 import com.engagementledger.engagement.api.ScheduleRateChange;
 import com.engagementledger.engagement.api.SeatAdded;
 import com.engagementledger.engagement.api.SeatCalendar;
@@ -38,7 +40,9 @@ import com.engagementledger.engagement.api.StartTrial;
 import com.engagementledger.engagement.api.TrialAccepted;
 import com.engagementledger.engagement.api.TrialRejected;
 import com.engagementledger.engagement.api.TrialStarted;
+import com.engagementledger.engagement.api.WithdrawPause;
 import com.engagementledger.engagement.api.WithdrawRateChange;
+import com.engagementledger.engagement.api.WithdrawResume;
 import com.engagementledger.platform.api.AuditMetadata;
 import com.engagementledger.platform.api.Money;
 import com.engagementledger.platform.api.PlainText;
@@ -55,7 +59,6 @@ import java.util.Currency;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandHandler;
@@ -71,11 +74,12 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * One engagement with a client: its lifecycle, its seats and their rates. Every rule of DESIGN.md §3 is checked here
  * before anything is applied; the event-sourcing handlers only assign state. "Today" is the date in the
- * engagement's time zone on the application clock. Revision 2 keeps the seats in a {@link SeatCalendar}: snapshots
- * of revision 1 are ignored and the engagement is rebuilt from its events.
+ * engagement's time zone on the application clock. Revision 2 keeps the seats in a {@link SeatCalendar}, revision 3
+ * also the rate changes withdrawn: snapshots of earlier revisions are ignored and the engagement is rebuilt from its
+ * events.
  */
 @Aggregate(snapshotTriggerDefinition = "engagementSnapshotTrigger")
-@Revision("2")
+@Revision("3")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Engagement {
@@ -93,17 +97,19 @@ public class Engagement {
     private LocalDate proposedOn;
     private SeatCalendar calendar;
     private LocalDate trialLastDay;
+    private Set<String> withdrawnRateChanges = new HashSet<>();
 
     protected Engagement() {
         // for Axon and for snapshots
     }
 
     @CommandHandler
-    public Engagement(ProposeEngagement command, Clock clock, BackDatingWindow window) {
-        requireText(command.engagementId(), "engagementId");
-        requireText(command.clientId(), "clientId");
-        requireText(command.clientName(), "clientName");
-        requireText(command.roleTitle(), "roleTitle");
+    public Engagement(ProposeEngagement command, Clock clock, BackDatingWindow window,
+                      ForwardDatingWindow horizon) {
+        requireId(command.engagementId(), "engagementId");
+        requireId(command.clientId(), "clientId");
+        String clientName = requireText(command.clientName(), "clientName");
+        String roleTitle = requireText(command.roleTitle(), "roleTitle");
         Currency money = Money.currency("currency", command.currency());
         if (command.billingModel() == null) {
             throw RuleViolation.invalid("billingModel", "required", "is required (HOURLY or MONTHLY)");
@@ -120,13 +126,14 @@ public class Engagement {
             NewSeat seat = command.seats().get(i);
             String field = "seats[" + i + "]";
             if (seat == null) {
-                throw RuleViolation.invalid(field, "required", "is required");
+                throw RuleViolation.invalid(field, "required", field + ": must not be null");
             }
-            requireText(seat.seatId(), field + ".seatId");
-            requireText(seat.professionalId(), field + ".professionalId");
-            requireText(seat.professionalName(), field + ".professionalName");
+            requireId(seat.seatId(), field + ".seatId");
+            requireId(seat.professionalId(), field + ".professionalId");
+            String professionalName = requireText(seat.professionalName(), field + ".professionalName");
             requireDate(seat.startDate(), field + ".startDate");
-            EffectiveDates.check(field + ".startDate", seat.startDate(), today, window, today, "before-proposal",
+            EffectiveDates.check(field + ".startDate", seat.startDate(), today, window, horizon, today,
+                    "before-proposal",
                     "the proposal");
             if (!seatIds.add(seat.seatId())) {
                 throw RuleViolation.invalid(field + ".seatId", "unique", "seat id " + seat.seatId() + " repeats");
@@ -136,16 +143,17 @@ public class Engagement {
                         "professional " + seat.professionalId() + " already fills another seat");
             }
             BigDecimal rate = Money.positiveAmount(field + ".rate", seat.rate(), money);
-            seats.add(new NewSeat(seat.seatId(), seat.professionalId(), seat.professionalName(), rate,
+            seats.add(new NewSeat(seat.seatId(), seat.professionalId(), professionalName, rate,
                     seat.startDate()));
         }
-        apply(new EngagementProposed(command.engagementId(), command.clientId(), command.clientName(),
-                command.roleTitle(), money.getCurrencyCode(), command.billingModel(), List.copyOf(seats),
+        apply(new EngagementProposed(command.engagementId(), command.clientId(), clientName,
+                roleTitle, money.getCurrencyCode(), command.billingModel(), List.copyOf(seats),
                 command.terms(), today));
     }
 
     @CommandHandler
-    public long handle(StartTrial command, Clock clock, BackDatingWindow window, DeadlineManager deadlines) {
+    public long handle(StartTrial command, Clock clock, BackDatingWindow window, ForwardDatingWindow horizon,
+                       DeadlineManager deadlines) {
         requireStatus("start a trial", EngagementStatus.PROPOSED);
         if (terms.trialDays() == 0) {
             throw RuleViolation.illegalState("no-trial",
@@ -153,7 +161,7 @@ public class Engagement {
         }
         LocalDate today = today(clock);
         LocalDate start = command.startDate() != null
-                ? EffectiveDates.check("startDate", command.startDate(), today, window, proposedOn,
+                ? EffectiveDates.check("startDate", command.startDate(), today, window, horizon, proposedOn,
                         "before-proposal", "the proposal")
                 : today;
         LocalDate last = start.plusDays(terms.trialDays() - 1L);
@@ -205,10 +213,11 @@ public class Engagement {
     }
 
     @CommandHandler
-    public long handle(ActivateEngagement command, Clock clock, BackDatingWindow window) {
+    public long handle(ActivateEngagement command, Clock clock, BackDatingWindow window,
+                       ForwardDatingWindow horizon) {
         LocalDate today = today(clock);
         if (command.activationDate() != null) {
-            EffectiveDates.check("activationDate", command.activationDate(), today, window, proposedOn,
+            EffectiveDates.check("activationDate", command.activationDate(), today, window, horizon, proposedOn,
                     "before-proposal", "the proposal");
         }
         requireStatus("activate", EngagementStatus.PROPOSED);
@@ -222,13 +231,13 @@ public class Engagement {
     }
 
     @CommandHandler
-    public long handle(AddSeat command, Clock clock, BackDatingWindow window) {
+    public long handle(AddSeat command, Clock clock, BackDatingWindow window, ForwardDatingWindow horizon) {
         requireRunningOr("add a seat", EngagementStatus.PROPOSED);
-        requireText(command.seatId(), "seatId");
-        requireText(command.professionalId(), "professionalId");
-        requireText(command.professionalName(), "professionalName");
+        requireId(command.seatId(), "seatId");
+        requireId(command.professionalId(), "professionalId");
+        String professionalName = requireText(command.professionalName(), "professionalName");
         requireDate(command.startDate(), "startDate");
-        notBeforeStart("startDate", command.startDate(), today(clock), window);
+        notBeforeStart("startDate", command.startDate(), today(clock), window, horizon);
         BigDecimal rate = Money.positiveAmount("rate", command.rate(), Currency.getInstance(currency));
         if (calendar.seat(command.seatId()).isPresent()) {
             throw RuleViolation.invalid("seatId", "unique", "seat " + command.seatId() + " already exists");
@@ -246,25 +255,30 @@ public class Engagement {
                     "the engagement's last day is " + calendar.lastDay() + "; a seat from " + command.startDate()
                             + " would never be billed");
         }
-        apply(new SeatAdded(engagementId, command.seatId(), command.professionalId(), command.professionalName(),
-                rate, command.startDate()));
+        apply(new SeatAdded(engagementId, command.seatId(), command.professionalId(), professionalName, rate,
+                command.startDate()));
         return AggregateLifecycle.getVersion();
     }
 
     /**
      * Releases a seat from {@code releaseDate}; released on or before its first billed day, the seat was never
-     * billed and is withdrawn instead. Either way the engagement keeps at least one seat for the days it still runs:
-     * the last seat ends with notice, not with a release.
+     * billed and is withdrawn instead. Either way the engagement keeps a seat for every day it still runs
+     * ({@link SeatCoverage}); a release after the notice's last day would change nothing and is refused.
      */
     @CommandHandler
-    public long handle(ReleaseSeat command, Clock clock, BackDatingWindow window) {
+    public long handle(ReleaseSeat command, Clock clock, BackDatingWindow window, ForwardDatingWindow horizon) {
         requireRunningOr("release a seat", EngagementStatus.PROPOSED);
         CalendarSeat seat = seat(command.seatId());
         requireDate(command.releaseDate(), "releaseDate");
         LocalDate today = today(clock);
-        notBeforeStart("releaseDate", command.releaseDate(), today, window);
+        notBeforeStart("releaseDate", command.releaseDate(), today, window, horizon);
+        if (calendar.lastDay() != null && command.releaseDate().isAfter(calendar.lastDay())) {
+            throw RuleViolation.invalid("releaseDate", "after-last-day", "the engagement's last day is "
+                    + calendar.lastDay() + "; nothing is billed after it, so there is nothing to release from "
+                    + command.releaseDate());
+        }
         if (neverBilled(seat, command.releaseDate())) {
-            requireAnotherSeatUntil(seat);
+            SeatCoverage.check(calendar, seat, seat.startDate(), status);
             apply(new SeatWithdrawn(engagementId, seat.seatId(), today));
             return AggregateLifecycle.getVersion();
         }
@@ -272,19 +286,20 @@ public class Engagement {
             throw RuleViolation.illegalState("seat-released",
                     "Seat " + seat.seatId() + " was already released from " + seat.releaseDate());
         }
-        requireAnotherSeat(seat, command.releaseDate());
+        SeatCoverage.check(calendar, seat, command.releaseDate(), status);
         apply(new SeatReleased(engagementId, seat.seatId(), command.releaseDate()));
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
-    public long handle(ScheduleRateChange command, Clock clock) {
+    public long handle(ScheduleRateChange command, Clock clock, ForwardDatingWindow horizon) {
         requireRunningOr("change a rate", EngagementStatus.PROPOSED);
-        requireText(command.rateChangeId(), "rateChangeId");
+        requireId(command.rateChangeId(), "rateChangeId");
         BigDecimal rate = Money.positiveAmount("newRate", command.newRate(), Currency.getInstance(currency));
         LocalDate today = today(clock);
-        optionalText(command.reason(), "reason");
-        RateChangePolicy.check(today, command.effectiveDate(), command.reason(), terms, calendar.lastDay());
+        String reason = optionalText(command.reason(), "reason");
+        RateChangePolicy.check(today, command.effectiveDate(), reason, terms, calendar.lastDay());
+        EffectiveDates.notAfterHorizon("effectiveDate", command.effectiveDate(), today, horizon);
         if (!stepsOf(command.rateChangeId()).isEmpty()) {
             throw RuleViolation.invalid("rateChangeId", "unique", "rate change " + command.rateChangeId()
                     + " already exists");
@@ -304,8 +319,9 @@ public class Engagement {
                         "no seat is billed on " + command.effectiveDate());
             }
         }
-        affected.forEach(seat -> apply(new RateChangeScheduled(engagementId, seat.seatId(), rate,
-                command.effectiveDate(), today, command.reason().strip(), command.rateChangeId())));
+        RateChangePolicy.seatsToChange(affected, command.effectiveDate(), rate)
+                .forEach(seat -> apply(new RateChangeScheduled(engagementId, seat.seatId(), rate,
+                        command.effectiveDate(), today, reason, command.rateChangeId())));
         return AggregateLifecycle.getVersion();
     }
 
@@ -313,9 +329,13 @@ public class Engagement {
     @CommandHandler
     public long handle(WithdrawRateChange command, Clock clock) {
         requireRunningOr("withdraw a rate change", EngagementStatus.PROPOSED);
-        requireText(command.rateChangeId(), "rateChangeId");
+        requireId(command.rateChangeId(), "rateChangeId");
         String reason = blankToNull(optionalText(command.reason(), "reason"));
         List<RateStep> steps = stepsOf(command.rateChangeId());
+        if (steps.isEmpty() && withdrawnRateChanges.contains(command.rateChangeId())) {
+            throw RuleViolation.illegalState("already-withdrawn", "Rate change " + command.rateChangeId()
+                    + " was already withdrawn");
+        }
         if (steps.isEmpty()) {
             throw RuleViolation.notFound("rateChangeId", "Engagement " + engagementId
                     + " has no scheduled rate change " + command.rateChangeId());
@@ -332,16 +352,19 @@ public class Engagement {
 
     /** Under notice a pause may still start, on or before the last day, so that the last day stays the last billed. */
     @CommandHandler
-    public long handle(PauseEngagement command, Clock clock) {
-        requireStatus("pause", EngagementStatus.ACTIVE, EngagementStatus.NOTICE_GIVEN);
-        calendar.openPause().ifPresent(pause -> {
-            throw RuleViolation.illegalState("paused", "Cannot pause: the engagement is already paused from "
-                    + pause.from() + "; resume it first");
-        });
+    public long handle(PauseEngagement command, Clock clock, BackDatingWindow window,
+                       ForwardDatingWindow horizon) {
         LocalDate today = today(clock);
-        LocalDate pauseDate = command.pauseDate() != null ? PlausibleDates.check("pauseDate", command.pauseDate())
-                : today;
-        notBefore(pauseDate, today, "pauseDate");
+        if (status == EngagementStatus.PAUSED || status == EngagementStatus.NOTICE_GIVEN) {
+            calendar.openPause().ifPresent(pause -> {
+                refuseScheduledPause("pause", pause, today);
+                throw RuleViolation.illegalState("paused", "Cannot pause: the engagement is already paused from "
+                        + pause.from() + "; resume it first");
+            });
+        }
+        requireStatus("pause", EngagementStatus.ACTIVE, EngagementStatus.NOTICE_GIVEN);
+        LocalDate pauseDate = command.pauseDate() != null
+                ? EffectiveDates.within("pauseDate", command.pauseDate(), today, window, horizon) : today;
         if (pauseDate.isBefore(calendar.firstBilledDay())) {
             throw RuleViolation.invalid("pauseDate", "before-start", "the engagement is billed from "
                     + calendar.firstBilledDay() + "; a pause starts on that day or later, not " + pauseDate);
@@ -363,14 +386,14 @@ public class Engagement {
 
     /** A paused engagement under notice can still resume, on or before its last day. */
     @CommandHandler
-    public long handle(ResumeEngagement command, Clock clock) {
+    public long handle(ResumeEngagement command, Clock clock, BackDatingWindow window,
+                       ForwardDatingWindow horizon) {
         requireStatus("resume", EngagementStatus.PAUSED, EngagementStatus.NOTICE_GIVEN);
         PausePeriod pause = calendar.openPause().orElseThrow(() -> RuleViolation.illegalState("not-paused",
                 "Cannot resume: the engagement is under notice but not paused"));
         LocalDate today = today(clock);
         LocalDate resumeDate = command.resumeDate() != null
-                ? PlausibleDates.check("resumeDate", command.resumeDate()) : today;
-        notBefore(resumeDate, today, "resumeDate");
+                ? EffectiveDates.within("resumeDate", command.resumeDate(), today, window, horizon) : today;
         if (!resumeDate.isAfter(pause.from())) {
             throw RuleViolation.invalid("resumeDate", "after-pause", "the pause starts on " + pause.from()
                     + "; billing resumes on a later day, not " + resumeDate);
@@ -380,6 +403,43 @@ public class Engagement {
                     + calendar.lastDay() + "; billing cannot resume after it, on " + resumeDate);
         }
         apply(new EngagementResumed(engagementId, resumeDate));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** A pause that has not started yet can be taken back; once started, only a resume ends it. */
+    @CommandHandler
+    public long handle(WithdrawPause command, Clock clock) {
+        String reason = blankToNull(optionalText(command.reason(), "reason"));
+        LocalDate today = today(clock);
+        PausePeriod pause = calendar.openPause().orElseThrow(() -> RuleViolation.illegalState("not-scheduled",
+                "Cannot withdraw a pause: no pause without a resume is recorded"));
+        requireStatus("withdraw a pause", EngagementStatus.PAUSED, EngagementStatus.NOTICE_GIVEN);
+        if (!pause.from().isAfter(today)) {
+            throw RuleViolation.illegalState("pause-started", "The pause started on " + pause.from()
+                    + "; resume the engagement instead");
+        }
+        apply(new PauseWithdrawn(engagementId, pause.from(), today, reason));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** A resume that has not taken effect yet can be taken back: the pause it would end is open again. */
+    @CommandHandler
+    public long handle(WithdrawResume command, Clock clock) {
+        String reason = blankToNull(optionalText(command.reason(), "reason"));
+        LocalDate today = today(clock);
+        if (!status.isRunning()) {
+            throw RuleViolation.illegalState("status", "Cannot withdraw a resume: the engagement is " + status);
+        }
+        PausePeriod resumed = calendar.openPause().isPresent() ? null : calendar.lastClosedPause().orElse(null);
+        if (resumed == null) {
+            throw RuleViolation.illegalState("not-scheduled",
+                    "Cannot withdraw a resume: no resume is recorded after the last pause");
+        }
+        if (!resumed.until().isAfter(today)) {
+            throw RuleViolation.illegalState("resume-in-effect", "Billing resumed on " + resumed.until()
+                    + "; pause the engagement again instead");
+        }
+        apply(new ResumeWithdrawn(engagementId, resumed.until(), today, reason));
         return AggregateLifecycle.getVersion();
     }
 
@@ -394,29 +454,7 @@ public class Engagement {
             throw RuleViolation.invalid("lastDay", "before-first-billed-day", "the engagement is billed from "
                     + calendar.firstBilledDay() + "; its last day cannot be earlier, not " + lastDay);
         }
-        List<String> laterSeats = calendar.seats().stream()
-                .filter(seat -> seat.startDate().isAfter(lastDay))
-                .map(CalendarSeat::seatId)
-                .toList();
-        if (!laterSeats.isEmpty()) {
-            throw RuleViolation.illegalState("seats-after-last-day", (laterSeats.size() == 1
-                    ? "Seat " + laterSeats.get(0) + " starts" : "Seats " + String.join(", ", laterSeats) + " start")
-                    + " after the last day " + lastDay + "; withdraw " + (laterSeats.size() == 1 ? "it" : "them")
-                    + " first (release a seat on or before its start date)");
-        }
-        List<String> laterRateChanges = calendar.seats().stream()
-                .flatMap(seat -> seat.rates().scheduledAfter(lastDay).stream())
-                .map(RateStep::rateChangeId)
-                .filter(Objects::nonNull)
-                .distinct()
-                .toList();
-        if (!laterRateChanges.isEmpty()) {
-            throw RuleViolation.illegalState("rate-changes-after-last-day", (laterRateChanges.size() == 1
-                    ? "Rate change " + laterRateChanges.get(0) + " takes"
-                    : "Rate changes " + String.join(", ", laterRateChanges) + " take")
-                    + " effect after the last day " + lastDay + "; withdraw "
-                    + (laterRateChanges.size() == 1 ? "it" : "them") + " first");
-        }
+        ScheduledAfterLastDay.check(calendar, lastDay);
         apply(new NoticeGiven(engagementId, today, lastDay, command.forCause(), blankToNull(reason)));
         deadlines.schedule(startOf(lastDay.plusDays(1)), NOTICE_RUNS_OUT);
         return AggregateLifecycle.getVersion();
@@ -424,8 +462,11 @@ public class Engagement {
 
     @CommandHandler
     public long handle(EndEngagement command, Clock clock, DeadlineManager deadlines) {
-        requireStatus("end", EngagementStatus.NOTICE_GIVEN);
         LocalDate today = today(clock);
+        if (status == EngagementStatus.PAUSED) {
+            calendar.openPause().ifPresent(pause -> refuseScheduledPause("end", pause, today));
+        }
+        requireStatus("end", EngagementStatus.NOTICE_GIVEN);
         if (!today.isAfter(calendar.lastDay())) {
             throw RuleViolation.illegalState("notice-running", "The notice runs until " + calendar.lastDay()
                     + "; the engagement ends by itself after that day");
@@ -515,6 +556,7 @@ public class Engagement {
     @EventSourcingHandler
     void on(RateChangeWithdrawn event) {
         calendar = calendar.withoutRateChange(event.rateChangeId());
+        withdrawnRateChanges.add(event.rateChangeId());
     }
 
     @EventSourcingHandler
@@ -531,6 +573,22 @@ public class Engagement {
             status = EngagementStatus.ACTIVE;
         }
         calendar = calendar.resumedOn(event.resumeDate());
+    }
+
+    @EventSourcingHandler
+    void on(PauseWithdrawn event) {
+        if (status == EngagementStatus.PAUSED) {
+            status = EngagementStatus.ACTIVE;
+        }
+        calendar = calendar.withoutOpenPause();
+    }
+
+    @EventSourcingHandler
+    void on(ResumeWithdrawn event) {
+        if (status == EngagementStatus.ACTIVE) {
+            status = EngagementStatus.PAUSED;
+        }
+        calendar = calendar.withoutLastResume();
     }
 
     @EventSourcingHandler
@@ -562,7 +620,7 @@ public class Engagement {
     }
 
     private CalendarSeat seat(String seatId) {
-        requireText(seatId, "seatId");
+        requireId(seatId, "seatId");
         return calendar.seat(seatId).orElseThrow(() -> RuleViolation.notFound("seatId",
                 "Engagement " + engagementId + " has no seat " + seatId));
     }
@@ -576,12 +634,14 @@ public class Engagement {
     }
 
     /** A seat or release date is never before the engagement's first billed day (the proposal, before it starts). */
-    private void notBeforeStart(String field, LocalDate date, LocalDate today, BackDatingWindow window) {
+    private void notBeforeStart(String field, LocalDate date, LocalDate today, BackDatingWindow window,
+                                ForwardDatingWindow horizon) {
         if (calendar.firstBilledDay() != null) {
-            EffectiveDates.check(field, date, today, window, calendar.firstBilledDay(), "before-first-billed-day",
-                    "the engagement's first billed day");
+            EffectiveDates.check(field, date, today, window, horizon, calendar.firstBilledDay(),
+                    "before-first-billed-day", "the engagement's first billed day");
         } else {
-            EffectiveDates.check(field, date, today, window, proposedOn, "before-proposal", "the proposal");
+            EffectiveDates.check(field, date, today, window, horizon, proposedOn, "before-proposal",
+                    "the proposal");
         }
     }
 
@@ -591,36 +651,12 @@ public class Engagement {
                 || (calendar.firstBilledDay() != null && !releaseDate.isAfter(calendar.firstBilledDay()));
     }
 
-    private void requireAnotherSeat(CalendarSeat seat, LocalDate from) {
-        boolean another = calendar.seats().stream()
-                .anyMatch(other -> !other.seatId().equals(seat.seatId()) && other.openOnOrAfter(from));
-        if (!another) {
-            throw lastSeat(seat, from);
+    /** A pause that has not started yet is what stands in the way, not a status GET does not show. */
+    private static void refuseScheduledPause(String action, PausePeriod pause, LocalDate today) {
+        if (pause.from().isAfter(today)) {
+            throw RuleViolation.illegalState("pause-scheduled", "Cannot " + action + ": a pause from "
+                    + pause.from() + " is already scheduled; withdraw it first");
         }
-    }
-
-    /** A withdrawn seat loses all its days: another seat must cover the engagement at least as long as it did. */
-    private void requireAnotherSeatUntil(CalendarSeat seat) {
-        LocalDate end = coveredUntil(seat);
-        boolean another = calendar.seats().stream()
-                .anyMatch(other -> !other.seatId().equals(seat.seatId()) && !coveredUntil(other).isBefore(end));
-        if (!another) {
-            throw lastSeat(seat, seat.startDate());
-        }
-    }
-
-    /** The first day the seat no longer covers: its release, the day after the last day, or never. */
-    private LocalDate coveredUntil(CalendarSeat seat) {
-        LocalDate end = seat.releaseDate() != null ? seat.releaseDate() : LocalDate.MAX;
-        return calendar.lastDay() != null && calendar.lastDay().plusDays(1).isBefore(end)
-                ? calendar.lastDay().plusDays(1) : end;
-    }
-
-    private RuleViolation lastSeat(CalendarSeat seat, LocalDate from) {
-        return RuleViolation.illegalState("last-seat", "Seat " + seat.seatId()
-                + " is the engagement's last seat from " + from + "; give notice to end the engagement"
-                + (status == EngagementStatus.PROPOSED ? " (or cancel the proposal)" : "")
-                + ", or add the seat that replaces it first");
     }
 
     private void requireStatus(String action, EngagementStatus... allowed) {
@@ -638,15 +674,9 @@ public class Engagement {
         }
     }
 
-    private static void notBefore(LocalDate date, LocalDate today, String field) {
-        if (date.isBefore(today)) {
-            throw RuleViolation.invalid(field, "not-in-past", date + " is in the past (today is " + today + ")");
-        }
-    }
-
     private static void requireDate(LocalDate date, String field) {
         if (date == null) {
-            throw RuleViolation.invalid(field, "required", "is required");
+            throw RuleViolation.invalid(field, "required", field + ": must not be null");
         }
         PlausibleDates.check(field, date);
     }
@@ -658,8 +688,12 @@ public class Engagement {
         }
     }
 
-    private static void requireText(String value, String field) {
-        PlainText.name(field, value, MAX_TEXT);
+    private static void requireId(String value, String field) {
+        PlainText.id(field, value, MAX_TEXT);
+    }
+
+    private static String requireText(String value, String field) {
+        return PlainText.name(field, value, MAX_TEXT);
     }
 
     private static String optionalText(String value, String field) {
@@ -667,6 +701,6 @@ public class Engagement {
     }
 
     private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        return PlainText.isBlank(value) ? null : value;
     }
 }

@@ -1,6 +1,7 @@
 package com.engagementledger.engagement.command;
 
 import com.engagementledger.engagement.api.EngagementTerms;
+import com.engagementledger.platform.api.PlainText;
 import com.engagementledger.platform.api.RuleViolation;
 import java.time.LocalDate;
 
@@ -15,11 +16,11 @@ final class NoticePolicy {
 
     static void check(LocalDate noticeDate, LocalDate lastDay, boolean forCause, String reason, EngagementTerms terms) {
         if (lastDay == null) {
-            throw RuleViolation.invalid("lastDay", "required", "is required");
+            throw RuleViolation.invalid("lastDay", "required", "lastDay: must not be null");
         }
         PlausibleDates.check("lastDay", lastDay);
         if (forCause) {
-            if (reason == null || reason.isBlank()) {
+            if (PlainText.isBlank(reason)) {
                 throw RuleViolation.invalid("reason", "reason-required", "termination for cause needs a reason");
             }
             if (lastDay.isBefore(noticeDate)) {

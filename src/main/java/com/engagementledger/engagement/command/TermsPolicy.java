@@ -13,7 +13,6 @@ import static com.engagementledger.engagement.api.TermsBounds.MIN_REPLACEMENT_SL
 
 import com.engagementledger.engagement.api.EngagementTerms;
 import com.engagementledger.platform.api.RuleViolation;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 
 /**
@@ -26,19 +25,13 @@ final class TermsPolicy {
 
     static ZoneId validate(EngagementTerms terms) {
         if (terms == null) {
-            throw RuleViolation.invalid("terms", "required", "is required");
+            throw RuleViolation.invalid("terms", "required", "terms: must not be null");
         }
         if (terms.timeZone() != null && terms.timeZone().length() > MAX_TIME_ZONE_LENGTH) {
             throw RuleViolation.invalid("terms.timeZone", "length", "is longer than " + MAX_TIME_ZONE_LENGTH
                     + " characters");
         }
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(terms.timeZone());
-        } catch (DateTimeException | NullPointerException e) {
-            throw RuleViolation.invalid("terms.timeZone", "time-zone", "'" + terms.timeZone()
-                    + "' is not a time zone (e.g. UTC, Europe/Berlin)");
-        }
+        ZoneId zone = zone(terms.timeZone());
         required(terms.billingCycle(), "terms.billingCycle");
         required(terms.ipTrigger(), "terms.ipTrigger");
         range(terms.paymentTermsDays(), 0, MAX_PAYMENT_TERMS_DAYS, "terms.paymentTermsDays");
@@ -53,9 +46,29 @@ final class TermsPolicy {
         return zone;
     }
 
-    private static void required(Object value, String field) {
+    /**
+     * UTC or a region of the IANA database: a fixed offset ("+02:00", "UTC+14", "GMT0", "Etc/GMT+5", "EST", "Z")
+     * ignores daylight saving, so an engagement's days would drift by an hour for half the year; the SystemV zones
+     * are deprecated aliases.
+     */
+    private static ZoneId zone(String timeZone) {
+        if ("UTC".equals(timeZone)) {
+            return ZoneId.of(timeZone);
+        }
+        if (timeZone != null && !timeZone.startsWith("SystemV/") && !timeZone.startsWith("Etc/")
+                && ZoneId.getAvailableZoneIds().contains(timeZone)) {
+            ZoneId zone = ZoneId.of(timeZone);
+            if (!zone.getRules().isFixedOffset()) {
+                return zone;
+            }
+        }
+        throw RuleViolation.invalid("terms.timeZone", "time-zone", "'" + timeZone + "' is not a time zone: give UTC"
+                + " or a region such as Europe/Berlin or America/New_York, not a fixed offset");
+    }
+
+        private static void required(Object value, String field) {
         if (value == null) {
-            throw RuleViolation.invalid(field, "required", "is required");
+            throw RuleViolation.invalid(field, "required", field + ": must not be null");
         }
     }
 

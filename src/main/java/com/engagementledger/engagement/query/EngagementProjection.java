@@ -6,6 +6,8 @@ import com.engagementledger.engagement.api.EngagementEnded;
 import com.engagementledger.engagement.api.EngagementPaused;
 import com.engagementledger.engagement.api.EngagementProposed;
 import com.engagementledger.engagement.api.EngagementResumed;
+import com.engagementledger.engagement.api.PauseWithdrawn;
+import com.engagementledger.engagement.api.ResumeWithdrawn;
 import com.engagementledger.engagement.api.EngagementStatus;
 import com.engagementledger.engagement.api.NoticeGiven;
 import com.engagementledger.engagement.api.RateChangeScheduled;
@@ -220,6 +222,37 @@ public class EngagementProjection extends DocumentProjection<EngagementDocument>
             PauseDocument open = doc.pauses.get(doc.pauses.size() - 1);
             List<PauseDocument> pauses = new java.util.ArrayList<>(doc.pauses.subList(0, doc.pauses.size() - 1));
             pauses.add(new PauseDocument(open.from(), event.resumeDate()));
+            doc.pauses = pauses;
+        });
+    }
+
+    @EventHandler
+    void on(PauseWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        project(event.engagementId(), sequence, at, doc -> evolve(doc, event));
+    }
+
+    static EngagementDocument evolve(EngagementDocument previous, PauseWithdrawn event) {
+        return change(previous, event, doc -> {
+            if (doc.status == EngagementStatus.PAUSED) {
+                doc.status = EngagementStatus.ACTIVE;
+            }
+            doc.pauses = List.copyOf(doc.pauses.subList(0, doc.pauses.size() - 1));
+        });
+    }
+
+    @EventHandler
+    void on(ResumeWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        project(event.engagementId(), sequence, at, doc -> evolve(doc, event));
+    }
+
+    static EngagementDocument evolve(EngagementDocument previous, ResumeWithdrawn event) {
+        return change(previous, event, doc -> {
+            if (doc.status == EngagementStatus.ACTIVE) {
+                doc.status = EngagementStatus.PAUSED;
+            }
+            PauseDocument closed = doc.pauses.get(doc.pauses.size() - 1);
+            List<PauseDocument> pauses = new java.util.ArrayList<>(doc.pauses.subList(0, doc.pauses.size() - 1));
+            pauses.add(new PauseDocument(closed.from(), null));
             doc.pauses = pauses;
         });
     }

@@ -95,12 +95,14 @@ public class EngagementQueryHandler {
     private EngagementView view(EngagementDocument doc) {
         LocalDate today = today(doc);
         SeatCalendar calendar = calendar(doc);
+        boolean dropped = doc.status == EngagementStatus.CANCELLED || doc.status == EngagementStatus.TRIAL_REJECTED;
         List<SeatView> seats = calendar.seats().stream().map(seat -> new SeatView(seat.seatId(),
-                seat.professionalId(), seat.professionalName(), seat.startDate(), seat.releaseDate(),
-                calendar.billedOn(seat, today),
+                seat.professionalId(), seat.professionalName(), seat.startDate(), firstBilledDay(calendar, seat),
+                seat.releaseDate(), calendar.billedOn(seat, today),
                 seat.rates().rateOn(today).orElse(seat.rates().steps().get(0).rate()),
-                seat.rates().scheduledAfter(today).stream()
-                        .filter(step -> step.effectiveDate().isAfter(seat.startDate())).toList(),
+                dropped ? List.of() : seat.rates().scheduledAfter(today).stream()
+                        .filter(step -> step.effectiveDate().isAfter(seat.startDate()))
+                        .filter(step -> seat.billableFrom(step.effectiveDate())).toList(),
                 seat.rates().steps())).toList();
         PausePeriod current = calendar.pauses().stream().filter(pause -> pause.covers(today)).findFirst()
                 .orElse(null);
@@ -117,6 +119,12 @@ public class EngagementQueryHandler {
         return new EngagementView(doc.engagementId, doc.version, doc.clientId, doc.clientName, doc.roleTitle,
                 doc.currency, doc.billingModel, statusOn(doc, calendar, today), doc.terms, seats, dates, today,
                 doc.lastChangedAt);
+    }
+
+    /** The seat's first billed day: its start, or the engagement's first billed day if that is later. */
+    private static LocalDate firstBilledDay(SeatCalendar calendar, CalendarSeat seat) {
+        LocalDate engagement = calendar.firstBilledDay();
+        return engagement == null ? null : engagement.isAfter(seat.startDate()) ? engagement : seat.startDate();
     }
 
     private LocalDate today(EngagementDocument doc) {

@@ -20,7 +20,9 @@ import com.engagementledger.engagement.api.ReleaseSeat;
 import com.engagementledger.engagement.api.ResumeEngagement;
 import com.engagementledger.engagement.api.ScheduleRateChange;
 import com.engagementledger.engagement.api.StartTrial;
+import com.engagementledger.engagement.api.WithdrawPause;
 import com.engagementledger.engagement.api.WithdrawRateChange;
+import com.engagementledger.engagement.api.WithdrawResume;
 import com.engagementledger.platform.api.RuleViolation;
 import com.engagementledger.platform.security.Roles;
 import com.engagementledger.platform.web.CommandAccepted;
@@ -166,6 +168,24 @@ public class EngagementController {
     public ResponseEntity<CommandAccepted> resume(@PathVariable @ResourceId String id, @IfMatch Long version,
             @RequestBody(required = false) @Valid ResumeRequest body) {
         return gateways.accepted(id, new ResumeEngagement(id, body == null ? null : body.resumeDate(), version));
+    }
+
+    @PostMapping("/{id}/pause/withdraw")
+    @Operation(summary = "Withdraw a scheduled pause",
+            description = "Withdraws the pause that has not started yet (its pauseDate is after today), for"
+                    + " instance before notice is given with a last day before it; the reason is optional.")
+    public ResponseEntity<CommandAccepted> withdrawPause(@PathVariable @ResourceId String id, @IfMatch Long version,
+            @RequestBody(required = false) @Valid ReasonRequest body) {
+        return gateways.accepted(id, new WithdrawPause(id, body == null ? null : body.reason(), version));
+    }
+
+    @PostMapping("/{id}/resume/withdraw")
+    @Operation(summary = "Withdraw a scheduled resume",
+            description = "Withdraws the resume that has not taken effect yet (its resumeDate is after today): the"
+                    + " pause it would have ended is open again; the reason is optional.")
+    public ResponseEntity<CommandAccepted> withdrawResume(@PathVariable @ResourceId String id, @IfMatch Long version,
+            @RequestBody(required = false) @Valid ReasonRequest body) {
+        return gateways.accepted(id, new WithdrawResume(id, body == null ? null : body.reason(), version));
     }
 
     @PostMapping("/{id}/notice")

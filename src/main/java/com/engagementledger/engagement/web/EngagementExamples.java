@@ -55,7 +55,7 @@ class EngagementExamples implements ApiExamples {
                                    "overlapBusinessDays": 5, "rateChangeNoticeDays": 30, "ipTrigger": "ON_PAYMENT"},
                          "seats": [{"seatId": "8b1e4c2d-5f6a-4b7c-9d8e-1f2a3b4c5d6e", "professionalId": "pro-anna",
                                     "professionalName": "Anna Kowalski", "startDate": "2035-03-05",
-                                    "heldToday": true, "currentRate": 9800.00, "scheduledRates": [],
+                                    "firstBilledDay": "2035-03-05", "heldToday": true, "currentRate": 9800.00, "scheduledRates": [],
                                     "rateHistory": [{"effectiveDate": "2035-03-05", "rate": 9800.00}]}],
                          "dates": {"proposedOn": "2035-03-05", "trialStart": "2035-03-05",
                                    "trialLastDay": "2035-03-18", "trialDecidedOn": "2035-03-10",

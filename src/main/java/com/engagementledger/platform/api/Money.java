@@ -105,7 +105,7 @@ public record Money(Currency currency, BigDecimal amount) {
      */
     public static BigDecimal positiveAmount(String field, BigDecimal amount, Currency currency) {
         if (amount == null) {
-            throw RuleViolation.invalid(field, "required", "is required");
+            throw RuleViolation.invalid(field, "required", field + ": must not be null");
         }
         if (amount.signum() <= 0) {
             throw RuleViolation.invalid(field, "positive", "must be greater than zero, was " + amount.toPlainString());

@@ -24,6 +24,18 @@ class BackDatingWindowTest {
                 .rootCause().hasMessageContaining("back-dating-days must be between 0 and 366, was -1");
     }
 
+    @Test
+    void theForwardWindowIsAYearUnlessConfiguredBesideTheOtherEngagementDefaults() {
+        assertThat(bindForward(Map.of()).forwardDatingDays()).isEqualTo(365);
+        assertThat(bindForward(Map.of("ledger.engagement-defaults.forward-dating-days", "30")).forwardDatingDays())
+                .isEqualTo(30);
+    }
+
+    private static ForwardDatingWindow bindForward(Map<String, String> properties) {
+        return new Binder(new MapConfigurationPropertySource(properties))
+                .bindOrCreate("ledger.engagement-defaults", ForwardDatingWindow.class);
+    }
+
     private static BackDatingWindow bind(Map<String, String> properties) {
         return new Binder(new MapConfigurationPropertySource(properties))
                 .bindOrCreate("ledger.engagement-defaults", BackDatingWindow.class);

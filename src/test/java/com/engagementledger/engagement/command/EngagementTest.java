@@ -1,10 +1,17 @@
 package com.engagementledger.engagement.command;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.hamcrest.Matchers.containsString;
 
 import com.engagementledger.engagement.api.AcceptTrial;
+import com.engagementledger.engagement.api.EngagementStatus;
+import com.engagementledger.engagement.api.WithdrawResume;
+import com.engagementledger.engagement.api.WithdrawPause;
+import com.engagementledger.engagement.api.ResumeWithdrawn;
+import com.engagementledger.engagement.api.PauseWithdrawn;
 import com.engagementledger.engagement.api.ActivateEngagement;
 import com.engagementledger.engagement.api.AddSeat;
 import com.engagementledger.engagement.api.BillingCycle;
@@ -64,6 +71,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import java.time.ZoneId;
+import com.engagementledger.platform.time.Today;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The engagement aggregate against DESIGN.md §3. "Today" is 2025-03-10 in UTC and already 2025-03-11 in Auckland
@@ -103,6 +113,7 @@ class EngagementTest {
         fixture = new AggregateTestFixture<>(Engagement.class);
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(new BackDatingWindow(31));
+        fixture.registerInjectableResource(new ForwardDatingWindow(365));
     }
 
     // ---------------------------------------------------------------- ProposeEngagement
@@ -159,7 +170,7 @@ class EngagementTest {
                 .when(new ProposeEngagement(ID, null, "Acme GmbH", "Backend engineer", "EUR", BillingModel.MONTHLY,
                         List.of(SEAT_1), TERMS))
                 .expectException(violation(Kind.INVALID_INPUT, "required", "clientId"))
-                .expectExceptionMessage("is required")
+                .expectExceptionMessage("clientId: must not be blank")
                 .expectNoEvents();
     }
 
@@ -251,6 +262,27 @@ class EngagementTest {
                 .expectException(violation(Kind.INVALID_INPUT, "time-zone", "terms.timeZone"))
                 .expectExceptionMessage(containsString("'Mars/Olympus_Mons' is not a time zone"))
                 .expectNoEvents();
+    }
+
+    @ParameterizedTest(name = "time zone {0} is refused")
+    @ValueSource(strings = {"+18:00", "-05:00", "UTC+14", "GMT0", "Z", "UT", "GMT", "Etc/GMT+5", "Etc/UTC",
+            "EST", "SystemV/EST5", "europe/berlin"})
+    void proposalInAFixedOffsetIsRefusedWithAHint(String timeZone) {
+        fixture.givenCurrentTime(NOW)
+                .when(propose(terms(timeZone), SEAT_1))
+                .expectException(violation(Kind.INVALID_INPUT, "time-zone", "terms.timeZone"))
+                .expectExceptionMessage("'" + timeZone + "' is not a time zone: give UTC or a region such as"
+                        + " Europe/Berlin or America/New_York, not a fixed offset")
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest(name = "time zone {0} is accepted")
+    @ValueSource(strings = {"UTC", "Europe/Berlin", "America/Argentina/Buenos_Aires", "Asia/Kolkata"})
+    void proposalInUtcOrARegionIsAccepted(String timeZone) {
+        fixture.givenCurrentTime(NOW)
+                .when(propose(terms(timeZone, 30, 30, 14, 90, 2, 5, 5, 30), new NewSeat("seat-1", "pro-1",
+                        "Ada Lovelace", new BigDecimal("8000.00"), Today.in(clock, ZoneId.of(timeZone)))))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test
@@ -1179,9 +1211,63 @@ class EngagementTest {
     void seatCanBeReleasedWhileAnotherSeatIsBilledAfterTheReleaseDate() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
-                .andGiven(new SeatReleased(ID, "seat-1", date("2025-06-01")))
                 .when(new ReleaseSeat(ID, "seat-2", date("2025-05-01"), null))
                 .expectEvents(new SeatReleased(ID, "seat-2", date("2025-05-01")));
+    }
+
+    @Test
+    void releasingTheSeatThatOutlastsTheOthersIsReleasingTheLastSeat() {
+        // one policy with withdrawals: seat-2 covered the engagement beyond 1 June, nobody would from then on
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
+                .andGiven(new SeatReleased(ID, "seat-1", date("2025-06-01")))
+                .when(new ReleaseSeat(ID, "seat-2", date("2025-05-01"), null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "last-seat", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReleaseThatLeavesDaysWithoutAnySeatIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(seatAdded("seat-2", "pro-2", date("2025-05-01")))
+                .when(new ReleaseSeat(ID, "seat-1", date("2025-04-01"), null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "seat-gap", null))
+                .expectExceptionMessage("Without seat seat-1 no seat is billed from 2025-04-01 to 2025-04-30; add a"
+                        + " seat for those days first, or release it later")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aWithdrawalThatLeavesDaysWithoutAnySeatIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(seatAdded("seat-2", "pro-2", date("2025-04-01")),
+                        new SeatAdded(ID, "seat-3", "pro-3", "Alan Turing", new BigDecimal("6000.00"),
+                                date("2025-05-01")),
+                        new SeatReleased(ID, "seat-1", date("2025-04-01")))
+                .when(new ReleaseSeat(ID, "seat-2", date("2025-04-01"), null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "seat-gap", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReleaseWhoseDaysAnotherSeatCoversIsAccepted() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(seatAdded("seat-2", "pro-2", date("2025-04-01")))
+                .when(new ReleaseSeat(ID, "seat-1", date("2025-04-01"), null))
+                .expectEvents(new SeatReleased(ID, "seat-1", date("2025-04-01")));
+    }
+
+    @Test
+    void aReleaseAfterTheNoticesLastDayIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
+                .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null))
+                .when(new ReleaseSeat(ID, "seat-2", date("2025-05-01"), null))
+                .expectException(violation(Kind.INVALID_INPUT, "after-last-day", "releaseDate"))
+                .expectNoEvents();
     }
 
     @Test
@@ -1449,22 +1535,35 @@ class EngagementTest {
     }
 
     @Test
-    void pauseDateInThePastIsRefused() {
+    void pauseBackDatedWithinTheWindowIsAccepted() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(proposedOn(date("2025-01-15"), NO_TRIAL, SEAT_1),
+                        new EngagementActivated(ID, date("2025-01-15")))
                 .when(new PauseEngagement(ID, TODAY.minusDays(1), null))
-                .expectException(violation(Kind.INVALID_INPUT, "not-in-past", "pauseDate"))
-                .expectExceptionMessage("2025-03-09 is in the past (today is 2025-03-10)")
+                .expectEvents(new EngagementPaused(ID, date("2025-03-09")));
+    }
+
+    @Test
+    void pauseBackDatedBeyondTheWindowIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposedOn(date("2025-01-15"), NO_TRIAL, SEAT_1),
+                        new EngagementActivated(ID, date("2025-01-15")))
+                .when(new PauseEngagement(ID, date("2025-02-06"), null))
+                .expectException(violation(Kind.INVALID_INPUT, "back-dating-window", "pauseDate"))
+                .expectExceptionMessage("2025-02-06 lies more than 31 days before today (2025-03-10): 2025-02-07 is"
+                        + " the earliest date that can still be recorded")
                 .expectNoEvents();
     }
 
     @Test
-    void pauseDateBeforeTodayInAucklandIsRefusedEvenIfItIsTodayInUtc() {
+    void pauseBackDatingWindowCountsFromTodayInAuckland() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(active(AUCKLAND_NO_TRIAL, SEAT_1))
-                .when(new PauseEngagement(ID, TODAY, null))
-                .expectException(violation(Kind.INVALID_INPUT, "not-in-past", "pauseDate"))
-                .expectExceptionMessage("2025-03-10 is in the past (today is 2025-03-11)")
+                .andGiven(proposedOn(date("2025-01-15"), AUCKLAND_NO_TRIAL, SEAT_1),
+                        new EngagementActivated(ID, date("2025-01-15")))
+                .when(new PauseEngagement(ID, date("2025-02-07"), null))
+                .expectException(violation(Kind.INVALID_INPUT, "back-dating-window", "pauseDate"))
+                .expectExceptionMessage("2025-02-07 lies more than 31 days before today (2025-03-11): 2025-02-08 is"
+                        + " the earliest date that can still be recorded")
                 .expectNoEvents();
     }
 
@@ -1474,8 +1573,93 @@ class EngagementTest {
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new EngagementPaused(ID, TODAY))
                 .when(new PauseEngagement(ID, null, null))
-                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
-                .expectExceptionMessage("Cannot pause: the engagement is PAUSED (only when ACTIVE or NOTICE_GIVEN)")
+                .expectException(violation(Kind.ILLEGAL_STATE, "paused", null))
+                .expectExceptionMessage("Cannot pause: the engagement is already paused from 2025-03-10; resume it"
+                        + " first")
+                .expectNoEvents();
+    }
+
+    @Test
+    void pausingWhileAPauseIsScheduledSaysSoInsteadOfAStatusTheReadModelDoesNotShow() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(new EngagementPaused(ID, date("2025-03-20")))
+                .when(new PauseEngagement(ID, date("2025-03-25"), null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "pause-scheduled", null))
+                .expectExceptionMessage("Cannot pause: a pause from 2025-03-20 is already scheduled; withdraw it"
+                        + " first")
+                .expectNoEvents();
+    }
+
+    @Test
+    void endingWhileAPauseIsScheduledSaysSoInsteadOfAStatusTheReadModelDoesNotShow() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(new EngagementPaused(ID, date("2025-03-20")))
+                .when(new EndEngagement(ID, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "pause-scheduled", null))
+                .expectExceptionMessage("Cannot end: a pause from 2025-03-20 is already scheduled; withdraw it first")
+                .expectNoEvents();
+    }
+
+    // ---------------------------------------------------------------- WithdrawPause, WithdrawResume
+
+    @Test
+    void aScheduledPauseIsWithdrawnAndTheEngagementIsActiveAgain() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(new EngagementPaused(ID, date("2025-03-20")))
+                .when(new WithdrawPause(ID, " client changed plans ", null))
+                .expectEvents(new PauseWithdrawn(ID, date("2025-03-20"), TODAY, "client changed plans"))
+                .expectState(engagement -> assertThat(engagement).extracting("status")
+                        .isEqualTo(EngagementStatus.ACTIVE));
+    }
+
+    @Test
+    void aPauseThatHasStartedCannotBeWithdrawn() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(paused(TODAY))
+                .when(new WithdrawPause(ID, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "pause-started", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void withdrawingAPauseWhenNoneIsRecordedIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new WithdrawPause(ID, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "not-scheduled", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aScheduledResumeIsWithdrawnAndThePauseIsOpenAgain() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(paused(TODAY))
+                .andGiven(new EngagementResumed(ID, date("2025-03-20")))
+                .when(new WithdrawResume(ID, null, null))
+                .expectEvents(new ResumeWithdrawn(ID, date("2025-03-20"), TODAY, null))
+                .expectState(engagement -> assertThat(engagement).extracting("status")
+                        .isEqualTo(EngagementStatus.PAUSED));
+    }
+
+    @Test
+    void aResumeInEffectCannotBeWithdrawn() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(paused(date("2025-03-01")))
+                .andGiven(new EngagementResumed(ID, TODAY))
+                .when(new WithdrawResume(ID, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "resume-in-effect", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void withdrawingAResumeWhileThePauseIsOpenIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(paused(TODAY))
+                .when(new WithdrawResume(ID, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "not-scheduled", null))
                 .expectNoEvents();
     }
 
@@ -1513,8 +1697,8 @@ class EngagementTest {
                 .andGiven(paused(date("2025-03-20")))
                 .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null))
                 .when(new PauseEngagement(ID, date("2025-04-01"), null))
-                .expectException(violation(Kind.ILLEGAL_STATE, "paused", null))
-                .expectExceptionMessage("Cannot pause: the engagement is already paused from 2025-03-20; resume it"
+                .expectException(violation(Kind.ILLEGAL_STATE, "pause-scheduled", null))
+                .expectExceptionMessage("Cannot pause: a pause from 2025-03-20 is already scheduled; withdraw it"
                         + " first")
                 .expectNoEvents();
     }
@@ -1611,12 +1795,22 @@ class EngagementTest {
     }
 
     @Test
-    void resumeDateInThePastIsRefused() {
+    void resumeBackDatedWithinTheWindowIsAccepted() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new EngagementPaused(ID, date("2025-03-01")))
                 .when(new ResumeEngagement(ID, date("2025-03-05"), null))
-                .expectException(violation(Kind.INVALID_INPUT, "not-in-past", "resumeDate"))
+                .expectEvents(new EngagementResumed(ID, date("2025-03-05")));
+    }
+
+    @Test
+    void resumeBackDatedBeyondTheWindowIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposedOn(date("2025-01-01"), NO_TRIAL, SEAT_1),
+                        new EngagementActivated(ID, date("2025-01-01")),
+                        new EngagementPaused(ID, date("2025-01-10")))
+                .when(new ResumeEngagement(ID, date("2025-02-01"), null))
+                .expectException(violation(Kind.INVALID_INPUT, "back-dating-window", "resumeDate"))
                 .expectNoEvents();
     }
 
@@ -1997,14 +2191,14 @@ class EngagementTest {
     @Test
     void seatStartingOnTheLastDayOfTheRangeIsAccepted() {
         NewSeat last = new NewSeat("seat-2", "pro-2", "Grace Hopper", new BigDecimal("7000.00"), date("2999-12-31"));
-        fixture.givenCurrentTime(NOW)
+        wideHorizon().givenCurrentTime(NOW)
                 .when(propose(NO_TRIAL, SEAT_1, last))
                 .expectEvents(proposed(NO_TRIAL, SEAT_1, last));
     }
 
     @Test
     void seatAddedOnTheLastDayOfTheRangeIsAccepted() {
-        fixture.givenCurrentTime(NOW)
+        wideHorizon().givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(addSeat("seat-2", "pro-2", date("2999-12-31")))
                 .expectEvents(seatAdded("seat-2", "pro-2", date("2999-12-31")));
@@ -2012,7 +2206,7 @@ class EngagementTest {
 
     @Test
     void trialEndingOnTheLastDayOfTheRangeIsAccepted() {
-        fixture.givenCurrentTime(NOW)
+        wideHorizon().givenCurrentTime(NOW)
                 .andGiven(proposed(TERMS, SEAT_1))
                 .when(new StartTrial(ID, date("2999-12-18"), null))
                 .expectEvents(new TrialStarted(ID, date("2999-12-18"), date("2999-12-31")));
@@ -2020,7 +2214,7 @@ class EngagementTest {
 
     @Test
     void trialWhoseLastDayLeavesTheRangeIsRefused() {
-        fixture.givenCurrentTime(NOW)
+        wideHorizon().givenCurrentTime(NOW)
                 .andGiven(proposed(TERMS, SEAT_1))
                 .when(new StartTrial(ID, date("2999-12-31"), null))
                 .expectException(violation(Kind.INVALID_INPUT, "date-range", "startDate"))
@@ -2032,7 +2226,7 @@ class EngagementTest {
 
     @Test
     void releaseOnTheLastDayOfTheRangeIsAccepted() {
-        fixture.givenCurrentTime(NOW)
+        wideHorizon().givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
                 .when(new ReleaseSeat(ID, "seat-2", date("2999-12-31"), null))
                 .expectEvents(new SeatReleased(ID, "seat-2", date("2999-12-31")));
@@ -2040,7 +2234,7 @@ class EngagementTest {
 
     @Test
     void rateChangeOnTheLastDayOfTheRangeIsAccepted() {
-        fixture.givenCurrentTime(NOW)
+        wideHorizon().givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new ScheduleRateChange(ID, "rc-1", "seat-1", new BigDecimal("9000"), date("2999-12-31"),
                         "annual review", null))
@@ -2050,7 +2244,7 @@ class EngagementTest {
 
     @Test
     void pauseOnTheLastDayOfTheRangeIsAccepted() {
-        fixture.givenCurrentTime(NOW)
+        wideHorizon().givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new PauseEngagement(ID, date("2999-12-31"), null))
                 .expectEvents(new EngagementPaused(ID, date("2999-12-31")));
@@ -2058,10 +2252,68 @@ class EngagementTest {
 
     @Test
     void resumeOnTheLastDayOfTheRangeIsAccepted() {
-        fixture.givenCurrentTime(NOW)
+        wideHorizon().givenCurrentTime(NOW)
                 .andGiven(paused(date("2025-03-01")))
                 .when(new ResumeEngagement(ID, date("2999-12-31"), null))
                 .expectEvents(new EngagementResumed(ID, date("2999-12-31")));
+    }
+
+    // ---------------------------------------------------------------- Forward-dating window
+
+    static Stream<Arguments> datesBeyondTheForwardWindow() {
+        return commandsWithADate(TODAY.plusDays(366)).filter(arguments -> !"GiveNotice".equals(arguments.get()[0]));
+    }
+
+    @ParameterizedTest(name = "{0} with {1} = {2} is refused")
+    @MethodSource("datesBeyondTheForwardWindow")
+    void dateBeyondTheForwardDatingWindowIsRefused(String commandName, String field, LocalDate date,
+                                                   List<?> history, Object command) {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(history)
+                .when(command)
+                .expectException(violation(Kind.INVALID_INPUT, "forward-dating-window", field))
+                .expectExceptionMessage("2026-03-11 lies more than 365 days after today (2025-03-10): 2026-03-10 is"
+                        + " the latest date that can be recorded")
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void activationAtTheEdgeOfTheForwardDatingWindowIsAccepted() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(NO_TRIAL, SEAT_1))
+                .when(new ActivateEngagement(ID, date("2026-03-10"), null))
+                .expectEvents(new EngagementActivated(ID, date("2026-03-10")));
+    }
+
+    @Test
+    void activationInTheYear2999IsRefusedSoThatATypoCannotTrapTheEngagement() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(NO_TRIAL, SEAT_1))
+                .when(new ActivateEngagement(ID, date("2999-12-31"), null))
+                .expectException(violation(Kind.INVALID_INPUT, "forward-dating-window", "activationDate"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void forwardDatingWindowComesFromConfiguration() {
+        AggregateTestFixture<Engagement> weekAhead = new AggregateTestFixture<>(Engagement.class);
+        weekAhead.registerInjectableResource(clock);
+        weekAhead.registerInjectableResource(new BackDatingWindow(31));
+        weekAhead.registerInjectableResource(new ForwardDatingWindow(7));
+        weekAhead.givenCurrentTime(NOW)
+                .andGiven(proposed(NO_TRIAL, SEAT_1))
+                .when(new ActivateEngagement(ID, date("2025-03-18"), null))
+                .expectException(violation(Kind.INVALID_INPUT, "forward-dating-window", "activationDate"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void noticeLastDayIsNotBoundByTheForwardDatingWindow() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new GiveNotice(ID, date("2027-01-01"), false, null, null))
+                .expectEvents(new NoticeGiven(ID, TODAY, date("2027-01-01"), false, null));
     }
 
     @Test
@@ -2119,9 +2371,10 @@ class EngagementTest {
                         new SeatAdded(ID, "seat-3", "pro-3", "Alan Turing", new BigDecimal("6000.00"),
                                 date("2025-06-01")))
                 .when(new GiveNotice(ID, date("2025-04-30"), false, null, null))
-                .expectException(violation(Kind.ILLEGAL_STATE, "seats-after-last-day", null))
-                .expectExceptionMessage("Seats seat-2, seat-3 start after the last day 2025-04-30; withdraw them"
-                        + " first (release a seat on or before its start date)")
+                .expectException(violation(Kind.ILLEGAL_STATE, "scheduled-after-last-day", null))
+                .expectExceptionMessage("Scheduled after the last day 2025-04-30: seat seat-2 (Grace Hopper) starting"
+                        + " 2025-05-01 (release it on its start date to withdraw it); seat seat-3 (Alan Turing)"
+                        + " starting 2025-06-01 (release it on its start date to withdraw it). Withdraw them first")
                 .expectNoEvents()
                 .expectNoScheduledDeadlines();
     }
@@ -2146,10 +2399,50 @@ class EngagementTest {
                         new RateChangeScheduled(ID, "seat-1", new BigDecimal("9500.00"), date("2025-04-15"), TODAY,
                                 "promotion", "rc-8"))
                 .when(new GiveNotice(ID, date("2025-04-30"), false, null, null))
-                .expectException(violation(Kind.ILLEGAL_STATE, "rate-changes-after-last-day", null))
-                .expectExceptionMessage("Rate change rc-7 takes effect after the last day 2025-04-30; withdraw it"
+                .expectException(violation(Kind.ILLEGAL_STATE, "scheduled-after-last-day", null))
+                .expectExceptionMessage("Scheduled after the last day 2025-04-30: rate change rc-7 effective"
+                        + " 2025-05-01. Withdraw it first")
+                .expectNoEvents();
+    }
+
+    @Test
+    void noticeRefusalNamesEverySeatRateChangeAndPauseInTheWayAtOnce() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(seatAdded("seat-2", "pro-2", date("2025-05-10")),
+                        new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), date("2025-05-01"), TODAY,
+                                "annual review", "rc-7"),
+                        new EngagementPaused(ID, date("2025-05-05")))
+                .when(new GiveNotice(ID, date("2025-04-30"), false, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "scheduled-after-last-day", null))
+                .expectExceptionMessage("Scheduled after the last day 2025-04-30: seat seat-2 (Grace Hopper) starting"
+                        + " 2025-05-10 (release it on its start date to withdraw it); rate change rc-7 effective"
+                        + " 2025-05-01; a pause from 2025-05-05. Withdraw them first")
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void noticeIsRefusedWhileAResumeIsScheduledAfterTheLastDay() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(paused(TODAY))
+                .andGiven(new EngagementResumed(ID, date("2025-05-10")))
+                .when(new GiveNotice(ID, date("2025-04-30"), false, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "scheduled-after-last-day", null))
+                .expectExceptionMessage("Scheduled after the last day 2025-04-30: a resume on 2025-05-10. Withdraw it"
                         + " first")
                 .expectNoEvents();
+    }
+
+    @Test
+    void noticeIgnoresARateChangeFromOnOrAfterItsSeatsRelease() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
+                .andGiven(new RateChangeScheduled(ID, "seat-2", new BigDecimal("9000.00"), date("2025-05-01"), TODAY,
+                                "annual review", "rc-7"),
+                        new SeatReleased(ID, "seat-2", date("2025-04-20")))
+                .when(new GiveNotice(ID, date("2025-04-30"), false, null, null))
+                .expectEvents(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null));
     }
 
     @Test
@@ -2178,15 +2471,16 @@ class EngagementTest {
 
     @Test
     void withdrawnRateChangeLeavesTheEarlierRateInPlace() {
-        // after the withdrawal the same day can be re-rated again, which it could not if a step were left
+        // after the withdrawal the same day can be re-rated, which it could not if a step were left
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), date("2025-05-01"), TODAY,
                                 "annual review", "rc-7"),
                         new RateChangeWithdrawn(ID, "rc-7", TODAY, null))
-                .when(new WithdrawRateChange(ID, "rc-7", null, null))
-                .expectException(violation(Kind.NOT_FOUND, "not-found", "rateChangeId"))
-                .expectNoEvents();
+                .when(new ScheduleRateChange(ID, "rc-8", "seat-1", new BigDecimal("9500"), date("2025-05-01"),
+                        "promotion", null))
+                .expectEvents(new RateChangeScheduled(ID, "seat-1", new BigDecimal("9500.00"), date("2025-05-01"),
+                        TODAY, "promotion", "rc-8"));
     }
 
     @Test
@@ -2209,6 +2503,51 @@ class EngagementTest {
                 .expectException(violation(Kind.ILLEGAL_STATE, "rate-change-in-effect", null))
                 .expectExceptionMessage("Rate change rc-7 took effect on 2025-03-10; schedule another rate change to"
                         + " correct it")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSecondRateChangeForTheSameSeatAndDayIsRefusedNamingTheFirst() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), date("2025-05-01"), TODAY,
+                        "annual review", "rc-7"))
+                .when(new ScheduleRateChange(ID, "rc-8", "seat-1", new BigDecimal("9500"), date("2025-05-01"),
+                        "promotion", null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "rate-change-exists", null))
+                .expectExceptionMessage("Seat seat-1 already has rate change rc-7 from 2025-05-01; withdraw it first")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRateChangeToTheRateAlreadyInEffectIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new ScheduleRateChange(ID, "rc-8", "seat-1", new BigDecimal("8000"), date("2025-05-01"),
+                        "no raise after all", null))
+                .expectException(violation(Kind.INVALID_INPUT, "no-change", "newRate"))
+                .expectExceptionMessage("the rate on 2025-05-01 is already 8000.00")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRateChangeForEverySeatLeavesOutTheSeatsAlreadyAtThatRate() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
+                .when(new ScheduleRateChange(ID, "rc-8", null, new BigDecimal("8000"), date("2025-05-01"),
+                        "same rate for all", null))
+                .expectEvents(new RateChangeScheduled(ID, "seat-2", new BigDecimal("8000.00"), date("2025-05-01"),
+                        TODAY, "same rate for all", "rc-8"));
+    }
+
+    @Test
+    void withdrawingAWithdrawnRateChangeIsAConflictNotAnUnknownId() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), date("2025-05-01"), TODAY,
+                        "annual review", "rc-7"), new RateChangeWithdrawn(ID, "rc-7", TODAY, null))
+                .when(new WithdrawRateChange(ID, "rc-7", null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "already-withdrawn", null))
                 .expectNoEvents();
     }
 
@@ -2270,6 +2609,7 @@ class EngagementTest {
         AggregateTestFixture<Engagement> weekWindow = new AggregateTestFixture<>(Engagement.class);
         weekWindow.registerInjectableResource(clock);
         weekWindow.registerInjectableResource(new BackDatingWindow(7));
+        weekWindow.registerInjectableResource(new ForwardDatingWindow(365));
         weekWindow.givenCurrentTime(NOW)
                 .andGiven(proposedOn(date("2024-12-01"), NO_TRIAL, SEAT_1))
                 .when(new ActivateEngagement(ID, date("2025-03-02"), null))
@@ -2357,7 +2697,90 @@ class EngagementTest {
                 Arguments.of("Acme\ud800GmbH", "U+D800, half of a surrogate pair"),
                 Arguments.of("Acme GmbH\udc00", "U+DC00, half of a surrogate pair"),
                 Arguments.of("Acme\u202eHbmG", "U+202E, a bidirectional formatting character"),
-                Arguments.of("Acme\u2066GmbH", "U+2066, a bidirectional formatting character"));
+                Arguments.of("Acme\u2066GmbH", "U+2066, a bidirectional formatting character"),
+                Arguments.of("Acme\u200eGmbH", "U+200E, an invisible format character"),
+                Arguments.of("Acme\u200fGmbH", "U+200F, an invisible format character"),
+                Arguments.of("Acme\u061cGmbH", "U+061C, an invisible format character"),
+                Arguments.of("Ac\u200bme GmbH", "U+200B, an invisible format character"),
+                Arguments.of("Ac\u200dme GmbH", "U+200D, an invisible format character"),
+                Arguments.of("\ufeffAcme GmbH", "U+FEFF, an invisible format character"),
+                Arguments.of("Ac\u00adme GmbH", "U+00AD, an invisible format character"),
+                Arguments.of("Acme\u180eGmbH", "U+180E, an invisible format character"),
+                Arguments.of("Acme \uDB40\uDC01GmbH", "U+E0001, an invisible format character"),
+                Arguments.of("Acme\u2028GmbH", "U+2028, a line or paragraph separator"),
+                Arguments.of("Acme\u2029GmbH", "U+2029, a line or paragraph separator"),
+                Arguments.of("Acme\uffffGmbH", "U+FFFF, a noncharacter"),
+                Arguments.of("Acme\ufffeGmbH", "U+FFFE, a noncharacter"),
+                Arguments.of("Acme\ufdd0GmbH", "U+FDD0, a noncharacter"),
+                Arguments.of("Acme\uD83F\uDFFFGmbH", "U+1FFFF, a noncharacter"));
+    }
+
+    @ParameterizedTest(name = "a name of only {1} is missing")
+    @MethodSource("invisibleNames")
+    void aNameThatShowsNothingIsRequiredAndTheDetailNamesTheField(String name, String what) {
+        fixture.givenCurrentTime(NOW)
+                .when(new ProposeEngagement(ID, "client-1", name, "Backend engineer", "EUR", BillingModel.MONTHLY,
+                        List.of(SEAT_1), TERMS))
+                .expectException(violation(Kind.INVALID_INPUT, "required", "clientName"))
+                .expectExceptionMessage("clientName: must not be blank")
+                .expectNoEvents();
+    }
+
+    static Stream<Arguments> invisibleNames() {
+        return Stream.of(
+                Arguments.of("\u00a0", "no-break spaces"),
+                Arguments.of("\u3000\u3000", "ideographic spaces"),
+                Arguments.of(" \u2007\u202f ", "figure and narrow spaces"),
+                Arguments.of("\u3164", "a Hangul filler"),
+                Arguments.of("\u2800", "a blank Braille pattern"),
+                Arguments.of("\u115f\u1160\uffa0", "Hangul fillers"));
+    }
+
+    @Test
+    void namesAndReasonsAreStoredWithoutSurroundingSpaces() {
+        fixture.givenCurrentTime(NOW)
+                .when(new ProposeEngagement(ID, "client-1", "\u00a0Acme GmbH ", " Backend engineer\u3000",
+                        "EUR", BillingModel.MONTHLY, List.of(new NewSeat("seat-1", "pro-1", " Ada Lovelace\u00a0",
+                        new BigDecimal("8000.00"), TODAY)), TERMS))
+                .expectEvents(proposed(TERMS, SEAT_1));
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new GiveNotice(ID, date("2025-04-30"), false, "\u00a0project done\n", null))
+                .expectEvents(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, "project done"));
+    }
+
+    @Test
+    void idsWithSurroundingSpacesAreRefusedNotChanged() {
+        fixture.givenCurrentTime(NOW)
+                .when(new ProposeEngagement(ID, " client-1", "Acme GmbH", "Backend engineer", "EUR",
+                        BillingModel.MONTHLY, List.of(SEAT_1), TERMS))
+                .expectException(violation(Kind.INVALID_INPUT, "whitespace", "clientId"))
+                .expectNoEvents();
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new AddSeat(ID, "seat-2", "pro-2\u00a0", "Grace Hopper", new BigDecimal("7000.00"), TODAY,
+                        null))
+                .expectException(violation(Kind.INVALID_INPUT, "whitespace", "professionalId"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRequiredReasonOfOnlyInvisibleCharactersIsMissing() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new GiveNotice(ID, date("2025-03-20"), true, "\u3164\u00a0", null))
+                .expectException(violation(Kind.INVALID_INPUT, "reason-required", "reason"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void noticeWithoutALastDayNamesTheField() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new GiveNotice(ID, null, false, null, null))
+                .expectException(violation(Kind.INVALID_INPUT, "required", "lastDay"))
+                .expectExceptionMessage("lastDay: must not be null")
+                .expectNoEvents();
     }
 
     @Test
@@ -2392,6 +2815,15 @@ class EngagementTest {
     }
 
     // ---------------------------------------------------------------- fixtures
+
+    /** A fixture whose forward-dating window reaches the end of the plausible date range. */
+    private AggregateTestFixture<Engagement> wideHorizon() {
+        AggregateTestFixture<Engagement> wide = new AggregateTestFixture<>(Engagement.class);
+        wide.registerInjectableResource(clock);
+        wide.registerInjectableResource(new BackDatingWindow(31));
+        wide.registerInjectableResource(new ForwardDatingWindow(ForwardDatingWindow.MAX_DAYS));
+        return wide;
+    }
 
     private static EngagementTerms terms(String timeZone) {
         return terms(timeZone, 30, 30, 14, 90, 2, 5, 5, 30);

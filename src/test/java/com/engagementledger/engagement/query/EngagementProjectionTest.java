@@ -8,6 +8,9 @@ import com.engagementledger.engagement.api.EngagementActivated;
 import com.engagementledger.engagement.api.EngagementPage;
 import com.engagementledger.engagement.api.EngagementPaused;
 import com.engagementledger.engagement.api.EngagementResumed;
+import com.engagementledger.engagement.api.EngagementCancelled;
+import com.engagementledger.engagement.api.PauseWithdrawn;
+import com.engagementledger.engagement.api.ResumeWithdrawn;
 import com.engagementledger.engagement.api.EngagementProposed;
 import com.engagementledger.engagement.api.EngagementStatus;
 import com.engagementledger.engagement.api.EngagementTerms;
@@ -315,6 +318,55 @@ class EngagementProjectionTest {
         assertThat(resumed.status()).isEqualTo(EngagementStatus.NOTICE_GIVEN);
         assertThat(resumed.dates().resumedOn()).isEqualTo(TODAY);
         assertThat(resumed.seats().get(0).heldToday()).isTrue();
+    }
+
+    @Test
+    void eachSeatShowsItsFirstBilledDayOnceTheEngagementStarted() {
+        projection.on(proposed("b1", "acme", TODAY.minusDays(20)), 0, AT);
+        assertThat(queries.find(new FindEngagement("b1")).orElseThrow().seats().get(0).firstBilledDay()).isNull();
+        projection.on(new EngagementActivated("b1", TODAY.minusDays(5)), 1, AT);
+        projection.on(new SeatAdded("b1", "s9", "p9", "Pat", new BigDecimal("100.00"), TODAY.plusDays(7)), 2, AT);
+        EngagementView view = queries.find(new FindEngagement("b1")).orElseThrow();
+        assertThat(view.seats()).extracting(seat -> seat.firstBilledDay())
+                .containsExactly(TODAY.minusDays(5), TODAY.plusDays(7));
+    }
+
+    @Test
+    void rateChangesThatCanNeverApplyAreNotListedAsScheduled() {
+        projection.on(proposed("m1", "acme", TODAY.minusDays(20)), 0, AT);
+        projection.on(new EngagementActivated("m1", TODAY.minusDays(20)), 1, AT);
+        String seat = queries.find(new FindEngagement("m1")).orElseThrow().seats().get(0).seatId();
+        projection.on(new RateChangeScheduled("m1", seat, new BigDecimal("9900.00"), TODAY.plusDays(40), TODAY,
+                "review", "rc-1"), 2, AT);
+        projection.on(new SeatReleased("m1", seat, TODAY.plusDays(40)), 3, AT);
+        assertThat(queries.find(new FindEngagement("m1")).orElseThrow().seats().get(0).scheduledRates()).isEmpty();
+
+        projection.on(proposed("m2", "acme", TODAY), 0, AT);
+        String proposedSeat = queries.find(new FindEngagement("m2")).orElseThrow().seats().get(0).seatId();
+        projection.on(new RateChangeScheduled("m2", proposedSeat, new BigDecimal("9900.00"), TODAY.plusDays(40),
+                TODAY, "review", "rc-2"), 1, AT);
+        projection.on(new EngagementCancelled("m2", TODAY, null), 2, AT);
+        assertThat(queries.find(new FindEngagement("m2")).orElseThrow().seats().get(0).scheduledRates()).isEmpty();
+    }
+
+    @Test
+    void aWithdrawnPauseAndAWithdrawnResumeLeaveTheReadModel() {
+        projection.on(proposed("f4", "acme", TODAY.minusDays(20)), 0, AT);
+        projection.on(new EngagementActivated("f4", TODAY.minusDays(20)), 1, AT);
+        projection.on(new EngagementPaused("f4", TODAY.plusDays(5)), 2, AT);
+        projection.on(new PauseWithdrawn("f4", TODAY.plusDays(5), TODAY, null), 3, AT);
+        EngagementView withdrawn = queries.find(new FindEngagement("f4")).orElseThrow();
+        assertThat(withdrawn.status()).isEqualTo(EngagementStatus.ACTIVE);
+        assertThat(withdrawn.dates().scheduledPauseFrom()).isNull();
+
+        projection.on(new EngagementPaused("f4", TODAY.minusDays(2)), 4, AT);
+        projection.on(new EngagementResumed("f4", TODAY.plusDays(3)), 5, AT);
+        projection.on(new ResumeWithdrawn("f4", TODAY.plusDays(3), TODAY, "still away"), 6, AT);
+        EngagementView open = queries.find(new FindEngagement("f4")).orElseThrow();
+        assertThat(open.status()).isEqualTo(EngagementStatus.PAUSED);
+        assertThat(open.dates().pausedFrom()).isEqualTo(TODAY.minusDays(2));
+        assertThat(open.dates().scheduledResumeOn()).isNull();
+        assertThat(open.version()).isEqualTo(6);
     }
 
     @Test

@@ -56,7 +56,7 @@ class EngagementDomainHolesHttpTest extends HttpTestSupport {
                 .asText();
 
         Api.Response seatInTheWay = manager().post(path(id, "notice"), notice(lastDay));
-        assertProblem(seatInTheWay, 409, "seats-after-last-day", null);
+        assertProblem(seatInTheWay, 409, "scheduled-after-last-day", null);
         assertThat(seatInTheWay.json().get("detail").asText()).contains(laterSeat);
 
         // releasing the seat on its start date withdraws it: it leaves the engagement, no day of it billed
@@ -75,14 +75,16 @@ class EngagementDomainHolesHttpTest extends HttpTestSupport {
                 .isEqualTo(rateChangeId);
 
         Api.Response rateChangeInTheWay = manager().post(path(id, "notice"), notice(lastDay));
-        assertProblem(rateChangeInTheWay, 409, "rate-changes-after-last-day", null);
+        assertProblem(rateChangeInTheWay, 409, "scheduled-after-last-day", null);
         assertThat(rateChangeInTheWay.json().get("detail").asText()).contains(rateChangeId);
 
         ok(manager().post(path(id, "rate-changes/" + rateChangeId + "/withdraw"),
                 Map.of("reason", "Client declined the review")));
         awaitEngagement(id, e -> e.get("seats").get(0).get("scheduledRates").isEmpty());
         Api.Response again = manager().post(path(id, "rate-changes/" + rateChangeId + "/withdraw"), (Object) null);
-        assertProblem(again, 404, "not-found", "rateChangeId");
+        assertProblem(again, 409, "already-withdrawn", null);
+        assertProblem(manager().post(path(id, "rate-changes/never-issued/withdraw"), (Object) null), 404,
+                "not-found", "rateChangeId");
 
         ok(manager().post(path(id, "notice"), notice(lastDay)));
         assertThat(awaitEngagement(id, e -> e.get("status").asText().equals("NOTICE_GIVEN"))
@@ -150,6 +152,101 @@ class EngagementDomainHolesHttpTest extends HttpTestSupport {
     }
 
     @Test
+    void effectiveDatesCannotLieBeyondTheForwardDatingWindow() {
+        LocalDate today = today();
+        String id = proposeWithoutTrial("holes-forward-dating-" + UUID.randomUUID(), today.toString());
+        long events = eventCount();
+
+        Api.Response refused = manager().post(path(id, "activate"), Map.of("activationDate", "2999-12-31"));
+
+        assertProblem(refused, 422, "forward-dating-window", "activationDate");
+        assertThat(refused.json().get("detail").asText()).contains(today.plusDays(365).toString());
+        assertThat(eventCount()).isEqualTo(events);
+        ok(manager().post(path(id, "activate"), Map.of("activationDate", today.plusDays(365).toString())));
+        assertProblem(manager().post(path(id, "pause"), Map.of("pauseDate", today.plusDays(366).toString())), 422,
+                "forward-dating-window", "pauseDate");
+    }
+
+    @Test
+    void aScheduledPauseBlocksNoticeAndIsWithdrawnWhereUpTheSecondPauseIsRefusedInWordsGetAgreesWith() {
+        LocalDate today = today();
+        String id = activeEngagement("holes-withdraw-pause");
+        ok(manager().post(path(id, "pause"), Map.of("pauseDate", today.plusDays(40).toString())));
+        ok(manager().post(path(id, "resume"), Map.of("resumeDate", today.plusDays(50).toString())));
+        ok(manager().post(path(id, "resume/withdraw"), (Object) null));
+        awaitEngagement(id, e -> e.get("dates").hasNonNull("scheduledPauseFrom")
+                && !e.get("dates").hasNonNull("scheduledResumeOn"));
+
+        Api.Response second = manager().post(path(id, "pause"), Map.of("pauseDate", today.plusDays(45).toString()));
+        assertProblem(second, 409, "pause-scheduled", null);
+        assertThat(second.json().get("detail").asText())
+                .contains("a pause from " + today.plusDays(40) + " is already scheduled; withdraw it first")
+                .doesNotContain("PAUSED");
+        Api.Response notice = manager().post(path(id, "notice"), notice(today.plusDays(30)));
+        assertProblem(notice, 409, "scheduled-after-last-day", null);
+        assertThat(notice.json().get("detail").asText()).contains("a pause from " + today.plusDays(40));
+
+        ok(manager().post(path(id, "pause/withdraw"), Map.of("reason", "Holiday cancelled")));
+        assertThat(awaitEngagement(id, e -> !e.get("dates").hasNonNull("scheduledPauseFrom"))
+                .get("status").asText()).isEqualTo("ACTIVE");
+        assertProblem(manager().post(path(id, "pause/withdraw"), (Object) null), 409, "not-scheduled", null);
+        ok(manager().post(path(id, "notice"), notice(today.plusDays(30))));
+    }
+
+    @Test
+    void aSecondRateChangeForTheSameDayOrOneToTheSameRateIsRefused() {
+        LocalDate effective = today().plusDays(45);
+        String id = activeEngagement("holes-rate-twice");
+        Api.Response first = manager().post(path(id, "rate-changes"), Map.of("newRate", 9900,
+                "effectiveDate", effective.toString(), "reason", "Annual review"));
+        ok(first);
+        long events = eventCount();
+
+        Api.Response second = manager().post(path(id, "rate-changes"), Map.of("newRate", 9950,
+                "effectiveDate", effective.toString(), "reason", "Correction"));
+        assertProblem(second, 409, "rate-change-exists", null);
+        assertThat(second.json().get("detail").asText()).contains(first.json().get("rateChangeId").asText());
+        assertProblem(manager().post(path(id, "rate-changes"), Map.of("newRate", 9000,
+                "effectiveDate", today().plusDays(40).toString(), "reason", "Same again")), 422, "no-change",
+                "newRate");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void aReleaseThatLeavesDaysWithoutAnySeatIsRefused() {
+        LocalDate today = today();
+        String id = activeEngagement("holes-seat-gap");
+        ok201(manager().post(path(id, "seats"), Map.of("professionalId", "pro-gap-" + id,
+                "professionalName", "Gus Gap", "rate", 8000, "startDate", today.plusDays(60).toString())));
+        String first = awaitEngagement(id, e -> e.get("seats").size() == 2).get("seats").get(0).get("seatId")
+                .asText();
+        long events = eventCount();
+
+        Api.Response refused = manager().post(path(id, "seats/" + first + "/release"),
+                Map.of("releaseDate", today.plusDays(30).toString()));
+
+        assertProblem(refused, 409, "seat-gap", null);
+        assertThat(refused.json().get("detail").asText())
+                .contains("from " + today.plusDays(30) + " to " + today.plusDays(59));
+        assertThat(eventCount()).isEqualTo(events);
+        ok(manager().post(path(id, "seats/" + first + "/release"), Map.of("releaseDate",
+                today.plusDays(60).toString())));
+    }
+
+    @Test
+    void aFixedOffsetTimeZoneIsRefusedWithExamples() {
+        long events = eventCount();
+        Map<String, Object> offset = proposal("holes-offset-" + UUID.randomUUID(), today().toString());
+        offset.put("terms", Map.of("timeZone", "+18:00"));
+
+        Api.Response refused = manager().post("/api/engagements", offset);
+
+        assertProblem(refused, 422, "time-zone", "terms.timeZone");
+        assertThat(refused.json().get("detail").asText()).contains("Europe/Berlin");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
     void aPauseFromALaterDayShowsAsScheduledWhileTheEngagementIsActiveToday() {
         LocalDate today = today();
         String client = "holes-future-pause-" + UUID.randomUUID();
@@ -195,6 +292,25 @@ class EngagementDomainHolesHttpTest extends HttpTestSupport {
         assertProblem(manager().post("/api/engagements", surrogate), 422, "plain-text", "clientName");
         String bidi = nul.replace("Acme\\u0000GmbH", "Acme").replace("\"Pat\"", "\"Pat\\u202eeoD\"");
         assertProblem(manager().post("/api/engagements", bidi), 422, "plain-text", "seats[0].professionalName");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void invisibleCharactersAreRefusedAndANameOfOnlySpacesIsMissing() {
+        LocalDate today = today();
+        long events = eventCount();
+        String rlm = "{\"clientId\":\"holes-invisible\",\"clientName\":\"Acme\\u200fGmbH\","
+                + "\"roleTitle\":\"Engineer\","
+                + "\"currency\":\"EUR\",\"billingModel\":\"MONTHLY\",\"seats\":[{\"professionalId\":\"p\","
+                + "\"professionalName\":\"Pat\",\"rate\":100,\"startDate\":\"" + today + "\"}]}";
+        assertProblem(manager().post("/api/engagements", rlm), 422, "plain-text", "clientName");
+        String zeroWidth = rlm.replace("Acme\\u200fGmbH", "Ac\\u200bme");
+        assertProblem(manager().post("/api/engagements", zeroWidth), 422, "plain-text", "clientName");
+        Api.Response blank = manager().post("/api/engagements", rlm.replace("Acme\\u200fGmbH", "\\u00a0\\u3164"));
+        assertProblem(blank, 422, "required", "clientName");
+        assertThat(blank.json().get("detail").asText()).contains("clientName");
+        assertProblem(manager().post("/api/engagements", rlm.replace("Acme\\u200fGmbH", "Acme")
+                .replace("\"holes-invisible\"", "\" holes-invisible\"")), 422, "whitespace", "clientId");
         assertThat(eventCount()).isEqualTo(events);
     }
 
@@ -290,6 +406,10 @@ class EngagementDomainHolesHttpTest extends HttpTestSupport {
 
     private static String path(String id, String action) {
         return "/api/engagements/" + id + "/" + action;
+    }
+
+    private static void ok201(Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
     }
 
     private static void ok(Api.Response response) {

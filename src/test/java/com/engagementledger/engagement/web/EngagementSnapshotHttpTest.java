@@ -30,7 +30,7 @@ class EngagementSnapshotHttpTest extends HttpTestSupport {
                 response -> response.status() == 200).json().get("seats").get(0).get("seatId").asText();
         for (int i = 0; i < threshold + 5; i++) {
             Api.Response changed = manager.post("/api/engagements/" + id + "/rate-changes", Map.of("seatId", seat,
-                    "newRate", 9000 + i, "effectiveDate", today.plusDays(31 + i).toString(), "reason", "step " + i));
+                    "newRate", 9100 + i, "effectiveDate", today.plusDays(31 + i).toString(), "reason", "step " + i));
             assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         }
         org.awaitility.Awaitility.await().until(() -> snapshots(id) > 0);

@@ -44,6 +44,22 @@ class TestClockHttpTest extends HttpTestSupport {
             Api.Response refused = api.as("admin").post("/api/admin/clock", body);
             assertThat(refused.status()).as(body + " -> " + refused).isEqualTo(400);
             assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.body()).as(body).doesNotContain("exactlyOneChange").doesNotContain("AssertTrue");
         }
+    }
+
+    @Test
+    void anAmbiguousOrEmptyChangeNamesTheFieldsAndTheRule() {
+        for (String body : new String[] {"{}", "{\"advanceBy\":\"P1D\",\"instant\":\"2030-01-01T00:00:00Z\"}"}) {
+            Api.Response refused = api.as("admin").post("/api/admin/clock", body);
+            assertThat(refused.status()).as(body + " -> " + refused).isEqualTo(400);
+            assertThat(refused.json().get("rule").asText()).as(body).isEqualTo("exactly-one");
+            assertThat(refused.json().get("detail").asText()).as(body)
+                    .isEqualTo("give exactly one of instant and advanceBy");
+        }
+        Api.Response zero = api.as("admin").post("/api/admin/clock", "{\"advanceBy\":\"PT0S\"}");
+        assertThat(zero.status()).as(zero.toString()).isEqualTo(400);
+        assertThat(zero.json().get("rule").asText()).isEqualTo("positive");
+        assertThat(zero.json().get("errors").get(0).get("field").asText()).isEqualTo("advanceBy");
     }
 }
