@@ -106,6 +106,6 @@ public final class PlainText {
     }
 
     private static RuleViolation refused(String field, int cp, String what) {
-        return RuleViolation.invalid(field, "plain-text", String.format("contains U+%04X, %s", cp, what));
+        return RuleViolation.malformed(field, "plain-text", String.format("contains U+%04X, %s", cp, what));
     }
 }

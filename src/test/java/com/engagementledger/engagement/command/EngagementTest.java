@@ -2683,7 +2683,7 @@ class EngagementTest {
         fixture.givenCurrentTime(NOW)
                 .when(new ProposeEngagement(ID, "client-1", name, "Backend engineer", "EUR", BillingModel.MONTHLY,
                         List.of(SEAT_1), TERMS))
-                .expectException(violation(Kind.INVALID_INPUT, "plain-text", "clientName"))
+                .expectException(violation(Kind.MALFORMED, "plain-text", "clientName"))
                 .expectExceptionMessage(containsString(what))
                 .expectNoEvents();
     }
@@ -2797,7 +2797,7 @@ class EngagementTest {
         NewSeat bidi = new NewSeat("seat-1", "pro-1", "Ada \u202eLovelace", new BigDecimal("8000.00"), TODAY);
         fixture.givenCurrentTime(NOW)
                 .when(propose(TERMS, bidi))
-                .expectException(violation(Kind.INVALID_INPUT, "plain-text", "seats[0].professionalName"))
+                .expectException(violation(Kind.MALFORMED, "plain-text", "seats[0].professionalName"))
                 .expectNoEvents();
     }
 
@@ -2806,7 +2806,7 @@ class EngagementTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new GiveNotice(ID, date("2025-04-30"), false, "project done\u0000", null))
-                .expectException(violation(Kind.INVALID_INPUT, "plain-text", "reason"))
+                .expectException(violation(Kind.MALFORMED, "plain-text", "reason"))
                 .expectNoEvents();
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))

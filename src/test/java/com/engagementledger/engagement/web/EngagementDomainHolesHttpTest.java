@@ -287,11 +287,11 @@ class EngagementDomainHolesHttpTest extends HttpTestSupport {
         String nul = "{\"clientId\":\"holes-text\",\"clientName\":\"Acme\\u0000GmbH\",\"roleTitle\":\"Engineer\","
                 + "\"currency\":\"EUR\",\"billingModel\":\"MONTHLY\",\"seats\":[{\"professionalId\":\"p\","
                 + "\"professionalName\":\"Pat\",\"rate\":100,\"startDate\":\"" + today + "\"}]}";
-        assertProblem(manager().post("/api/engagements", nul), 422, "plain-text", "clientName");
+        assertProblem(manager().post("/api/engagements", nul), 400, "plain-text", "clientName");
         String surrogate = nul.replace("Acme\\u0000GmbH", "Acme\\ud800GmbH");
-        assertProblem(manager().post("/api/engagements", surrogate), 422, "plain-text", "clientName");
+        assertProblem(manager().post("/api/engagements", surrogate), 400, "plain-text", "clientName");
         String bidi = nul.replace("Acme\\u0000GmbH", "Acme").replace("\"Pat\"", "\"Pat\\u202eeoD\"");
-        assertProblem(manager().post("/api/engagements", bidi), 422, "plain-text", "seats[0].professionalName");
+        assertProblem(manager().post("/api/engagements", bidi), 400, "plain-text", "seats[0].professionalName");
         assertThat(eventCount()).isEqualTo(events);
     }
 
@@ -303,9 +303,9 @@ class EngagementDomainHolesHttpTest extends HttpTestSupport {
                 + "\"roleTitle\":\"Engineer\","
                 + "\"currency\":\"EUR\",\"billingModel\":\"MONTHLY\",\"seats\":[{\"professionalId\":\"p\","
                 + "\"professionalName\":\"Pat\",\"rate\":100,\"startDate\":\"" + today + "\"}]}";
-        assertProblem(manager().post("/api/engagements", rlm), 422, "plain-text", "clientName");
+        assertProblem(manager().post("/api/engagements", rlm), 400, "plain-text", "clientName");
         String zeroWidth = rlm.replace("Acme\\u200fGmbH", "Ac\\u200bme");
-        assertProblem(manager().post("/api/engagements", zeroWidth), 422, "plain-text", "clientName");
+        assertProblem(manager().post("/api/engagements", zeroWidth), 400, "plain-text", "clientName");
         Api.Response blank = manager().post("/api/engagements", rlm.replace("Acme\\u200fGmbH", "\\u00a0\\u3164"));
         assertProblem(blank, 422, "required", "clientName");
         assertThat(blank.json().get("detail").asText()).contains("clientName");
