@@ -412,7 +412,10 @@ public class Engagement {
         String reason = blankToNull(optionalText(command.reason(), "reason"));
         LocalDate today = today(clock);
         PausePeriod pause = calendar.openPause().orElseThrow(() -> RuleViolation.illegalState("not-scheduled",
-                "Cannot withdraw a pause: no pause without a resume is recorded"));
+                calendar.pauses().isEmpty() ? "Cannot withdraw a pause: none is recorded"
+                        : "Cannot withdraw a pause: the last one, from " + calendar.pauses()
+                        .get(calendar.pauses().size() - 1).from() + ", already has a resume; withdraw the resume"
+                        + " first if it has not taken effect"));
         requireStatus("withdraw a pause", EngagementStatus.PAUSED, EngagementStatus.NOTICE_GIVEN);
         if (!pause.from().isAfter(today)) {
             throw RuleViolation.illegalState("pause-started", "The pause started on " + pause.from()

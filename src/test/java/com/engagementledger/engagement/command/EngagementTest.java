@@ -1634,6 +1634,17 @@ class EngagementTest {
     }
 
     @Test
+    void withdrawingAPauseThatHasAResumeSaysToWithdrawTheResumeFirst() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(paused(date("2025-03-20")))
+                .andGiven(new EngagementResumed(ID, date("2025-03-25")))
+                .when(new WithdrawPause(ID, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "not-scheduled", null))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("withdraw the resume first"))
+                .expectNoEvents();
+    }
+
+    @Test
     void aScheduledResumeIsWithdrawnAndThePauseIsOpenAgain() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(paused(TODAY))
