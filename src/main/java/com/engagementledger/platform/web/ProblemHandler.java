@@ -116,7 +116,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
-        return fromDetails(RuleViolation.notFound("id", "No resource with id " + e.getAggregateIdentifier())
+        return fromDetails(RuleViolation.notFound("id", "No resource with id " + Echo.value(e.getAggregateIdentifier()))
                 .details());
     }
 
@@ -133,7 +133,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e, jakarta.servlet.http.HttpServletRequest request) {
         return respond(problems.problem(HttpStatus.FORBIDDEN, "Forbidden",
-                "Your roles do not allow " + request.getMethod() + " " + request.getRequestURI(), "forbidden", null));
+                "Your roles do not allow " + request.getMethod() + " " + Echo.value(request.getRequestURI()),
+                "forbidden", null));
     }
 
     @ExceptionHandler(GatewayTimeoutException.class)
@@ -179,7 +180,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
         String expected = e.getRequiredType() == null ? "another type" : describe(e.getRequiredType());
         return respond(invalid(List.of(new FieldError(field, "type",
-                "'" + e.getValue() + "' is not " + expected))));
+                "'" + Echo.value(e.getValue()) + "' is not " + expected))));
     }
 
     @Override
@@ -193,11 +194,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         FieldError error;
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            error = new FieldError(path(unknown), "unknown-field", "'" + unknown.getPropertyName()
+            error = new FieldError(path(unknown), "unknown-field", "'" + Echo.value(unknown.getPropertyName())
                     + "' is not a field of this request");
         } else if (cause instanceof InvalidFormatException format) {
             error = new FieldError(path(format), "type",
-                    "'" + format.getValue() + "' is not " + describe(format.getTargetType()));
+                    "'" + Echo.value(format.getValue()) + "' is not " + describe(format.getTargetType()));
         } else if (cause instanceof ValueInstantiationException instantiation) {
             Throwable root = instantiation.getCause() != null ? instantiation.getCause() : instantiation;
             error = new FieldError(path(instantiation), "value", JsonMessages.plain(root.getMessage()));
@@ -229,7 +230,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private ProblemDetail invalid(List<FieldError> errors) {
-        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        String detail = errors.stream().map(f -> Echo.value(f.field()) + ": " + f.message())
+                .collect(Collectors.joining("; "));
         return problems.problem(HttpStatus.BAD_REQUEST, "Invalid request", detail, "invalid-request", errors);
     }
 
@@ -303,17 +305,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (type.isEnum()) {
             return "one of " + java.util.Arrays.toString(type.getEnumConstants());
         }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
         return switch (type.getSimpleName()) {
             case "LocalDate" -> "a date (YYYY-MM-DD)";
             case "Instant" -> "an instant (ISO 8601, e.g. 2026-01-31T00:00:00Z)";
-            case "BigDecimal" -> "a number";
-            case "Integer", "int", "Long", "long" -> "a whole number";
+            case "BigDecimal", "Double", "double", "Float", "float" -> "a number";
+            case "Integer", "int", "Long", "long", "Short", "short" -> "a whole number";
             case "String" -> "text (a JSON string)";
             case "Boolean", "boolean" -> "true or false";
             case "UUID" -> "a UUID";
             case "YearMonth" -> "a month (YYYY-MM)";
             case "Duration" -> "a duration (ISO 8601, e.g. P1D)";
-            default -> "a " + type.getSimpleName();
+            // a Java class means nothing to a client: what JSON needed there is an object
+            default -> "an object";
         };
     }
 }
