@@ -81,6 +81,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         + e.getActualVersion() + "). Read it again and retry.", "stale-version", null));
     }
 
+    @ExceptionHandler(PreconditionFailedException.class)
+    ResponseEntity<ProblemDetail> preconditionFailed(PreconditionFailedException e) {
+        return respond(problems.problem(HttpStatus.PRECONDITION_FAILED, "Precondition failed", e.getMessage(),
+                "precondition-failed", null));
+    }
+
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ProblemDetail> concurrent(ConcurrencyException e) {
         return respond(problems.problem(HttpStatus.CONFLICT, "Concurrent change",
@@ -221,12 +227,27 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
         if (body instanceof ProblemDetail detail) {
+            named(detail);
             problems.withRequestId(detail);
             if (request instanceof ServletWebRequest servlet) {
                 problems.logRefusal(servlet.getRequest(), detail);
             }
         }
         return super.createResponseEntity(body, headers, status, request);
+    }
+
+    /**
+     * Spring MVC's own refusals (405, 406, 415, 404 for no handler) in this API's shape: with a rule, in our words
+     * where Spring's name its internals ("No static resource"), and with what they quote of the request escaped.
+     */
+    private static void named(ProblemDetail detail) {
+        if (detail.getProperties() != null && detail.getProperties().containsKey("rule")) {
+            return;
+        }
+        String rule = ServerProblems.rule(detail.getStatus());
+        detail.setType(java.net.URI.create(ProblemResponses.TYPE_BASE + rule));
+        detail.setProperty("rule", rule);
+        detail.setDetail(detail.getStatus() == 404 ? ServerProblems.detail(404) : Echo.value(detail.getDetail()));
     }
 
     private ProblemDetail invalid(List<FieldError> errors) {

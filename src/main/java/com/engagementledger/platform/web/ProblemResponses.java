@@ -37,10 +37,9 @@ public class ProblemResponses {
         // a detail may quote what the client sent (ADR 0024)
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, Echo.escaped(detail));
         problem.setTitle(title);
-        if (rule != null) {
-            problem.setType(URI.create(TYPE_BASE + rule));
-            problem.setProperty("rule", rule);
-        }
+        String named = rule != null ? rule : ServerProblems.rule(status.value());
+        problem.setType(URI.create(TYPE_BASE + named));
+        problem.setProperty("rule", named);
         if (errors != null && !errors.isEmpty()) {
             problem.setProperty("errors", errors.stream()
                     .map(e -> new FieldError(Echo.value(e.field()), e.rule(), Echo.escaped(e.message()))).toList());

@@ -25,7 +25,8 @@ import org.springframework.web.util.WebUtils;
  * What the API takes as a request, before any converter sees it (ADR 0024). A state-changing request may not come
  * from another site ({@code Sec-Fetch-Site: cross-site}); a request body is JSON in UTF-8 and nothing else, and a
  * POST without a body may carry no other media type either: a browser sends a cross-site form (urlencoded, multipart,
- * text/plain) without asking first, with the Basic credentials it has cached. A compressed body is not unpacked.
+ * text/plain) without asking first, with the Basic credentials it has cached. A compressed body is not unpacked, and
+ * an unreadable Accept header gets a problem document rather than an empty 406.
  */
 @Component
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER + 20)
@@ -54,6 +55,12 @@ public class RequestRulesFilter extends OncePerRequestFilter {
                     "A request from another site may not change anything here.", "cross-site", null));
             return;
         }
+        if (!readableAccept(request.getHeader(HttpHeaders.ACCEPT))) {
+            // Spring would answer 406 without a body: it cannot choose a type to write the problem in
+            problems.write(request, response, problems.problem(HttpStatus.NOT_ACCEPTABLE, "Not acceptable",
+                    "The Accept header cannot be read; this API answers application/json.", "not-acceptable", null));
+            return;
+        }
         String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
         if (encoding != null && !"identity".equalsIgnoreCase(encoding.strip())) {
             unsupported(request, response, "content-encoding",
@@ -80,6 +87,15 @@ public class RequestRulesFilter extends OncePerRequestFilter {
             throws IOException {
         problems.write(request, response, problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "Unsupported media type", detail, rule, null));
+    }
+
+    private static boolean readableAccept(String accept) {
+        try {
+            MediaType.parseMediaTypes(accept);
+            return true;
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private static byte[] body(HttpServletRequest request) throws IOException {

@@ -15,7 +15,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The request rules every controller gets without declaring them: one value per single-valued query parameter,
- * query parameters taken as written, a body only as JSON, and {@link IfMatch} parameters.
+ * query parameters taken as written, a body only as JSON, and {@link IfMatch} parameters (412 where nothing
+ * exists to match).
  */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
@@ -31,6 +32,7 @@ public class WebConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(new SingleValuedParameters());
         registry.addInterceptor(new StrictQueryParameters());
         registry.addInterceptor(new BodylessRequests(objectMapper));
+        registry.addInterceptor(new IfMatchWithoutResource());
     }
 
     @Override
