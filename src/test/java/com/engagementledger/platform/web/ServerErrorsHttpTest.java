@@ -53,7 +53,9 @@ class ServerErrorsHttpTest extends HttpTestSupport {
     void aHeaderTooLargeIsAProblem() throws IOException {
         SoftAssertions soft = new SoftAssertions();
         Raw response = send("GET /api/engagements HTTP/1.1", MANAGER, "X-Padding: " + "x".repeat(20_000));
-        expectProblem(soft, "huge header", response, 400, 431);
+        expectProblem(soft, "huge header", response, 431, 431);
+        Raw uri = send("GET /api/engagements?clientId=" + "x".repeat(20_000) + " HTTP/1.1", MANAGER);
+        expectProblem(soft, "huge URI", uri, 414, 414);
         soft.assertAll();
     }
 
