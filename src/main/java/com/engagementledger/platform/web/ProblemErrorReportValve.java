@@ -11,7 +11,8 @@ import org.apache.tomcat.util.res.StringManager;
 
 /**
  * Tomcat's own error page, for requests it refuses before the application sees them (a header too large: 431, a
- * request line too long: 414, a malformed request line or path): a problem document instead of an HTML page that names the server and its version.
+ * request line too long: 414, a malformed request line or path): a problem document instead of an HTML page that
+ * names the server and its version.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
