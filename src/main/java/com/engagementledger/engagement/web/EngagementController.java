@@ -212,15 +212,15 @@ public class EngagementController {
     @PostMapping("/{id}/seats")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a seat", description = "Adds a seat, billed from its start date. Answers 201.")
-    public ResponseEntity<CommandAccepted> addSeat(@PathVariable @ResourceId String id, @IfMatch Long version,
+    public ResponseEntity<SeatAdded> addSeat(@PathVariable @ResourceId String id, @IfMatch Long version,
             @RequestBody @Valid SeatRequest body) {
         String seatId = ids.next("seat");
-        ResponseEntity<CommandAccepted> accepted = gateways.accepted(id, new AddSeat(id, seatId,
-                body.professionalId(), body.professionalName(), body.rate(), body.startDate(), version));
+        long next = gateways.version(new AddSeat(id, seatId, body.professionalId(), body.professionalName(),
+                body.rate(), body.startDate(), version));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/engagements/" + id + "#seat-" + seatId))
-                .headers(accepted.getHeaders())
-                .body(accepted.getBody());
+                .eTag(ETags.of(next))
+                .body(new SeatAdded(id, seatId, next));
     }
 
     @PostMapping("/{id}/seats/{seatId}/release")

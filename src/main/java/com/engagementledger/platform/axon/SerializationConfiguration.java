@@ -10,7 +10,11 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.engagementledger.platform.web.StrictDurationDeserializer;
+import com.engagementledger.platform.web.StrictInstantDeserializer;
 import com.engagementledger.platform.web.StrictLocalDateDeserializer;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +28,8 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
  *
  * <p>The web mapper also takes every scalar as the type it is (ADR 0014): {@code 1.5} is no whole number,
  * {@code "10"} no amount, {@code 7} no text and {@code 1} no boolean, and a key given twice is an error; Jackson
- * would otherwise quietly truncate, convert or keep the last value. The Axon mapper keeps Jackson's defaults: it reads
+ * would otherwise quietly truncate, convert or keep the last value. Dates, instants and durations are ISO 8601
+ * strings only (ADR 0014, 0024). The Axon mapper keeps Jackson's defaults: it reads
  * only what the application itself wrote.
  */
 @Configuration(proxyBeanMethods = false)
@@ -57,6 +62,8 @@ public class SerializationConfiguration {
                         DeserializationFeature.ACCEPT_FLOAT_AS_INT,
                         MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .deserializerByType(LocalDate.class, new StrictLocalDateDeserializer())
+                .deserializerByType(Instant.class, new StrictInstantDeserializer())
+                .deserializerByType(Duration.class, new StrictDurationDeserializer())
                 .postConfigurer(SerializationConfiguration::refuseScalarCoercions)
                 .build();
     }

@@ -70,7 +70,8 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint(challenge)
                         .accessDeniedHandler((request, response, e) -> problems.write(request, response,
                                 HttpStatus.FORBIDDEN, "Forbidden",
-                                "Your roles do not allow " + request.getMethod() + " " + request.getRequestURI())));
+                                "Your roles do not allow " + request.getMethod() + " "
+                                        + com.engagementledger.platform.web.Echo.value(request.getRequestURI()))));
         if (jwt) {
             BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
             bearer.setRealmName(REALM);

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  */
 public final class ETags {
 
-    private static final Pattern TAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
+    private static final Pattern TAG = Pattern.compile("(W/)?\"(\\d{1,18})\"");
+    /** Any entity tag (RFC 9110 §8.8.3), ours or not; If-None-Match may name tags this server never sent. */
+    private static final Pattern ANY_TAG = Pattern.compile("(?:W/)?\"[\\x21\\x23-\\x7e\\x80-\\xff]*\"");
 
     private ETags() {
     }
@@ -30,6 +32,9 @@ public final class ETags {
     public static <T> ResponseEntity<T> conditional(WebRequest request, long version, T body) {
         String etag = of(version);
         String[] noneMatch = request.getHeaderValues(HttpHeaders.IF_NONE_MATCH);
+        if (noneMatch != null) {
+            Arrays.stream(noneMatch).forEach(ETags::checkNoneMatch);
+        }
         if (noneMatch != null && Arrays.stream(noneMatch)
                 .flatMap(header -> Arrays.stream(header.split(",")))
                 .map(String::strip)
@@ -40,16 +45,36 @@ public final class ETags {
         return ResponseEntity.ok().eTag(etag).body(body);
     }
 
-    /** The version an {@code If-Match} header expects, or null when there is no header or it is {@code *}. */
+    /**
+     * The version an {@code If-Match} header expects, or null when there is no header or it is {@code *}. An empty
+     * header is malformed, not absent; a weak tag never matches, since If-Match compares strongly (RFC 9110 §13.1.1).
+     */
     public static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+        if (ifMatch == null || ifMatch.strip().equals("*")) {
             return null;
         }
         Matcher matcher = TAG.matcher(ifMatch.strip());
         if (!matcher.matches()) {
             throw RuleViolation.malformed("If-Match", "etag",
-                    "If-Match must be one entity tag as sent in ETag, such as \"3\"; was " + ifMatch);
+                    "If-Match must be one entity tag as sent in ETag, such as \"3\"; was " + Echo.value(ifMatch));
         }
-        return Long.parseLong(matcher.group(1));
+        if (matcher.group(1) != null) {
+            throw new PreconditionFailedException(
+                    "If-Match compares strongly and a weak entity tag never matches; send the ETag as it was sent.");
+        }
+        return Long.parseLong(matcher.group(2));
+    }
+
+    private static void checkNoneMatch(String header) {
+        if (header.strip().equals("*")) {
+            return;
+        }
+        for (String tag : header.split(",", -1)) {
+            if (!ANY_TAG.matcher(tag.strip()).matches()) {
+                throw RuleViolation.malformed("If-None-Match", "etag",
+                        "If-None-Match must be * or entity tags such as \"3\", separated by commas; was "
+                                + Echo.value(header));
+            }
+        }
     }
 }

@@ -79,8 +79,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             if (stored.isPresent()) {
                 answerFromStore(request, response, stored.get(), hash);
             } else {
-                problems.write(request, response, HttpStatus.CONFLICT, "Request in progress",
-                        "A request with this Idempotency-Key is changing hands; retry shortly.");
+                problems.write(request, response, problems.problem(HttpStatus.CONFLICT, "Request in progress",
+                        "A request with this Idempotency-Key is changing hands; retry shortly.", "request-in-progress",
+                        null));
             }
             return;
         }
@@ -107,13 +108,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private void answerFromStore(HttpServletRequest request, HttpServletResponse response,
                                  IdempotencyStore.StoredResponse stored, String hash) throws IOException {
         if (!stored.requestHash().equals(hash)) {
-            problems.write(request, response, HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused",
-                    "This Idempotency-Key was used for a different request; use a new key for a new request.");
+            problems.write(request, response, problems.problem(HttpStatus.UNPROCESSABLE_ENTITY,
+                    "Idempotency-Key reused",
+                    "This Idempotency-Key was used for a different request; use a new key for a new request.",
+                    "idempotency-key-reused", null));
             return;
         }
         if (stored.inFlight()) {
-            problems.write(request, response, HttpStatus.CONFLICT, "Request in progress",
-                    "A request with this Idempotency-Key is still being processed; retry shortly.");
+            problems.write(request, response, problems.problem(HttpStatus.CONFLICT, "Request in progress",
+                    "A request with this Idempotency-Key is still being processed; retry shortly.",
+                    "request-in-progress", null));
             return;
         }
         response.setStatus(stored.status());

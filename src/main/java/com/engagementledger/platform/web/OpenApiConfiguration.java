@@ -20,12 +20,14 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -82,8 +84,35 @@ public class OpenApiConfiguration {
                                 .description("In JWT mode: a token from the configured issuer with a roles claim."))
                         .addSchemas("FieldError", fieldErrorSchema())
                         .addSchemas("Problem", problemSchema()))
+                // relative and fixed: springdoc would otherwise build it from the Host header of each request
+                .servers(List.of(new Server().url("/").description("This server")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+
+    /**
+     * Amounts' limits, which swagger-core does not read from {@code @Positive} and {@code @Digits}: above zero, at most
+     * as many whole and fractional digits as declared.
+     */
+    @Bean
+    public PropertyCustomizer amountLimits() {
+        return (schema, type) -> {
+            if (type.getCtxAnnotations() == null) {
+                return schema;
+            }
+            for (java.lang.annotation.Annotation annotation : type.getCtxAnnotations()) {
+                if (annotation instanceof jakarta.validation.constraints.Digits digits) {
+                    schema.setMaximum(new java.math.BigDecimal("9".repeat(digits.integer())
+                            + (digits.fraction() > 0 ? "." + "9".repeat(digits.fraction()) : "")));
+                    schema.setMultipleOf(java.math.BigDecimal.ONE.movePointLeft(digits.fraction()));
+                }
+                if (annotation instanceof jakarta.validation.constraints.Positive) {
+                    // OpenAPI 3.1: the exclusive bound is a number
+                    schema.setExclusiveMinimumValue(java.math.BigDecimal.ZERO);
+                }
+            }
+            return schema;
+        };
     }
 
     @Bean
@@ -120,6 +149,16 @@ public class OpenApiConfiguration {
                     }
                 });
             }
+            responses.forEach((status, response) -> {
+                if (status.startsWith("2") && (post || conditional)) {
+                    response.addHeaderObject("ETag", new Header().description("The resource's version, to send"
+                            + " back as If-Match").schema(new StringSchema().example("\"3\"")));
+                }
+                if ("201".equals(status)) {
+                    response.addHeaderObject("Location", new Header().description("Where the created resource"
+                            + " is read").schema(new StringSchema().format("uri-reference")));
+                }
+            });
             if (conditional) {
                 responses.addApiResponse("304", new ApiResponse().description("Not modified: the ETag is current."));
             }

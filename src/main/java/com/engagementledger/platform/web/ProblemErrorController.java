@@ -1,6 +1,7 @@
 package com.engagementledger.platform.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -28,7 +29,9 @@ public class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-        int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code && code >= 400
+        // asked for directly, the error page is no resource of this API
+        int status = request.getDispatcherType() != DispatcherType.ERROR ? HttpStatus.NOT_FOUND.value()
+                : request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code && code >= 400
                 ? code : HttpStatus.INTERNAL_SERVER_ERROR.value();
         ProblemDetail problem = problems.problem(HttpStatus.valueOf(status), ServerProblems.title(status),
                 ServerProblems.detail(status), ServerProblems.rule(status), null);

@@ -81,6 +81,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         + e.getActualVersion() + "). Read it again and retry.", "stale-version", null));
     }
 
+    @ExceptionHandler(PreconditionFailedException.class)
+    ResponseEntity<ProblemDetail> preconditionFailed(PreconditionFailedException e) {
+        return respond(problems.problem(HttpStatus.PRECONDITION_FAILED, "Precondition failed", e.getMessage(),
+                "precondition-failed", null));
+    }
+
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ProblemDetail> concurrent(ConcurrencyException e) {
         return respond(problems.problem(HttpStatus.CONFLICT, "Concurrent change",
@@ -116,7 +122,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
-        return fromDetails(RuleViolation.notFound("id", "No resource with id " + e.getAggregateIdentifier())
+        return fromDetails(RuleViolation.notFound("id", "No resource with id " + Echo.value(e.getAggregateIdentifier()))
                 .details());
     }
 
@@ -133,7 +139,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e, jakarta.servlet.http.HttpServletRequest request) {
         return respond(problems.problem(HttpStatus.FORBIDDEN, "Forbidden",
-                "Your roles do not allow " + request.getMethod() + " " + request.getRequestURI(), "forbidden", null));
+                "Your roles do not allow " + request.getMethod() + " " + Echo.value(request.getRequestURI()),
+                "forbidden", null));
     }
 
     @ExceptionHandler(GatewayTimeoutException.class)
@@ -179,7 +186,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
         String expected = e.getRequiredType() == null ? "another type" : describe(e.getRequiredType());
         return respond(invalid(List.of(new FieldError(field, "type",
-                "'" + e.getValue() + "' is not " + expected))));
+                "'" + Echo.value(e.getValue()) + "' is not " + expected))));
     }
 
     @Override
@@ -193,11 +200,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         FieldError error;
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            error = new FieldError(path(unknown), "unknown-field", "'" + unknown.getPropertyName()
+            error = new FieldError(path(unknown), "unknown-field", "'" + Echo.value(unknown.getPropertyName())
                     + "' is not a field of this request");
         } else if (cause instanceof InvalidFormatException format) {
             error = new FieldError(path(format), "type",
-                    "'" + format.getValue() + "' is not " + describe(format.getTargetType()));
+                    "'" + Echo.value(format.getValue()) + "' is not " + describe(format.getTargetType()));
         } else if (cause instanceof ValueInstantiationException instantiation) {
             Throwable root = instantiation.getCause() != null ? instantiation.getCause() : instantiation;
             error = new FieldError(path(instantiation), "value", JsonMessages.plain(root.getMessage()));
@@ -220,6 +227,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
         if (body instanceof ProblemDetail detail) {
+            named(detail);
             problems.withRequestId(detail);
             if (request instanceof ServletWebRequest servlet) {
                 problems.logRefusal(servlet.getRequest(), detail);
@@ -228,8 +236,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return super.createResponseEntity(body, headers, status, request);
     }
 
+    /**
+     * Spring MVC's own refusals (405, 406, 415, 404 for no handler) in this API's shape: with a rule, in our words
+     * where Spring's name its internals ("No static resource"), and with what they quote of the request escaped.
+     */
+    private static void named(ProblemDetail detail) {
+        if (detail.getProperties() != null && detail.getProperties().containsKey("rule")) {
+            return;
+        }
+        String rule = ServerProblems.rule(detail.getStatus());
+        detail.setType(java.net.URI.create(ProblemResponses.TYPE_BASE + rule));
+        detail.setProperty("rule", rule);
+        detail.setDetail(detail.getStatus() == 404 ? ServerProblems.detail(404) : Echo.value(detail.getDetail()));
+    }
+
     private ProblemDetail invalid(List<FieldError> errors) {
-        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        String detail = errors.stream().map(f -> Echo.value(f.field()) + ": " + f.message())
+                .collect(Collectors.joining("; "));
         return problems.problem(HttpStatus.BAD_REQUEST, "Invalid request", detail, "invalid-request", errors);
     }
 
@@ -303,17 +326,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (type.isEnum()) {
             return "one of " + java.util.Arrays.toString(type.getEnumConstants());
         }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
         return switch (type.getSimpleName()) {
             case "LocalDate" -> "a date (YYYY-MM-DD)";
             case "Instant" -> "an instant (ISO 8601, e.g. 2026-01-31T00:00:00Z)";
-            case "BigDecimal" -> "a number";
-            case "Integer", "int", "Long", "long" -> "a whole number";
+            case "BigDecimal", "Double", "double", "Float", "float" -> "a number";
+            case "Integer", "int", "Long", "long", "Short", "short" -> "a whole number";
             case "String" -> "text (a JSON string)";
             case "Boolean", "boolean" -> "true or false";
             case "UUID" -> "a UUID";
             case "YearMonth" -> "a month (YYYY-MM)";
             case "Duration" -> "a duration (ISO 8601, e.g. P1D)";
-            default -> "a " + type.getSimpleName();
+            // a Java class means nothing to a client: what JSON needed there is an object
+            default -> "an object";
         };
     }
 }

@@ -34,14 +34,15 @@ public class ProblemResponses {
 
     public ProblemDetail problem(HttpStatusCode status, String title, String detail, String rule,
                                  List<FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        // a detail may quote what the client sent (ADR 0024)
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, Echo.escaped(detail));
         problem.setTitle(title);
-        if (rule != null) {
-            problem.setType(URI.create(TYPE_BASE + rule));
-            problem.setProperty("rule", rule);
-        }
+        String named = rule != null ? rule : ServerProblems.rule(status.value());
+        problem.setType(URI.create(TYPE_BASE + named));
+        problem.setProperty("rule", named);
         if (errors != null && !errors.isEmpty()) {
-            problem.setProperty("errors", errors);
+            problem.setProperty("errors", errors.stream()
+                    .map(e -> new FieldError(Echo.value(e.field()), e.rule(), Echo.escaped(e.message()))).toList());
         }
         return withRequestId(problem);
     }
@@ -66,14 +67,15 @@ public class ProblemResponses {
 
     /**
      * A refusal (4xx) is the caller's mistake: one line with the rule, at INFO, so that the log shows what callers
-     * get wrong without burying the server's own failures in stack traces.
+     * get wrong without burying the server's own failures in stack traces. What the client sent is escaped, so
+     * that it can neither forge a second line nor drive a terminal.
      */
     public void logRefusal(HttpServletRequest request, ProblemDetail problem) {
         if (problem.getStatus() >= 400 && problem.getStatus() < 500 && log.isInfoEnabled()) {
             Object rule = problem.getProperties() == null ? null : problem.getProperties().get("rule");
-            log.info("Refused {} {}: {} {}{}", request.getMethod(), request.getRequestURI(), problem.getStatus(),
-                    rule != null ? rule : problem.getTitle(),
-                    problem.getDetail() == null ? "" : " (" + problem.getDetail() + ")");
+            log.info("Refused {} {}: {} {}{}", Echo.value(request.getMethod()), Echo.value(request.getRequestURI()),
+                    problem.getStatus(), Echo.escaped(String.valueOf(rule != null ? rule : problem.getTitle())),
+                    problem.getDetail() == null ? "" : " (" + Echo.escaped(problem.getDetail()) + ")");
         }
     }
 

@@ -11,19 +11,20 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import com.engagementledger.platform.config.LedgerProperties;
-import org.springframework.core.Ordered;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Reads a request body once, up to the limit, before anything parses it: a larger body is refused with a 413 (also
+ * Reads a request body once, up to the limit, before anything parses it but after authentication (an anonymous
+ * caller gets its 401 without the server buffering what it sent): a larger body is refused with a 413 (also
  * when it comes chunked, without a Content-Length), and the idempotency check can hash exactly what the controller
  * will read.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 10)
 public class RequestBodyFilter extends OncePerRequestFilter {
 
     private final ProblemResponses problems;

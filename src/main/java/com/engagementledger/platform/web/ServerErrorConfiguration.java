@@ -5,6 +5,8 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -22,6 +24,23 @@ public class ServerErrorConfiguration {
             problems.write(request, response, problems.problem(HttpStatus.BAD_REQUEST, ServerProblems.title(400),
                     ServerProblems.detail(400), ServerProblems.rule(400), null));
         };
+    }
+
+    /**
+     * Any method reaches Spring MVC, which answers an unknown one (PROPFIND, FOO) with 405 and the path's real Allow,
+     * where the firewall would refuse it with a 400 that blames the request's syntax.
+     */
+    @Bean
+    public HttpFirewall firewallForAnyMethod() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setUnsafeAllowAnyHttpMethod(true);
+        return firewall;
+    }
+
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatPassesTrace() {
+        // Tomcat refuses TRACE itself, with an Allow that names methods the path does not take
+        return factory -> factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
     }
 
     @Bean

@@ -36,11 +36,25 @@ final class ServerProblems {
         };
     }
 
+    /** Every problem document names a rule (ADR 0024); these are the rules of refusals without a finer one. */
     static String rule(int status) {
         return switch (status) {
             case 400 -> "malformed-request";
+            case 401 -> "authentication-required";
+            case 403 -> "forbidden";
             case 404 -> "not-found";
-            default -> null;
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 409 -> "conflict";
+            case 412 -> "precondition-failed";
+            case 413 -> "body-too-large";
+            case 414 -> "uri-too-long";
+            case 415 -> "media-type";
+            case 417 -> "expectation-failed";
+            case 422 -> "unprocessable";
+            case 431 -> "headers-too-large";
+            case 501 -> "not-implemented";
+            default -> status >= 500 ? "internal-error" : "refused";
         };
     }
 
@@ -48,13 +62,11 @@ final class ServerProblems {
     static String json(int status) {
         ObjectNode problem = JSON.createObjectNode();
         String rule = rule(status);
-        problem.put("type", rule == null ? "about:blank" : ProblemResponses.TYPE_BASE + rule);
+        problem.put("type", ProblemResponses.TYPE_BASE + rule);
         problem.put("title", title(status));
         problem.put("status", status);
         problem.put("detail", detail(status));
-        if (rule != null) {
-            problem.put("rule", rule);
-        }
+        problem.put("rule", rule);
         return problem.toString();
     }
 }

@@ -55,7 +55,8 @@ class BadInputHttpTest extends HttpTestSupport {
 
     /** What a problem document must not show: Java types, Jackson and its features, the server's internals. */
     private static final java.util.regex.Pattern INTERNALS = java.util.regex.Pattern.compile(
-            "\\b(?:java|javax|jakarta|com|org)\\.[a-z]|(?i:jackson)|Feature\\b|`|\\[Source:|Exception\\b");
+            "\\b(?:java|javax|jakarta|com|org)\\.[a-z]|(?i:jackson)|Feature\\b|`|\\[Source:|Exception\\b"
+                    + "|ArrayList|HashMap|\\b[A-Z][A-Za-z]+Request\\b|ClockChange|ALLOW_|\\ba [AEIOU]");
 
     /** A JSON null, as a value distinct from "leave the field out". */
     private enum NullValue { NULL }
@@ -114,6 +115,23 @@ class BadInputHttpTest extends HttpTestSupport {
         HttpResponse<String> response = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void bodiesOfTheWrongShapeAreNamedInJsonTypesNotJavaClasses() {
+        SoftAssertions soft = new SoftAssertions();
+        Map<String, List<String>> bodies = Map.of(
+                "/api/engagements", List.of("[1, 2]", "{\"seats\": {}}", "{\"seats\": [1]}", "{\"terms\": 5}",
+                        "{\"terms\": []}", "{/* a comment */}", "// a comment\n{}", "{\"seats\": [[]]}"),
+                "/api/admin/clock", List.of("[]", "5", "{\"instant\": []}"));
+        bodies.forEach((path, list) -> list.forEach(body -> {
+            Api.Response response = api.as(path.contains("admin") ? "admin" : "manager").post(path, body);
+            soft.assertThat(response.status()).as(body).isEqualTo(400);
+            soft.assertThat(INTERNALS.matcher(response.body()).find()).as(body + " -> " + response.body()).isFalse();
+        }));
+        Api.Response comment = api.as("manager").post("/api/engagements", "{/* a comment */}");
+        soft.assertThat(comment.body()).contains("comments are not allowed in JSON");
+        soft.assertAll();
     }
 
     @Test

@@ -105,6 +105,54 @@ class EngagementHttpProtocolTest extends HttpTestSupport {
     }
 
     @Test
+    void ifMatchComparesStronglyAndMalformedTagsAreRefused() throws Exception {
+        String id = propose("etag-strict", today().toString());
+        awaitEtag(id);
+        long before = eventCount();
+        Api.Response weak = api.as("manager").header("If-Match", "W/\"0\"")
+                .post("/api/engagements/" + id + "/cancel", (Object) null);
+        assertThat(weak.status()).as(weak.toString()).isEqualTo(412);
+        assertThat(weak.contentType()).startsWith("application/problem+json");
+        java.net.http.HttpResponse<String> empty = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                "http://127.0.0.1:" + port + "/api/engagements/" + id + "/cancel"))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                                .encodeToString("manager:secret".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .header("If-Match", "")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(empty.statusCode()).as(empty.body()).isEqualTo(400);
+        assertThat(eventCount()).isEqualTo(before);
+        Api.Response junk = api.as("auditor").header("If-None-Match", "\"0\"junk").get("/api/engagements/" + id);
+        assertThat(junk.status()).as(junk.toString()).isEqualTo(400);
+        assertThat(junk.body()).contains("\"field\":\"If-None-Match\"");
+    }
+
+    @Test
+    void ifMatchOnACreateFailsSinceNothingExistsToMatch() {
+        long before = eventCount();
+        Api.Response created = api.as("manager").header("If-Match", "\"0\"")
+                .post("/api/engagements", proposal("etag-create", today().toString()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(412);
+        assertThat(created.contentType()).startsWith("application/problem+json");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void anAddedSeatIsNamedInTheAnswer() {
+        String id = propose("seat-answer", today().toString());
+        Api.Response added = api.as("manager").post("/api/engagements/" + id + "/seats", Map.of("professionalId",
+                "pro-answer", "professionalName", "Ann", "rate", 100, "startDate", today().toString()));
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        String seatId = added.json().path("seatId").asText();
+        assertThat(seatId).isNotEmpty();
+        assertThat(added.json().path("id").asText()).isEqualTo(id);
+        assertThat(added.json().path("version").asLong()).isEqualTo(1);
+        assertThat(added.header("Location")).isEqualTo("/api/engagements/" + id + "#seat-" + seatId);
+        assertThat(added.header("ETag")).isEqualTo("\"1\"");
+    }
+
+    @Test
     void twoConflictingCommandsWithTheSameVersionLetExactlyOneWin() throws Exception {
         for (int round = 0; round < 5; round++) {
             String id = propose("race-" + round, today().toString());

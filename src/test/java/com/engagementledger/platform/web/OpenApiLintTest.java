@@ -106,6 +106,25 @@ class OpenApiLintTest extends HttpTestSupport {
     }
 
     @Test
+    void theDocumentNamesItsHeadersLimitsAndNoHostOfTheRequest() throws IOException {
+        JsonNode doc = JSON.readTree(api.anonymous().get("/v3/api-docs").body());
+        assertThat(doc.at("/servers").size()).isEqualTo(1);
+        assertThat(doc.at("/servers/0/url").asText()).isEqualTo("/");
+        JsonNode propose = doc.at("/paths/~1api~1engagements/post/responses/201/headers");
+        assertThat(propose.has("ETag")).as(propose.toString()).isTrue();
+        assertThat(propose.has("Location")).as(propose.toString()).isTrue();
+        assertThat(doc.at("/paths/~1api~1engagements~1{id}~1pause/post/responses/200/headers").has("ETag")).isTrue();
+        assertThat(doc.at("/paths/~1api~1engagements~1{id}/get/responses/200/headers").has("ETag")).isTrue();
+        JsonNode rate = doc.at("/components/schemas/SeatRequest/properties/rate");
+        assertThat(rate.at("/maximum").decimalValue()).as(rate.toString())
+                .isEqualByComparingTo(new java.math.BigDecimal("999999999999.9999"));
+        assertThat(rate.at("/exclusiveMinimum").isNumber()).as(rate.toString()).isTrue();
+        assertThat(rate.at("/exclusiveMinimum").decimalValue()).as(rate.toString()).isEqualByComparingTo("0");
+        assertThat(doc.at("/components/schemas/RateChangeRequest/properties/newRate/maximum").isMissingNode())
+                .isFalse();
+    }
+
+    @Test
     void swaggerUiIsReachable() {
         Api.Response ui = api.anonymous().get("/swagger-ui.html");
         assertThat(ui.status()).isIn(200, 302);

@@ -53,7 +53,9 @@ class ServerErrorsHttpTest extends HttpTestSupport {
     void aHeaderTooLargeIsAProblem() throws IOException {
         SoftAssertions soft = new SoftAssertions();
         Raw response = send("GET /api/engagements HTTP/1.1", MANAGER, "X-Padding: " + "x".repeat(20_000));
-        expectProblem(soft, "huge header", response, 400, 431);
+        expectProblem(soft, "huge header", response, 431, 431);
+        Raw uri = send("GET /api/engagements?clientId=" + "x".repeat(20_000) + " HTTP/1.1", MANAGER);
+        expectProblem(soft, "huge URI", uri, 414, 414);
         soft.assertAll();
     }
 
@@ -82,6 +84,72 @@ class ServerErrorsHttpTest extends HttpTestSupport {
         expectProblem(soft, "bad method", send("G(T /api/engagements HTTP/1.1", MANAGER), 400, 400);
         expectProblem(soft, "bad escape", send("GET /api/engagements/%zz HTTP/1.1", MANAGER), 400, 400);
         soft.assertAll();
+    }
+
+    @Test
+    void traceAndUnknownMethodsAre405WithTheAllowOfOptions() throws IOException {
+        SoftAssertions soft = new SoftAssertions();
+        Raw options = send("OPTIONS /api/engagements HTTP/1.1", MANAGER);
+        java.util.Set<String> allowed = methods(options.headers().get("allow"));
+        soft.assertThat(allowed).as(options.toString()).contains("GET", "POST");
+        for (String method : List.of("TRACE", "PROPFIND", "FOO")) {
+            Raw response = send(method + " /api/engagements HTTP/1.1", MANAGER);
+            expectProblem(soft, method, response, 405, 405);
+            java.util.Set<String> allow = methods(response.headers().get("allow"));
+            allow.add("OPTIONS");
+            allow.add("HEAD");
+            allowed.add("OPTIONS");
+            allowed.add("HEAD");
+            soft.assertThat(allow).as(method + " -> " + response).isEqualTo(allowed);
+            soft.assertThat(response.body()).as(method).doesNotContain("Authorization");
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void everyProblemNamesItsRuleAndRequest() throws IOException {
+        SoftAssertions soft = new SoftAssertions();
+        java.util.Map<String, Raw> responses = new java.util.LinkedHashMap<>();
+        responses.put("401", send("GET /api/engagements HTTP/1.1"));
+        responses.put("404", send("GET /api/nothing-here HTTP/1.1", MANAGER));
+        responses.put("405", send("DELETE /api/engagements HTTP/1.1", MANAGER));
+        responses.put("406", send("GET /api/engagements HTTP/1.1", MANAGER, "Accept: text/csv"));
+        responses.put("415", send("POST /api/engagements HTTP/1.1", MANAGER, "Content-Type: text/plain",
+                "Content-Length: 2", "", "{}"));
+        responses.forEach((what, response) -> {
+            expectProblem(soft, what, response, Integer.parseInt(what), Integer.parseInt(what));
+            try {
+                JsonNode problem = JSON.readTree(response.body());
+                soft.assertThat(problem.path("rule").asText()).as(what + " -> " + response).isNotBlank();
+                soft.assertThat(problem.path("requestId").asText()).as(what + " -> " + response).isNotBlank();
+            } catch (IOException notJson) {
+                soft.fail("not JSON: " + response);
+            }
+        });
+        soft.assertThat(responses.get("404").body()).doesNotContain("static resource");
+        soft.assertAll();
+    }
+
+    @Test
+    void oddRequestsAreNamedProblems() throws IOException {
+        SoftAssertions soft = new SoftAssertions();
+        expectProblem(soft, "/error directly", send("GET /error HTTP/1.1", MANAGER), 404, 404);
+        expectProblem(soft, "garbage Accept", send("GET /api/engagements HTTP/1.1", MANAGER, "Accept: garbage///"),
+                406, 406);
+        expectProblem(soft, "two Authorization headers", send("GET /api/engagements HTTP/1.1", MANAGER,
+                "Authorization: Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "auditor:secret".getBytes(StandardCharsets.UTF_8))), 400, 400);
+        soft.assertAll();
+    }
+
+    private static java.util.Set<String> methods(String allow) {
+        java.util.Set<String> methods = new java.util.TreeSet<>();
+        if (allow != null) {
+            for (String method : allow.split(",")) {
+                methods.add(method.strip());
+            }
+        }
+        return methods;
     }
 
     private static final java.util.regex.Pattern LEAK = java.util.regex.Pattern.compile(
