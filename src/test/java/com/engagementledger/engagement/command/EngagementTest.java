@@ -1178,11 +1178,29 @@ class EngagementTest {
     }
 
     @Test
-    void releasingASeatBeforeTheFirstBilledDayIsRefused() {
+    void releasingASeatBeforeTheFirstBilledDayWithdrawsIt() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposedOn(EARLIER_PROPOSAL, NO_TRIAL, SEAT_1, SEAT_2), new EngagementActivated(ID, TODAY))
+                .when(new ReleaseSeat(ID, "seat-2", TODAY.minusDays(1), null))
+                .expectEvents(new SeatWithdrawn(ID, "seat-2", TODAY));
+    }
+
+    @Test
+    void releasingASeatAfterItsStartButBeforeTheTrialStartsWithdrawsIt() {
+        // proposed today, seat-2 from the 12th, the trial from the 15th: released on the 13th, it was never billed
+        NewSeat later = new NewSeat("seat-2", "pro-2", "Grace Hopper", new BigDecimal("7000.00"), date("2025-03-12"));
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1, later), new TrialStarted(ID, date("2025-03-15"), date("2025-03-28")))
+                .when(new ReleaseSeat(ID, "seat-2", date("2025-03-13"), null))
+                .expectEvents(new SeatWithdrawn(ID, "seat-2", TODAY));
+    }
+
+    @Test
+    void releasingASeatBeforeTheProposalIsRefused() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
                 .when(new ReleaseSeat(ID, "seat-2", TODAY.minusDays(1), null))
-                .expectException(violation(Kind.INVALID_INPUT, "before-first-billed-day", "releaseDate"))
+                .expectException(violation(Kind.INVALID_INPUT, "before-proposal", "releaseDate"))
                 .expectNoEvents();
     }
 
@@ -1616,11 +1634,33 @@ class EngagementTest {
     }
 
     @Test
-    void aPauseThatHasStartedCannotBeWithdrawn() {
+    void aPauseRecordedForTodayIsWithdrawnAsACorrection() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(paused(TODAY))
                 .when(new WithdrawPause(ID, null, null))
+                .expectEvents(new PauseWithdrawn(ID, TODAY, TODAY, null))
+                .expectState(engagement -> assertThat(engagement).extracting("status")
+                        .isEqualTo(EngagementStatus.ACTIVE));
+    }
+
+    @Test
+    void aPauseStartedAtTheEdgeOfTheBackDatingWindowIsWithdrawn() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1).subList(0, 1))
+                .andGiven(new EngagementActivated(ID, date("2025-02-01")), new EngagementPaused(ID, date("2025-02-07")))
+                .when(new WithdrawPause(ID, null, null))
+                .expectEvents(new PauseWithdrawn(ID, date("2025-02-07"), TODAY, null));
+    }
+
+    @Test
+    void aPauseStartedBeforeTheBackDatingWindowCannotBeWithdrawn() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1).subList(0, 1))
+                .andGiven(new EngagementActivated(ID, date("2025-02-01")), new EngagementPaused(ID, date("2025-02-06")))
+                .when(new WithdrawPause(ID, null, null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "pause-started", null))
+                .expectExceptionMessage("The pause started on 2025-02-06, more than 31 days before today"
+                        + " (2025-03-10), the back-dating window; resume the engagement instead")
                 .expectNoEvents();
     }
 
@@ -1656,12 +1696,26 @@ class EngagementTest {
     }
 
     @Test
-    void aResumeInEffectCannotBeWithdrawn() {
+    void aResumeRecordedForTodayIsWithdrawnAsACorrection() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(paused(date("2025-03-01")))
                 .andGiven(new EngagementResumed(ID, TODAY))
                 .when(new WithdrawResume(ID, null, null))
+                .expectEvents(new ResumeWithdrawn(ID, TODAY, TODAY, null))
+                .expectState(engagement -> assertThat(engagement).extracting("status")
+                        .isEqualTo(EngagementStatus.PAUSED));
+    }
+
+    @Test
+    void aResumeBeforeTheBackDatingWindowCannotBeWithdrawn() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1).subList(0, 1))
+                .andGiven(new EngagementActivated(ID, date("2025-01-20")), new EngagementPaused(ID, date("2025-02-01")),
+                        new EngagementResumed(ID, date("2025-02-06")))
+                .when(new WithdrawResume(ID, null, null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "resume-in-effect", null))
+                .expectExceptionMessage("Billing resumed on 2025-02-06, more than 31 days before today"
+                        + " (2025-03-10), the back-dating window; pause the engagement again instead")
                 .expectNoEvents();
     }
 
@@ -2138,6 +2192,31 @@ class EngagementTest {
                 .expectNoEvents();
     }
 
+    static Stream<Arguments> commandsRefusedWhileAPauseIsRecorded() {
+        return Stream.of(
+                Arguments.of(new CancelEngagement(ID, null, null), "Cannot cancel: the engagement has a pause"
+                        + " recorded from 2025-03-20 (only when PROPOSED)"),
+                Arguments.of(new ActivateEngagement(ID, null, null), "Cannot activate: the engagement has a pause"
+                        + " recorded from 2025-03-20 (only when PROPOSED)"),
+                Arguments.of(new StartTrial(ID, null, null), "Cannot start a trial: the engagement has a pause"
+                        + " recorded from 2025-03-20 (only when PROPOSED)"),
+                Arguments.of(new AcceptTrial(ID, null), "Cannot accept the trial: the engagement has a pause"
+                        + " recorded from 2025-03-20 (only when TRIAL)"),
+                Arguments.of(new RejectTrial(ID, null, null), "Cannot reject the trial: the engagement has a pause"
+                        + " recorded from 2025-03-20 (only when TRIAL)"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("commandsRefusedWhileAPauseIsRecorded")
+    void refusalsNameAPauseThatHasNotStartedRatherThanAStatusGetDoesNotShow(Object command, String message) {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(paused(date("2025-03-20")))
+                .when(command)
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectExceptionMessage(message)
+                .expectNoEvents();
+    }
+
     @Test
     void cancellingAnEngagementInTrialIsRefused() {
         fixture.givenCurrentTime(NOW)
@@ -2272,7 +2351,7 @@ class EngagementTest {
     // ---------------------------------------------------------------- Forward-dating window
 
     static Stream<Arguments> datesBeyondTheForwardWindow() {
-        return commandsWithADate(TODAY.plusDays(366)).filter(arguments -> !"GiveNotice".equals(arguments.get()[0]));
+        return commandsWithADate(TODAY.plusDays(366));
     }
 
     @ParameterizedTest(name = "{0} with {1} = {2} is refused")
@@ -2320,16 +2399,26 @@ class EngagementTest {
     }
 
     @Test
-    void noticeLastDayIsNotBoundByTheForwardDatingWindow() {
+    void noticeLastDayInTheYear2305IsRefusedSoThatItCannotTrapTheEngagementUnderNotice() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
-                .when(new GiveNotice(ID, date("2027-01-01"), false, null, null))
-                .expectEvents(new NoticeGiven(ID, TODAY, date("2027-01-01"), false, null));
+                .when(new GiveNotice(ID, date("2305-06-30"), false, null, null))
+                .expectException(violation(Kind.INVALID_INPUT, "forward-dating-window", "lastDay"))
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void noticeLastDayAtTheEdgeOfTheForwardDatingWindowIsAccepted() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new GiveNotice(ID, date("2026-03-10"), false, null, null))
+                .expectEvents(new NoticeGiven(ID, TODAY, date("2026-03-10"), false, null));
     }
 
     @Test
     void noticeEndingOnTheLastDayOfTheRangeIsAccepted() {
-        fixture.givenCurrentTime(NOW)
+        wideHorizon().givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new GiveNotice(ID, date("2999-12-31"), false, null, null))
                 .expectEvents(new NoticeGiven(ID, TODAY, date("2999-12-31"), false, null))
@@ -2442,6 +2531,18 @@ class EngagementTest {
                 .expectException(violation(Kind.ILLEGAL_STATE, "scheduled-after-last-day", null))
                 .expectExceptionMessage("Scheduled after the last day 2025-04-30: a resume on 2025-05-10. Withdraw it"
                         + " first")
+                .expectNoEvents();
+    }
+
+    @Test
+    void noticeRefusalNamesAResumeAndItsPauseWhenBothLieAfterTheLastDay() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(new EngagementPaused(ID, date("2025-05-05")), new EngagementResumed(ID, date("2025-05-20")))
+                .when(new GiveNotice(ID, date("2025-04-30"), false, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "scheduled-after-last-day", null))
+                .expectExceptionMessage("Scheduled after the last day 2025-04-30: a resume on 2025-05-20; a pause"
+                        + " from 2025-05-05. Withdraw them first")
                 .expectNoEvents();
     }
 
