@@ -160,7 +160,7 @@ class EngagementTest {
         fixture.givenCurrentTime(NOW)
                 .when(new ProposeEngagement(" ", "client-1", "Acme GmbH", "Backend engineer", "EUR",
                         BillingModel.MONTHLY, List.of(SEAT_1), TERMS))
-                .expectException(violation(Kind.INVALID_INPUT, "required", "engagementId"))
+                .expectException(violation(Kind.MALFORMED, "required", "engagementId"))
                 .expectNoEvents();
     }
 
@@ -169,7 +169,7 @@ class EngagementTest {
         fixture.givenCurrentTime(NOW)
                 .when(new ProposeEngagement(ID, null, "Acme GmbH", "Backend engineer", "EUR", BillingModel.MONTHLY,
                         List.of(SEAT_1), TERMS))
-                .expectException(violation(Kind.INVALID_INPUT, "required", "clientId"))
+                .expectException(violation(Kind.MALFORMED, "required", "clientId"))
                 .expectExceptionMessage("clientId: must not be blank")
                 .expectNoEvents();
     }
@@ -179,7 +179,7 @@ class EngagementTest {
         fixture.givenCurrentTime(NOW)
                 .when(new ProposeEngagement(ID, "client-1", "", "Backend engineer", "EUR", BillingModel.MONTHLY,
                         List.of(SEAT_1), TERMS))
-                .expectException(violation(Kind.INVALID_INPUT, "required", "clientName"))
+                .expectException(violation(Kind.MALFORMED, "required", "clientName"))
                 .expectNoEvents();
     }
 
@@ -188,7 +188,7 @@ class EngagementTest {
         fixture.givenCurrentTime(NOW)
                 .when(new ProposeEngagement(ID, "client-1", "Acme GmbH", null, "EUR", BillingModel.MONTHLY,
                         List.of(SEAT_1), TERMS))
-                .expectException(violation(Kind.INVALID_INPUT, "required", "roleTitle"))
+                .expectException(violation(Kind.MALFORMED, "required", "roleTitle"))
                 .expectNoEvents();
     }
 
@@ -390,7 +390,7 @@ class EngagementTest {
     void proposedSeatWithoutASeatIdIsRefused() {
         fixture.givenCurrentTime(NOW)
                 .when(propose(TERMS, new NewSeat(" ", "pro-1", "Ada Lovelace", new BigDecimal("8000"), TODAY)))
-                .expectException(violation(Kind.INVALID_INPUT, "required", "seats[0].seatId"))
+                .expectException(violation(Kind.MALFORMED, "required", "seats[0].seatId"))
                 .expectNoEvents();
     }
 
@@ -398,7 +398,7 @@ class EngagementTest {
     void proposedSeatWithoutAProfessionalIdIsRefused() {
         fixture.givenCurrentTime(NOW)
                 .when(propose(TERMS, SEAT_1, new NewSeat("seat-2", null, "Grace Hopper", BigDecimal.TEN, TODAY)))
-                .expectException(violation(Kind.INVALID_INPUT, "required", "seats[1].professionalId"))
+                .expectException(violation(Kind.MALFORMED, "required", "seats[1].professionalId"))
                 .expectNoEvents();
     }
 
@@ -406,7 +406,7 @@ class EngagementTest {
     void proposedSeatWithoutAProfessionalNameIsRefused() {
         fixture.givenCurrentTime(NOW)
                 .when(propose(TERMS, new NewSeat("seat-1", "pro-1", "", new BigDecimal("8000"), TODAY)))
-                .expectException(violation(Kind.INVALID_INPUT, "required", "seats[0].professionalName"))
+                .expectException(violation(Kind.MALFORMED, "required", "seats[0].professionalName"))
                 .expectNoEvents();
     }
 
@@ -990,7 +990,7 @@ class EngagementTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(addSeat(null, "pro-2", TODAY))
-                .expectException(violation(Kind.INVALID_INPUT, "required", "seatId"))
+                .expectException(violation(Kind.MALFORMED, "required", "seatId"))
                 .expectNoEvents();
     }
 
@@ -999,7 +999,7 @@ class EngagementTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(addSeat("seat-2", " ", TODAY))
-                .expectException(violation(Kind.INVALID_INPUT, "required", "professionalId"))
+                .expectException(violation(Kind.MALFORMED, "required", "professionalId"))
                 .expectNoEvents();
     }
 
@@ -1008,7 +1008,7 @@ class EngagementTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new AddSeat(ID, "seat-2", "pro-2", null, new BigDecimal("7000"), TODAY, null))
-                .expectException(violation(Kind.INVALID_INPUT, "required", "professionalName"))
+                .expectException(violation(Kind.MALFORMED, "required", "professionalName"))
                 .expectNoEvents();
     }
 
@@ -1314,7 +1314,7 @@ class EngagementTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
                 .when(new ReleaseSeat(ID, "", date("2025-04-01"), null))
-                .expectException(violation(Kind.INVALID_INPUT, "required", "seatId"))
+                .expectException(violation(Kind.MALFORMED, "required", "seatId"))
                 .expectNoEvents();
     }
 
@@ -2681,7 +2681,7 @@ class EngagementTest {
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new ScheduleRateChange(ID, null, "seat-1", new BigDecimal("9500"), date("2025-06-01"),
                         "annual review", null))
-                .expectException(violation(Kind.INVALID_INPUT, "required", "rateChangeId"))
+                .expectException(violation(Kind.MALFORMED, "required", "rateChangeId"))
                 .expectNoEvents();
     }
 
@@ -2833,7 +2833,7 @@ class EngagementTest {
         fixture.givenCurrentTime(NOW)
                 .when(new ProposeEngagement(ID, "client-1", name, "Backend engineer", "EUR", BillingModel.MONTHLY,
                         List.of(SEAT_1), TERMS))
-                .expectException(violation(Kind.INVALID_INPUT, "required", "clientName"))
+                .expectException(violation(Kind.MALFORMED, "required", "clientName"))
                 .expectExceptionMessage("clientName: must not be blank")
                 .expectNoEvents();
     }
@@ -2845,7 +2845,47 @@ class EngagementTest {
                 Arguments.of(" \u2007\u202f ", "figure and narrow spaces"),
                 Arguments.of("\u3164", "a Hangul filler"),
                 Arguments.of("\u2800", "a blank Braille pattern"),
-                Arguments.of("\u115f\u1160\uffa0", "Hangul fillers"));
+                Arguments.of("\u115f\u1160\uffa0", "Hangul fillers"),
+                Arguments.of("\u034f", "a combining grapheme joiner"),
+                Arguments.of("\ufe0f", "a variation selector"),
+                Arguments.of("\u17b4\u17b5", "Khmer inherent vowels"),
+                Arguments.of("\uDB40\uDD00", "a variation selector beyond the basic plane (U+E0100)"),
+                Arguments.of("\u0301", "a lone combining accent"),
+                Arguments.of(" \u0301\ufe0f\u3164 ", "spaces, marks and fillers"));
+    }
+
+    @Test
+    void aCodePointUnicodeHasNotAssignedIsRefusedAsNotPlainText() {
+        fixture.givenCurrentTime(NOW)
+                .when(new ProposeEngagement(ID, "client-1", "\u1cbb", "Backend engineer", "EUR",
+                        BillingModel.MONTHLY, List.of(SEAT_1), TERMS))
+                .expectException(violation(Kind.MALFORMED, "plain-text", "clientName"))
+                .expectExceptionMessage("contains U+1CBB, a code point Unicode has not assigned")
+                .expectNoEvents();
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new GiveNotice(ID, date("2025-04-30"), false, "done \u1cbb", null))
+                .expectException(violation(Kind.MALFORMED, "plain-text", "reason"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRequiredReasonOfOnlyCombiningMarksIsMissing() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new GiveNotice(ID, date("2025-03-20"), true, "\u0301\u034f", null))
+                .expectException(violation(Kind.INVALID_INPUT, "reason-required", "reason"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void namesAreStoredWithoutSurroundingFillersAndKeepTheirMarks() {
+        NewSeat accented = new NewSeat("seat-1", "pro-1", "Ze\u0301", new BigDecimal("8000.00"), TODAY);
+        fixture.givenCurrentTime(NOW)
+                .when(new ProposeEngagement(ID, "client-1", "\u3164Acme GmbH\u2800", "Backend engineer", "EUR",
+                        BillingModel.MONTHLY, List.of(new NewSeat("seat-1", "pro-1", "\u115fZe\u0301\uffa0",
+                        new BigDecimal("8000.00"), TODAY)), TERMS))
+                .expectEvents(proposed(TERMS, accented));
     }
 
     @Test

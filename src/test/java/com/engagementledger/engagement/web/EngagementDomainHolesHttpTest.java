@@ -307,8 +307,18 @@ class EngagementDomainHolesHttpTest extends HttpTestSupport {
         String zeroWidth = rlm.replace("Acme\\u200fGmbH", "Ac\\u200bme");
         assertProblem(manager().post("/api/engagements", zeroWidth), 400, "plain-text", "clientName");
         Api.Response blank = manager().post("/api/engagements", rlm.replace("Acme\\u200fGmbH", "\\u00a0\\u3164"));
-        assertProblem(blank, 422, "required", "clientName");
+        assertProblem(blank, 400, "required", "clientName");
         assertThat(blank.json().get("detail").asText()).contains("clientName");
+        // blank with ASCII spaces is refused by Bean Validation before the domain: the same status, the same field
+        Api.Response spaces = manager().post("/api/engagements", rlm.replace("Acme\\u200fGmbH", "   "));
+        assertThat(spaces.status()).as(spaces.toString()).isEqualTo(400);
+        assertThat(spaces.json().path("errors").findValuesAsText("field")).contains("clientName");
+        for (String invisible : List.of("\\u034f", "\\ufe0f", "\\u17b4\\u17b5", "\\udb40\\udd00", "\\u0301")) {
+            assertProblem(manager().post("/api/engagements", rlm.replace("Acme\\u200fGmbH", invisible)), 400,
+                    "required", "clientName");
+        }
+        assertProblem(manager().post("/api/engagements", rlm.replace("Acme\\u200fGmbH", "\\u1cbb")), 400,
+                "plain-text", "clientName");
         assertProblem(manager().post("/api/engagements", rlm.replace("Acme\\u200fGmbH", "Acme")
                 .replace("\"holes-invisible\"", "\" holes-invisible\"")), 422, "whitespace", "clientId");
         assertThat(eventCount()).isEqualTo(events);
