@@ -114,7 +114,7 @@ public class Engagement {
         if (command.billingModel() == null) {
             throw RuleViolation.invalid("billingModel", "required", "is required (HOURLY or MONTHLY)");
         }
-        ZoneId zone = TermsPolicy.validate(command.terms());
+        ZoneId zone = TermsPolicy.validate(command.terms(), horizon);
         if (command.seats() == null || command.seats().isEmpty()) {
             throw RuleViolation.invalid("seats", "not-empty", "an engagement starts with at least one seat");
         }

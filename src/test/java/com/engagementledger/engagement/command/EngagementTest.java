@@ -360,6 +360,27 @@ class EngagementTest {
     }
 
     @Test
+    void aRateChangeNoticeLongerThanTheForwardDatingWindowIsRefusedSoThatRateChangesStayPossible() {
+        AggregateTestFixture<Engagement> fiftyDays = new AggregateTestFixture<>(Engagement.class);
+        fiftyDays.registerInjectableResource(clock);
+        fiftyDays.registerInjectableResource(new BackDatingWindow(31));
+        fiftyDays.registerInjectableResource(new ForwardDatingWindow(50));
+        fiftyDays.givenCurrentTime(NOW)
+                .when(propose(terms("UTC", 30, 30, 0, 90, 2, 5, 5, 60), SEAT_1))
+                .expectException(violation(Kind.INVALID_INPUT, "forward-dating-window", "terms.rateChangeNoticeDays"))
+                .expectExceptionMessage("must be at most 50 days, the forward-dating window, was 60: no rate change"
+                        + " could ever be dated that far ahead")
+                .expectNoEvents();
+        fiftyDays.givenCurrentTime(NOW)
+                .when(propose(terms("UTC", 30, 60, 0, 90, 2, 5, 5, 30), SEAT_1))
+                .expectException(violation(Kind.INVALID_INPUT, "forward-dating-window", "terms.noticePeriodDays"))
+                .expectNoEvents();
+        fiftyDays.givenCurrentTime(NOW)
+                .when(propose(terms("UTC", 30, 50, 0, 90, 2, 5, 5, 50), SEAT_1))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void proposalWithoutSeatsIsRefused() {
         fixture.givenCurrentTime(NOW)
                 .when(propose(TERMS))
