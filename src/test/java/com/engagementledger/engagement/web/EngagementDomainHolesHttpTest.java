@@ -168,6 +168,42 @@ class EngagementDomainHolesHttpTest extends HttpTestSupport {
     }
 
     @Test
+    void aNoticesLastDayCannotLieBeyondTheForwardDatingWindowSoItCannotTrapTheEngagement() {
+        LocalDate today = today();
+        String id = activeEngagement("holes-notice-horizon");
+        long events = eventCount();
+
+        Api.Response refused = manager().post(path(id, "notice"), Map.of("lastDay", "2305-06-30", "forCause", false));
+
+        assertProblem(refused, 422, "forward-dating-window", "lastDay");
+        assertThat(refused.json().get("detail").asText()).contains(today.plusDays(365).toString());
+        assertThat(eventCount()).isEqualTo(events);
+        ok(manager().post(path(id, "notice"), notice(today.plusDays(365))));
+    }
+
+    @Test
+    void aPauseDatedTodayByDefaultCanBeWithdrawnAsACorrection() {
+        String id = activeEngagement("holes-undo-today");
+        ok(manager().post(path(id, "pause"), (Object) null));
+        assertThat(awaitEngagement(id, e -> e.get("version").asLong() == 2).get("status").asText())
+                .isEqualTo("PAUSED");
+
+        ok(manager().post(path(id, "pause/withdraw"), Map.of("reason", "Paused the wrong engagement")));
+        JsonNode withdrawn = awaitEngagement(id, e -> e.get("version").asLong() == 3);
+        assertThat(withdrawn.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(withdrawn.get("dates").hasNonNull("pausedFrom")).isFalse();
+
+        // paused again today with a resume tomorrow: the resume is withdrawn first, then the pause
+        ok(manager().post(path(id, "pause"), (Object) null));
+        ok(manager().post(path(id, "resume"), Map.of("resumeDate", today().plusDays(1).toString())));
+        assertProblem(manager().post(path(id, "pause/withdraw"), (Object) null), 409, "not-scheduled", null);
+        ok(manager().post(path(id, "resume/withdraw"), Map.of("reason", "Resume date not agreed yet")));
+        ok(manager().post(path(id, "pause/withdraw"), (Object) null));
+        assertThat(awaitEngagement(id, e -> e.get("version").asLong() == 7).get("status").asText())
+                .isEqualTo("ACTIVE");
+    }
+
+    @Test
     void aScheduledPauseBlocksNoticeAndIsWithdrawnWhereUpTheSecondPauseIsRefusedInWordsGetAgreesWith() {
         LocalDate today = today();
         String id = activeEngagement("holes-withdraw-pause");
