@@ -361,6 +361,17 @@ class EngagementDomainHolesHttpTest extends HttpTestSupport {
     }
 
     @Test
+    void withdrawingAPauseOrAResumeDocumentsItsOwnExampleNotATrialRejection() throws Exception {
+        JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(api.anonymous().get("/v3/api-docs").body());
+        for (String action : List.of("pause", "resume")) {
+            JsonNode body = doc.at("/paths/~1api~1engagements~1{id}~1" + action + "~1withdraw/post/requestBody");
+            assertThat(body.findValuesAsText("reason")).as(action + "/withdraw: " + body).isNotEmpty()
+                    .doesNotContain("The client chose another candidate");
+        }
+    }
+
+    @Test
     void conflictsReadAsSentences() {
         String id = activeEngagement("holes-grammar");
         Api.Response refused = manager().post(path(id, "trial"), (Object) null);
