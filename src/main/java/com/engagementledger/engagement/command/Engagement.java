@@ -114,7 +114,7 @@ public class Engagement {
         if (command.billingModel() == null) {
             throw RuleViolation.invalid("billingModel", "required", "is required (HOURLY or MONTHLY)");
         }
-        ZoneId zone = TermsPolicy.validate(command.terms());
+        ZoneId zone = TermsPolicy.validate(command.terms(), horizon);
         if (command.seats() == null || command.seats().isEmpty()) {
             throw RuleViolation.invalid("seats", "not-empty", "an engagement starts with at least one seat");
         }
@@ -271,7 +271,9 @@ public class Engagement {
         CalendarSeat seat = seat(command.seatId());
         requireDate(command.releaseDate(), "releaseDate");
         LocalDate today = today(clock);
-        notBeforeStart("releaseDate", command.releaseDate(), today, window, horizon);
+        // any day up to the seat's first billed day withdraws it, so a release is bounded by the proposal only
+        EffectiveDates.check("releaseDate", command.releaseDate(), today, window, horizon, proposedOn,
+                "before-proposal", "the proposal");
         if (calendar.lastDay() != null && command.releaseDate().isAfter(calendar.lastDay())) {
             throw RuleViolation.invalid("releaseDate", "after-last-day", "the engagement's last day is "
                     + calendar.lastDay() + "; nothing is billed after it, so there is nothing to release from "
@@ -406,9 +408,12 @@ public class Engagement {
         return AggregateLifecycle.getVersion();
     }
 
-    /** A pause that has not started yet can be taken back; once started, only a resume ends it. */
+    /**
+     * A pause without a resume can be taken back while its start lies within the back-dating window (a pause
+     * recorded today by mistake is corrected like any other back-dated entry); an older one only a resume ends.
+     */
     @CommandHandler
-    public long handle(WithdrawPause command, Clock clock) {
+    public long handle(WithdrawPause command, Clock clock, BackDatingWindow window) {
         String reason = blankToNull(optionalText(command.reason(), "reason"));
         LocalDate today = today(clock);
         PausePeriod pause = calendar.openPause().orElseThrow(() -> RuleViolation.illegalState("not-scheduled",
@@ -417,42 +422,51 @@ public class Engagement {
                         .get(calendar.pauses().size() - 1).from() + ", already has a resume; withdraw the resume"
                         + " first if it has not taken effect"));
         requireStatus("withdraw a pause", EngagementStatus.PAUSED, EngagementStatus.NOTICE_GIVEN);
-        if (!pause.from().isAfter(today)) {
+        LocalDate earliest = today.minusDays(window.backDatingDays());
+        if (pause.from().isBefore(earliest)) {
             throw RuleViolation.illegalState("pause-started", "The pause started on " + pause.from()
-                    + "; resume the engagement instead");
+                    + ", more than " + window.backDatingDays() + " days before today (" + today
+                    + "), the back-dating window; resume the engagement instead");
         }
         apply(new PauseWithdrawn(engagementId, pause.from(), today, reason));
         return AggregateLifecycle.getVersion();
     }
 
-    /** A resume that has not taken effect yet can be taken back: the pause it would end is open again. */
+    /**
+     * A resume can be taken back while its date lies within the back-dating window: the pause it ended is open
+     * again. An older one stays; the engagement is paused again instead.
+     */
     @CommandHandler
-    public long handle(WithdrawResume command, Clock clock) {
+    public long handle(WithdrawResume command, Clock clock, BackDatingWindow window) {
         String reason = blankToNull(optionalText(command.reason(), "reason"));
         LocalDate today = today(clock);
         if (!status.isRunning()) {
-            throw RuleViolation.illegalState("status", "Cannot withdraw a resume: the engagement is " + status);
+            throw RuleViolation.illegalState("status", "Cannot withdraw a resume: " + statusText());
         }
         PausePeriod resumed = calendar.openPause().isPresent() ? null : calendar.lastClosedPause().orElse(null);
         if (resumed == null) {
             throw RuleViolation.illegalState("not-scheduled",
                     "Cannot withdraw a resume: no resume is recorded after the last pause");
         }
-        if (!resumed.until().isAfter(today)) {
+        LocalDate earliest = today.minusDays(window.backDatingDays());
+        if (resumed.until().isBefore(earliest)) {
             throw RuleViolation.illegalState("resume-in-effect", "Billing resumed on " + resumed.until()
-                    + "; pause the engagement again instead");
+                    + ", more than " + window.backDatingDays() + " days before today (" + today
+                    + "), the back-dating window; pause the engagement again instead");
         }
         apply(new ResumeWithdrawn(engagementId, resumed.until(), today, reason));
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
-    public long handle(GiveNotice command, Clock clock, DeadlineManager deadlines) {
+    public long handle(GiveNotice command, Clock clock, ForwardDatingWindow horizon, DeadlineManager deadlines) {
         requireStatus("give notice", EngagementStatus.ACTIVE, EngagementStatus.PAUSED);
         LocalDate today = today(clock);
         String reason = optionalText(command.reason(), "reason");
         NoticePolicy.check(today, command.lastDay(), command.forCause(), reason, terms);
         LocalDate lastDay = command.lastDay();
+        // a notice cannot be withdrawn: a last day centuries away would trap the engagement under notice for ever
+        EffectiveDates.notAfterHorizon("lastDay", lastDay, today, horizon);
         if (lastDay.isBefore(calendar.firstBilledDay())) {
             throw RuleViolation.invalid("lastDay", "before-first-billed-day", "the engagement is billed from "
                     + calendar.firstBilledDay() + "; its last day cannot be earlier, not " + lastDay);
@@ -636,7 +650,7 @@ public class Engagement {
                 .toList();
     }
 
-    /** A seat or release date is never before the engagement's first billed day (the proposal, before it starts). */
+    /** A seat's start is never before the engagement's first billed day (the proposal, before it starts). */
     private void notBeforeStart(String field, LocalDate date, LocalDate today, BackDatingWindow window,
                                 ForwardDatingWindow horizon) {
         if (calendar.firstBilledDay() != null) {
@@ -648,7 +662,7 @@ public class Engagement {
         }
     }
 
-    /** Released on this day, the seat would not have been billed on any day. */
+    /** Released on this day (on or before the seat's own first billed day), the seat would not be billed at all. */
     private boolean neverBilled(CalendarSeat seat, LocalDate releaseDate) {
         return !releaseDate.isAfter(seat.startDate())
                 || (calendar.firstBilledDay() != null && !releaseDate.isAfter(calendar.firstBilledDay()));
@@ -664,7 +678,7 @@ public class Engagement {
 
     private void requireStatus(String action, EngagementStatus... allowed) {
         if (!EnumSet.of(allowed[0], allowed).contains(status)) {
-            throw RuleViolation.illegalState("status", "Cannot " + action + ": the engagement is " + status
+            throw RuleViolation.illegalState("status", "Cannot " + action + ": " + statusText()
                     + " (only when " + Arrays.stream(allowed).map(Enum::name)
                     .collect(Collectors.joining(" or ")) + ")");
         }
@@ -672,9 +686,21 @@ public class Engagement {
 
     private void requireRunningOr(String action, EngagementStatus also) {
         if (!status.isRunning() && status != also) {
-            throw RuleViolation.illegalState("status", "Cannot " + action + ": the engagement is " + status
+            throw RuleViolation.illegalState("status", "Cannot " + action + ": " + statusText()
                     + " (only while it is " + also + " or running)");
         }
+    }
+
+    /**
+     * The status for a refusal. The aggregate is {@code PAUSED} from the moment a pause is recorded, even one that
+     * starts later, while GET shows the status as of today (ADR 0012): naming the pause's date is true either way.
+     */
+    private String statusText() {
+        if (status == EngagementStatus.PAUSED) {
+            return calendar.openPause().map(pause -> "the engagement has a pause recorded from " + pause.from())
+                    .orElse("the engagement is " + status);
+        }
+        return "the engagement is " + status;
     }
 
     private static void requireDate(LocalDate date, String field) {

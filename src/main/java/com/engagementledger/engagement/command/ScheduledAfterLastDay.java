@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Notice with a last day is refused while anything is scheduled after that day: a seat starting, a rate change
  * taking effect, a pause starting or a resume taking effect. One refusal names every blocker, so that the caller
- * can withdraw them all before trying again. A rate change from on or after its seat's release never applies and
+ * can withdraw them all before trying again (a pause with its resume: the resume first, then the pause). A rate change from on or after its seat's release never applies and
  * does not block.
  */
 final class ScheduledAfterLastDay {
@@ -39,10 +39,12 @@ final class ScheduledAfterLastDay {
         }
         rateChanges.forEach((id, effective) -> blockers.add("rate change " + id + " effective " + effective));
         for (PausePeriod pause : calendar.pauses()) {
+            // a resume is withdrawn before its pause, so it is named first
+            if (pause.until() != null && pause.until().isAfter(lastDay)) {
+                blockers.add("a resume on " + pause.until());
+            }
             if (pause.from().isAfter(lastDay)) {
                 blockers.add("a pause from " + pause.from());
-            } else if (pause.until() != null && pause.until().isAfter(lastDay)) {
-                blockers.add("a resume on " + pause.until());
             }
         }
         if (!blockers.isEmpty()) {

@@ -16,14 +16,17 @@ import com.engagementledger.platform.api.RuleViolation;
 import java.time.ZoneId;
 
 /**
- * Terms an engagement can run on: a real time zone, and periods within sane bounds.
+ * Terms an engagement can run on: a real time zone, and periods within sane bounds. A rate-change notice or a notice
+ * period longer than the forward-dating window could never be met, as no effective date or last day may lie beyond
+ * it: such terms are refused when proposed, not discovered when the first rate change or notice fails. A trial may be
+ * longer: its last day is computed, not entered, and it lapses by itself.
  */
 final class TermsPolicy {
 
     private TermsPolicy() {
     }
 
-    static ZoneId validate(EngagementTerms terms) {
+    static ZoneId validate(EngagementTerms terms, ForwardDatingWindow horizon) {
         if (terms == null) {
             throw RuleViolation.invalid("terms", "required", "terms: must not be null");
         }
@@ -43,7 +46,17 @@ final class TermsPolicy {
                 MAX_REPLACEMENT_SLA_BUSINESS_DAYS, "terms.replacementSlaBusinessDays");
         range(terms.overlapBusinessDays(), 0, MAX_OVERLAP_BUSINESS_DAYS, "terms.overlapBusinessDays");
         range(terms.rateChangeNoticeDays(), 0, MAX_RATE_CHANGE_NOTICE_DAYS, "terms.rateChangeNoticeDays");
+        withinHorizon(terms.noticePeriodDays(), horizon, "terms.noticePeriodDays", "notice");
+        withinHorizon(terms.rateChangeNoticeDays(), horizon, "terms.rateChangeNoticeDays", "rate change");
         return zone;
+    }
+
+    private static void withinHorizon(int days, ForwardDatingWindow horizon, String field, String what) {
+        if (days > horizon.forwardDatingDays()) {
+            throw RuleViolation.invalid(field, "forward-dating-window", "must be at most "
+                    + horizon.forwardDatingDays() + " days, the forward-dating window, was " + days + ": no "
+                    + what + " could ever be dated that far ahead");
+        }
     }
 
     /**
@@ -66,7 +79,7 @@ final class TermsPolicy {
                 + " or a region such as Europe/Berlin or America/New_York, not a fixed offset");
     }
 
-        private static void required(Object value, String field) {
+    private static void required(Object value, String field) {
         if (value == null) {
             throw RuleViolation.invalid(field, "required", field + ": must not be null");
         }

@@ -103,7 +103,8 @@ public class EngagementQueryHandler {
                 dropped ? List.of() : seat.rates().scheduledAfter(today).stream()
                         .filter(step -> step.effectiveDate().isAfter(seat.startDate()))
                         .filter(step -> seat.billableFrom(step.effectiveDate())).toList(),
-                seat.rates().steps())).toList();
+                seat.rates().steps().stream().filter(step -> seat.billableFrom(step.effectiveDate())).toList()))
+                .toList();
         PausePeriod current = calendar.pauses().stream().filter(pause -> pause.covers(today)).findFirst()
                 .orElse(null);
         LocalDate resumedOn = calendar.pauses().stream().map(PausePeriod::until)

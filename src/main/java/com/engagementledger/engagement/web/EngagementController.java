@@ -171,20 +171,23 @@ public class EngagementController {
     }
 
     @PostMapping("/{id}/pause/withdraw")
-    @Operation(summary = "Withdraw a scheduled pause",
-            description = "Withdraws the pause that has not started yet (its pauseDate is after today), for"
-                    + " instance before notice is given with a last day before it; the reason is optional.")
+    @Operation(summary = "Withdraw a pause",
+            description = "Withdraws the pause that has no resume while its pauseDate lies within the back-dating"
+                    + " window (a pause recorded today by mistake, or one scheduled for later, for instance before"
+                    + " notice is given with a last day before it); an older pause is ended by a resume. The reason"
+                    + " is optional.")
     public ResponseEntity<CommandAccepted> withdrawPause(@PathVariable @ResourceId String id, @IfMatch Long version,
-            @RequestBody(required = false) @Valid ReasonRequest body) {
+            @RequestBody(required = false) @Valid WithdrawPauseRequest body) {
         return gateways.accepted(id, new WithdrawPause(id, body == null ? null : body.reason(), version));
     }
 
     @PostMapping("/{id}/resume/withdraw")
-    @Operation(summary = "Withdraw a scheduled resume",
-            description = "Withdraws the resume that has not taken effect yet (its resumeDate is after today): the"
-                    + " pause it would have ended is open again; the reason is optional.")
+    @Operation(summary = "Withdraw a resume",
+            description = "Withdraws the last resume while its resumeDate lies within the back-dating window: the"
+                    + " pause it ended is open again; an older resume stays and the engagement is paused again"
+                    + " instead. The reason is optional.")
     public ResponseEntity<CommandAccepted> withdrawResume(@PathVariable @ResourceId String id, @IfMatch Long version,
-            @RequestBody(required = false) @Valid ReasonRequest body) {
+            @RequestBody(required = false) @Valid WithdrawResumeRequest body) {
         return gateways.accepted(id, new WithdrawResume(id, body == null ? null : body.reason(), version));
     }
 

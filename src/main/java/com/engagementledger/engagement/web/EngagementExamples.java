@@ -25,6 +25,10 @@ class EngagementExamples implements ApiExamples {
                         {"startDate": "2035-03-05"}"""),
                 Map.entry(ReasonRequest.class, """
                         {"reason": "The client chose another candidate"}"""),
+                Map.entry(WithdrawPauseRequest.class, """
+                        {"reason": "The client's holiday was cancelled"}"""),
+                Map.entry(WithdrawResumeRequest.class, """
+                        {"reason": "The professional's return date is not confirmed yet"}"""),
                 Map.entry(ActivateRequest.class, """
                         {"activationDate": "2035-03-05"}"""),
                 Map.entry(PauseRequest.class, """

@@ -5,9 +5,11 @@ package com.engagementledger.platform.api;
  * of a surrogate pair (not text at all), no format characters (bidirectional marks, embeddings, overrides and
  * isolates, which make a name display as something else than what is stored, "Trojan Source"; zero-width
  * characters, soft hyphens, byte-order marks, which make two names look alike), no line or paragraph separators and
- * no noncharacters. Free text may span lines; a name may not. A name that shows nothing once spaces and invisible
- * fillers are removed is missing; names and texts are kept without leading and trailing spaces, and an id with them
- * is refused rather than silently changed.
+ * no noncharacters, no code points Unicode has not assigned (no one can tell what they will show). Free text may
+ * span lines; a name may not. A name without a single letter, number, symbol or punctuation mark shows nothing (only
+ * spaces, fillers, combining marks, variation selectors) and is missing, a malformed request like one of ASCII
+ * spaces; names and texts are kept without leading and trailing spaces and fillers, and an id with them is refused
+ * rather than silently changed.
  */
 public final class PlainText {
 
@@ -16,10 +18,12 @@ public final class PlainText {
 
     /** A required single-line name of at most {@code maxLength} characters, stripped of surrounding spaces. */
     public static String name(String field, String value, int maxLength) {
-        if (isBlank(value)) {
-            throw RuleViolation.invalid(field, "required", field + ": must not be blank");
+        if (value != null) {
+            check(field, value, maxLength, false);
         }
-        check(field, value, maxLength, false);
+        if (isBlank(value)) {
+            throw RuleViolation.malformed(field, "required", field + ": must not be blank");
+        }
         return strip(value);
     }
 
@@ -41,9 +45,9 @@ public final class PlainText {
         return strip(value);
     }
 
-    /** Whether the text shows nothing: null, or only spaces (of any kind) and invisible fillers. */
+    /** Whether the text shows nothing: null, or not one letter, number, symbol or punctuation mark but fillers. */
     public static boolean isBlank(String value) {
-        return value == null || value.codePoints().allMatch(cp -> isSpace(cp) || isFiller(cp));
+        return value == null || value.codePoints().noneMatch(cp -> isVisible(cp) && !isFiller(cp));
     }
 
     private static void check(String field, String value, int maxLength, boolean multiLine) {
@@ -66,6 +70,8 @@ public final class PlainText {
                 throw refused(field, cp, "a line or paragraph separator");
             } else if (isNoncharacter(cp)) {
                 throw refused(field, cp, "a noncharacter");
+            } else if (Character.getType(cp) == Character.UNASSIGNED) {
+                throw refused(field, cp, "a code point Unicode has not assigned");
             }
             i += Character.charCount(cp);
         }
@@ -74,18 +80,32 @@ public final class PlainText {
     private static String strip(String value) {
         int start = 0;
         int end = value.length();
-        while (start < end && isSpace(value.codePointAt(start))) {
+        while (start < end && isSpaceOrFiller(value.codePointAt(start))) {
             start += Character.charCount(value.codePointAt(start));
         }
-        while (end > start && isSpace(value.codePointBefore(end))) {
+        while (end > start && isSpaceOrFiller(value.codePointBefore(end))) {
             end -= Character.charCount(value.codePointBefore(end));
         }
         return value.substring(start, end);
     }
 
     /** Java's whitespace and every Unicode space separator, the no-break and ideographic spaces among them. */
-    private static boolean isSpace(int cp) {
-        return Character.isWhitespace(cp) || Character.isSpaceChar(cp);
+    private static boolean isSpaceOrFiller(int cp) {
+        return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || isFiller(cp);
+    }
+
+    /** A letter, number, symbol or punctuation mark (Unicode categories L*, N*, S*, P*): something that shows. */
+    private static boolean isVisible(int cp) {
+        return switch (Character.getType(cp)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                 Character.MODIFIER_LETTER, Character.OTHER_LETTER,
+                 Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER,
+                 Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL, Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL,
+                 Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+                 Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+                 Character.OTHER_PUNCTUATION -> true;
+            default -> false;
+        };
     }
 
     /** Letters that render as nothing: the Hangul fillers and the blank Braille pattern. */

@@ -160,7 +160,7 @@ class EngagementTest {
         fixture.givenCurrentTime(NOW)
                 .when(new ProposeEngagement(" ", "client-1", "Acme GmbH", "Backend engineer", "EUR",
                         BillingModel.MONTHLY, List.of(SEAT_1), TERMS))
-                .expectException(violation(Kind.INVALID_INPUT, "required", "engagementId"))
+                .expectException(violation(Kind.MALFORMED, "required", "engagementId"))
                 .expectNoEvents();
     }
 
@@ -169,7 +169,7 @@ class EngagementTest {
         fixture.givenCurrentTime(NOW)
                 .when(new ProposeEngagement(ID, null, "Acme GmbH", "Backend engineer", "EUR", BillingModel.MONTHLY,
                         List.of(SEAT_1), TERMS))
-                .expectException(violation(Kind.INVALID_INPUT, "required", "clientId"))
+                .expectException(violation(Kind.MALFORMED, "required", "clientId"))
                 .expectExceptionMessage("clientId: must not be blank")
                 .expectNoEvents();
     }
@@ -179,7 +179,7 @@ class EngagementTest {
         fixture.givenCurrentTime(NOW)
                 .when(new ProposeEngagement(ID, "client-1", "", "Backend engineer", "EUR", BillingModel.MONTHLY,
                         List.of(SEAT_1), TERMS))
-                .expectException(violation(Kind.INVALID_INPUT, "required", "clientName"))
+                .expectException(violation(Kind.MALFORMED, "required", "clientName"))
                 .expectNoEvents();
     }
 
@@ -188,7 +188,7 @@ class EngagementTest {
         fixture.givenCurrentTime(NOW)
                 .when(new ProposeEngagement(ID, "client-1", "Acme GmbH", null, "EUR", BillingModel.MONTHLY,
                         List.of(SEAT_1), TERMS))
-                .expectException(violation(Kind.INVALID_INPUT, "required", "roleTitle"))
+                .expectException(violation(Kind.MALFORMED, "required", "roleTitle"))
                 .expectNoEvents();
     }
 
@@ -360,6 +360,27 @@ class EngagementTest {
     }
 
     @Test
+    void aRateChangeNoticeLongerThanTheForwardDatingWindowIsRefusedSoThatRateChangesStayPossible() {
+        AggregateTestFixture<Engagement> fiftyDays = new AggregateTestFixture<>(Engagement.class);
+        fiftyDays.registerInjectableResource(clock);
+        fiftyDays.registerInjectableResource(new BackDatingWindow(31));
+        fiftyDays.registerInjectableResource(new ForwardDatingWindow(50));
+        fiftyDays.givenCurrentTime(NOW)
+                .when(propose(terms("UTC", 30, 30, 0, 90, 2, 5, 5, 60), SEAT_1))
+                .expectException(violation(Kind.INVALID_INPUT, "forward-dating-window", "terms.rateChangeNoticeDays"))
+                .expectExceptionMessage("must be at most 50 days, the forward-dating window, was 60: no rate change"
+                        + " could ever be dated that far ahead")
+                .expectNoEvents();
+        fiftyDays.givenCurrentTime(NOW)
+                .when(propose(terms("UTC", 30, 60, 0, 90, 2, 5, 5, 30), SEAT_1))
+                .expectException(violation(Kind.INVALID_INPUT, "forward-dating-window", "terms.noticePeriodDays"))
+                .expectNoEvents();
+        fiftyDays.givenCurrentTime(NOW)
+                .when(propose(terms("UTC", 30, 50, 0, 90, 2, 5, 5, 50), SEAT_1))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void proposalWithoutSeatsIsRefused() {
         fixture.givenCurrentTime(NOW)
                 .when(propose(TERMS))
@@ -390,7 +411,7 @@ class EngagementTest {
     void proposedSeatWithoutASeatIdIsRefused() {
         fixture.givenCurrentTime(NOW)
                 .when(propose(TERMS, new NewSeat(" ", "pro-1", "Ada Lovelace", new BigDecimal("8000"), TODAY)))
-                .expectException(violation(Kind.INVALID_INPUT, "required", "seats[0].seatId"))
+                .expectException(violation(Kind.MALFORMED, "required", "seats[0].seatId"))
                 .expectNoEvents();
     }
 
@@ -398,7 +419,7 @@ class EngagementTest {
     void proposedSeatWithoutAProfessionalIdIsRefused() {
         fixture.givenCurrentTime(NOW)
                 .when(propose(TERMS, SEAT_1, new NewSeat("seat-2", null, "Grace Hopper", BigDecimal.TEN, TODAY)))
-                .expectException(violation(Kind.INVALID_INPUT, "required", "seats[1].professionalId"))
+                .expectException(violation(Kind.MALFORMED, "required", "seats[1].professionalId"))
                 .expectNoEvents();
     }
 
@@ -406,7 +427,7 @@ class EngagementTest {
     void proposedSeatWithoutAProfessionalNameIsRefused() {
         fixture.givenCurrentTime(NOW)
                 .when(propose(TERMS, new NewSeat("seat-1", "pro-1", "", new BigDecimal("8000"), TODAY)))
-                .expectException(violation(Kind.INVALID_INPUT, "required", "seats[0].professionalName"))
+                .expectException(violation(Kind.MALFORMED, "required", "seats[0].professionalName"))
                 .expectNoEvents();
     }
 
@@ -990,7 +1011,7 @@ class EngagementTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(addSeat(null, "pro-2", TODAY))
-                .expectException(violation(Kind.INVALID_INPUT, "required", "seatId"))
+                .expectException(violation(Kind.MALFORMED, "required", "seatId"))
                 .expectNoEvents();
     }
 
@@ -999,7 +1020,7 @@ class EngagementTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(addSeat("seat-2", " ", TODAY))
-                .expectException(violation(Kind.INVALID_INPUT, "required", "professionalId"))
+                .expectException(violation(Kind.MALFORMED, "required", "professionalId"))
                 .expectNoEvents();
     }
 
@@ -1008,7 +1029,7 @@ class EngagementTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new AddSeat(ID, "seat-2", "pro-2", null, new BigDecimal("7000"), TODAY, null))
-                .expectException(violation(Kind.INVALID_INPUT, "required", "professionalName"))
+                .expectException(violation(Kind.MALFORMED, "required", "professionalName"))
                 .expectNoEvents();
     }
 
@@ -1178,11 +1199,29 @@ class EngagementTest {
     }
 
     @Test
-    void releasingASeatBeforeTheFirstBilledDayIsRefused() {
+    void releasingASeatBeforeTheFirstBilledDayWithdrawsIt() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposedOn(EARLIER_PROPOSAL, NO_TRIAL, SEAT_1, SEAT_2), new EngagementActivated(ID, TODAY))
+                .when(new ReleaseSeat(ID, "seat-2", TODAY.minusDays(1), null))
+                .expectEvents(new SeatWithdrawn(ID, "seat-2", TODAY));
+    }
+
+    @Test
+    void releasingASeatAfterItsStartButBeforeTheTrialStartsWithdrawsIt() {
+        // proposed today, seat-2 from the 12th, the trial from the 15th: released on the 13th, it was never billed
+        NewSeat later = new NewSeat("seat-2", "pro-2", "Grace Hopper", new BigDecimal("7000.00"), date("2025-03-12"));
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposed(TERMS, SEAT_1, later), new TrialStarted(ID, date("2025-03-15"), date("2025-03-28")))
+                .when(new ReleaseSeat(ID, "seat-2", date("2025-03-13"), null))
+                .expectEvents(new SeatWithdrawn(ID, "seat-2", TODAY));
+    }
+
+    @Test
+    void releasingASeatBeforeTheProposalIsRefused() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
                 .when(new ReleaseSeat(ID, "seat-2", TODAY.minusDays(1), null))
-                .expectException(violation(Kind.INVALID_INPUT, "before-first-billed-day", "releaseDate"))
+                .expectException(violation(Kind.INVALID_INPUT, "before-proposal", "releaseDate"))
                 .expectNoEvents();
     }
 
@@ -1296,7 +1335,7 @@ class EngagementTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
                 .when(new ReleaseSeat(ID, "", date("2025-04-01"), null))
-                .expectException(violation(Kind.INVALID_INPUT, "required", "seatId"))
+                .expectException(violation(Kind.MALFORMED, "required", "seatId"))
                 .expectNoEvents();
     }
 
@@ -1616,11 +1655,33 @@ class EngagementTest {
     }
 
     @Test
-    void aPauseThatHasStartedCannotBeWithdrawn() {
+    void aPauseRecordedForTodayIsWithdrawnAsACorrection() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(paused(TODAY))
                 .when(new WithdrawPause(ID, null, null))
+                .expectEvents(new PauseWithdrawn(ID, TODAY, TODAY, null))
+                .expectState(engagement -> assertThat(engagement).extracting("status")
+                        .isEqualTo(EngagementStatus.ACTIVE));
+    }
+
+    @Test
+    void aPauseStartedAtTheEdgeOfTheBackDatingWindowIsWithdrawn() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1).subList(0, 1))
+                .andGiven(new EngagementActivated(ID, date("2025-02-01")), new EngagementPaused(ID, date("2025-02-07")))
+                .when(new WithdrawPause(ID, null, null))
+                .expectEvents(new PauseWithdrawn(ID, date("2025-02-07"), TODAY, null));
+    }
+
+    @Test
+    void aPauseStartedBeforeTheBackDatingWindowCannotBeWithdrawn() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1).subList(0, 1))
+                .andGiven(new EngagementActivated(ID, date("2025-02-01")), new EngagementPaused(ID, date("2025-02-06")))
+                .when(new WithdrawPause(ID, null, null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "pause-started", null))
+                .expectExceptionMessage("The pause started on 2025-02-06, more than 31 days before today"
+                        + " (2025-03-10), the back-dating window; resume the engagement instead")
                 .expectNoEvents();
     }
 
@@ -1656,12 +1717,26 @@ class EngagementTest {
     }
 
     @Test
-    void aResumeInEffectCannotBeWithdrawn() {
+    void aResumeRecordedForTodayIsWithdrawnAsACorrection() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(paused(date("2025-03-01")))
                 .andGiven(new EngagementResumed(ID, TODAY))
                 .when(new WithdrawResume(ID, null, null))
+                .expectEvents(new ResumeWithdrawn(ID, TODAY, TODAY, null))
+                .expectState(engagement -> assertThat(engagement).extracting("status")
+                        .isEqualTo(EngagementStatus.PAUSED));
+    }
+
+    @Test
+    void aResumeBeforeTheBackDatingWindowCannotBeWithdrawn() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1).subList(0, 1))
+                .andGiven(new EngagementActivated(ID, date("2025-01-20")), new EngagementPaused(ID, date("2025-02-01")),
+                        new EngagementResumed(ID, date("2025-02-06")))
+                .when(new WithdrawResume(ID, null, null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "resume-in-effect", null))
+                .expectExceptionMessage("Billing resumed on 2025-02-06, more than 31 days before today"
+                        + " (2025-03-10), the back-dating window; pause the engagement again instead")
                 .expectNoEvents();
     }
 
@@ -2138,6 +2213,31 @@ class EngagementTest {
                 .expectNoEvents();
     }
 
+    static Stream<Arguments> commandsRefusedWhileAPauseIsRecorded() {
+        return Stream.of(
+                Arguments.of(new CancelEngagement(ID, null, null), "Cannot cancel: the engagement has a pause"
+                        + " recorded from 2025-03-20 (only when PROPOSED)"),
+                Arguments.of(new ActivateEngagement(ID, null, null), "Cannot activate: the engagement has a pause"
+                        + " recorded from 2025-03-20 (only when PROPOSED)"),
+                Arguments.of(new StartTrial(ID, null, null), "Cannot start a trial: the engagement has a pause"
+                        + " recorded from 2025-03-20 (only when PROPOSED)"),
+                Arguments.of(new AcceptTrial(ID, null), "Cannot accept the trial: the engagement has a pause"
+                        + " recorded from 2025-03-20 (only when TRIAL)"),
+                Arguments.of(new RejectTrial(ID, null, null), "Cannot reject the trial: the engagement has a pause"
+                        + " recorded from 2025-03-20 (only when TRIAL)"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("commandsRefusedWhileAPauseIsRecorded")
+    void refusalsNameAPauseThatHasNotStartedRatherThanAStatusGetDoesNotShow(Object command, String message) {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(paused(date("2025-03-20")))
+                .when(command)
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectExceptionMessage(message)
+                .expectNoEvents();
+    }
+
     @Test
     void cancellingAnEngagementInTrialIsRefused() {
         fixture.givenCurrentTime(NOW)
@@ -2272,7 +2372,7 @@ class EngagementTest {
     // ---------------------------------------------------------------- Forward-dating window
 
     static Stream<Arguments> datesBeyondTheForwardWindow() {
-        return commandsWithADate(TODAY.plusDays(366)).filter(arguments -> !"GiveNotice".equals(arguments.get()[0]));
+        return commandsWithADate(TODAY.plusDays(366));
     }
 
     @ParameterizedTest(name = "{0} with {1} = {2} is refused")
@@ -2320,16 +2420,26 @@ class EngagementTest {
     }
 
     @Test
-    void noticeLastDayIsNotBoundByTheForwardDatingWindow() {
+    void noticeLastDayInTheYear2305IsRefusedSoThatItCannotTrapTheEngagementUnderNotice() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
-                .when(new GiveNotice(ID, date("2027-01-01"), false, null, null))
-                .expectEvents(new NoticeGiven(ID, TODAY, date("2027-01-01"), false, null));
+                .when(new GiveNotice(ID, date("2305-06-30"), false, null, null))
+                .expectException(violation(Kind.INVALID_INPUT, "forward-dating-window", "lastDay"))
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void noticeLastDayAtTheEdgeOfTheForwardDatingWindowIsAccepted() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new GiveNotice(ID, date("2026-03-10"), false, null, null))
+                .expectEvents(new NoticeGiven(ID, TODAY, date("2026-03-10"), false, null));
     }
 
     @Test
     void noticeEndingOnTheLastDayOfTheRangeIsAccepted() {
-        fixture.givenCurrentTime(NOW)
+        wideHorizon().givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new GiveNotice(ID, date("2999-12-31"), false, null, null))
                 .expectEvents(new NoticeGiven(ID, TODAY, date("2999-12-31"), false, null))
@@ -2442,6 +2552,18 @@ class EngagementTest {
                 .expectException(violation(Kind.ILLEGAL_STATE, "scheduled-after-last-day", null))
                 .expectExceptionMessage("Scheduled after the last day 2025-04-30: a resume on 2025-05-10. Withdraw it"
                         + " first")
+                .expectNoEvents();
+    }
+
+    @Test
+    void noticeRefusalNamesAResumeAndItsPauseWhenBothLieAfterTheLastDay() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(new EngagementPaused(ID, date("2025-05-05")), new EngagementResumed(ID, date("2025-05-20")))
+                .when(new GiveNotice(ID, date("2025-04-30"), false, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "scheduled-after-last-day", null))
+                .expectExceptionMessage("Scheduled after the last day 2025-04-30: a resume on 2025-05-20; a pause"
+                        + " from 2025-05-05. Withdraw them first")
                 .expectNoEvents();
     }
 
@@ -2580,7 +2702,7 @@ class EngagementTest {
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .when(new ScheduleRateChange(ID, null, "seat-1", new BigDecimal("9500"), date("2025-06-01"),
                         "annual review", null))
-                .expectException(violation(Kind.INVALID_INPUT, "required", "rateChangeId"))
+                .expectException(violation(Kind.MALFORMED, "required", "rateChangeId"))
                 .expectNoEvents();
     }
 
@@ -2732,7 +2854,7 @@ class EngagementTest {
         fixture.givenCurrentTime(NOW)
                 .when(new ProposeEngagement(ID, "client-1", name, "Backend engineer", "EUR", BillingModel.MONTHLY,
                         List.of(SEAT_1), TERMS))
-                .expectException(violation(Kind.INVALID_INPUT, "required", "clientName"))
+                .expectException(violation(Kind.MALFORMED, "required", "clientName"))
                 .expectExceptionMessage("clientName: must not be blank")
                 .expectNoEvents();
     }
@@ -2744,7 +2866,47 @@ class EngagementTest {
                 Arguments.of(" \u2007\u202f ", "figure and narrow spaces"),
                 Arguments.of("\u3164", "a Hangul filler"),
                 Arguments.of("\u2800", "a blank Braille pattern"),
-                Arguments.of("\u115f\u1160\uffa0", "Hangul fillers"));
+                Arguments.of("\u115f\u1160\uffa0", "Hangul fillers"),
+                Arguments.of("\u034f", "a combining grapheme joiner"),
+                Arguments.of("\ufe0f", "a variation selector"),
+                Arguments.of("\u17b4\u17b5", "Khmer inherent vowels"),
+                Arguments.of("\uDB40\uDD00", "a variation selector beyond the basic plane (U+E0100)"),
+                Arguments.of("\u0301", "a lone combining accent"),
+                Arguments.of(" \u0301\ufe0f\u3164 ", "spaces, marks and fillers"));
+    }
+
+    @Test
+    void aCodePointUnicodeHasNotAssignedIsRefusedAsNotPlainText() {
+        fixture.givenCurrentTime(NOW)
+                .when(new ProposeEngagement(ID, "client-1", "\u1cbb", "Backend engineer", "EUR",
+                        BillingModel.MONTHLY, List.of(SEAT_1), TERMS))
+                .expectException(violation(Kind.MALFORMED, "plain-text", "clientName"))
+                .expectExceptionMessage("contains U+1CBB, a code point Unicode has not assigned")
+                .expectNoEvents();
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new GiveNotice(ID, date("2025-04-30"), false, "done \u1cbb", null))
+                .expectException(violation(Kind.MALFORMED, "plain-text", "reason"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRequiredReasonOfOnlyCombiningMarksIsMissing() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new GiveNotice(ID, date("2025-03-20"), true, "\u0301\u034f", null))
+                .expectException(violation(Kind.INVALID_INPUT, "reason-required", "reason"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void namesAreStoredWithoutSurroundingFillersAndKeepTheirMarks() {
+        NewSeat accented = new NewSeat("seat-1", "pro-1", "Ze\u0301", new BigDecimal("8000.00"), TODAY);
+        fixture.givenCurrentTime(NOW)
+                .when(new ProposeEngagement(ID, "client-1", "\u3164Acme GmbH\u2800", "Backend engineer", "EUR",
+                        BillingModel.MONTHLY, List.of(new NewSeat("seat-1", "pro-1", "\u115fZe\u0301\uffa0",
+                        new BigDecimal("8000.00"), TODAY)), TERMS))
+                .expectEvents(proposed(TERMS, accented));
     }
 
     @Test

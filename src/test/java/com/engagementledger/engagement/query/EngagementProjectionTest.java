@@ -332,7 +332,7 @@ class EngagementProjectionTest {
     }
 
     @Test
-    void rateChangesThatCanNeverApplyAreNotListedAsScheduled() {
+    void rateChangesThatCanNeverApplyAreNotListedAsScheduledNorInTheRateHistory() {
         projection.on(proposed("m1", "acme", TODAY.minusDays(20)), 0, AT);
         projection.on(new EngagementActivated("m1", TODAY.minusDays(20)), 1, AT);
         String seat = queries.find(new FindEngagement("m1")).orElseThrow().seats().get(0).seatId();
@@ -340,6 +340,9 @@ class EngagementProjectionTest {
                 "review", "rc-1"), 2, AT);
         projection.on(new SeatReleased("m1", seat, TODAY.plusDays(40)), 3, AT);
         assertThat(queries.find(new FindEngagement("m1")).orElseThrow().seats().get(0).scheduledRates()).isEmpty();
+        assertThat(queries.find(new FindEngagement("m1")).orElseThrow().seats().get(0).rateHistory())
+                .as("nor in its history: it never applied").extracting(step -> step.effectiveDate())
+                .containsExactly(TODAY.minusDays(20));
 
         projection.on(proposed("m2", "acme", TODAY), 0, AT);
         String proposedSeat = queries.find(new FindEngagement("m2")).orElseThrow().seats().get(0).seatId();

@@ -168,6 +168,42 @@ class EngagementDomainHolesHttpTest extends HttpTestSupport {
     }
 
     @Test
+    void aNoticesLastDayCannotLieBeyondTheForwardDatingWindowSoItCannotTrapTheEngagement() {
+        LocalDate today = today();
+        String id = activeEngagement("holes-notice-horizon");
+        long events = eventCount();
+
+        Api.Response refused = manager().post(path(id, "notice"), Map.of("lastDay", "2305-06-30", "forCause", false));
+
+        assertProblem(refused, 422, "forward-dating-window", "lastDay");
+        assertThat(refused.json().get("detail").asText()).contains(today.plusDays(365).toString());
+        assertThat(eventCount()).isEqualTo(events);
+        ok(manager().post(path(id, "notice"), notice(today.plusDays(365))));
+    }
+
+    @Test
+    void aPauseDatedTodayByDefaultCanBeWithdrawnAsACorrection() {
+        String id = activeEngagement("holes-undo-today");
+        ok(manager().post(path(id, "pause"), (Object) null));
+        assertThat(awaitEngagement(id, e -> e.get("version").asLong() == 2).get("status").asText())
+                .isEqualTo("PAUSED");
+
+        ok(manager().post(path(id, "pause/withdraw"), Map.of("reason", "Paused the wrong engagement")));
+        JsonNode withdrawn = awaitEngagement(id, e -> e.get("version").asLong() == 3);
+        assertThat(withdrawn.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(withdrawn.get("dates").hasNonNull("pausedFrom")).isFalse();
+
+        // paused again today with a resume tomorrow: the resume is withdrawn first, then the pause
+        ok(manager().post(path(id, "pause"), (Object) null));
+        ok(manager().post(path(id, "resume"), Map.of("resumeDate", today().plusDays(1).toString())));
+        assertProblem(manager().post(path(id, "pause/withdraw"), (Object) null), 409, "not-scheduled", null);
+        ok(manager().post(path(id, "resume/withdraw"), Map.of("reason", "Resume date not agreed yet")));
+        ok(manager().post(path(id, "pause/withdraw"), (Object) null));
+        assertThat(awaitEngagement(id, e -> e.get("version").asLong() == 7).get("status").asText())
+                .isEqualTo("ACTIVE");
+    }
+
+    @Test
     void aScheduledPauseBlocksNoticeAndIsWithdrawnWhereUpTheSecondPauseIsRefusedInWordsGetAgreesWith() {
         LocalDate today = today();
         String id = activeEngagement("holes-withdraw-pause");
@@ -307,11 +343,32 @@ class EngagementDomainHolesHttpTest extends HttpTestSupport {
         String zeroWidth = rlm.replace("Acme\\u200fGmbH", "Ac\\u200bme");
         assertProblem(manager().post("/api/engagements", zeroWidth), 400, "plain-text", "clientName");
         Api.Response blank = manager().post("/api/engagements", rlm.replace("Acme\\u200fGmbH", "\\u00a0\\u3164"));
-        assertProblem(blank, 422, "required", "clientName");
+        assertProblem(blank, 400, "required", "clientName");
         assertThat(blank.json().get("detail").asText()).contains("clientName");
+        // blank with ASCII spaces is refused by Bean Validation before the domain: the same status, the same field
+        Api.Response spaces = manager().post("/api/engagements", rlm.replace("Acme\\u200fGmbH", "   "));
+        assertThat(spaces.status()).as(spaces.toString()).isEqualTo(400);
+        assertThat(spaces.json().path("errors").findValuesAsText("field")).contains("clientName");
+        for (String invisible : List.of("\\u034f", "\\ufe0f", "\\u17b4\\u17b5", "\\udb40\\udd00", "\\u0301")) {
+            assertProblem(manager().post("/api/engagements", rlm.replace("Acme\\u200fGmbH", invisible)), 400,
+                    "required", "clientName");
+        }
+        assertProblem(manager().post("/api/engagements", rlm.replace("Acme\\u200fGmbH", "\\u1cbb")), 400,
+                "plain-text", "clientName");
         assertProblem(manager().post("/api/engagements", rlm.replace("Acme\\u200fGmbH", "Acme")
                 .replace("\"holes-invisible\"", "\" holes-invisible\"")), 422, "whitespace", "clientId");
         assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void withdrawingAPauseOrAResumeDocumentsItsOwnExampleNotATrialRejection() throws Exception {
+        JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(api.anonymous().get("/v3/api-docs").body());
+        for (String action : List.of("pause", "resume")) {
+            JsonNode body = doc.at("/paths/~1api~1engagements~1{id}~1" + action + "~1withdraw/post/requestBody");
+            assertThat(body.findValuesAsText("reason")).as(action + "/withdraw: " + body).isNotEmpty()
+                    .doesNotContain("The client chose another candidate");
+        }
     }
 
     @Test
