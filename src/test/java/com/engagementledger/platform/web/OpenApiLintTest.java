@@ -125,6 +125,25 @@ class OpenApiLintTest extends HttpTestSupport {
     }
 
     @Test
+    void theDocumentClaimsWhatTheServerDoes() throws IOException {
+        JsonNode doc = JSON.readTree(api.anonymous().get("/v3/api-docs").body());
+        JsonNode clock = doc.at("/paths/~1api~1admin~1clock/post/responses/200");
+        assertThat(clock.isMissingNode()).isFalse();
+        assertThat(clock.at("/headers/ETag").isMissingNode()).as(clock.toString()).isTrue();
+        assertThat(api.as("admin").post("/api/admin/clock", "{\"advanceBy\": \"PT0S\"}").header("ETag")).isNull();
+        JsonNode clientId = null;
+        for (JsonNode parameter : doc.at("/paths/~1api~1engagements/get/parameters")) {
+            if (parameter.path("name").asText().equals("clientId")) {
+                clientId = parameter;
+            }
+        }
+        assertThat(clientId).isNotNull();
+        assertThat(clientId.at("/schema/minLength").asInt()).as(clientId.toString()).isEqualTo(1);
+        assertThat(doc.at("/components/schemas/SeatAdded/required")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("id", "seatId", "version");
+    }
+
+    @Test
     void swaggerUiIsReachable() {
         Api.Response ui = api.anonymous().get("/swagger-ui.html");
         assertThat(ui.status()).isIn(200, 302);
