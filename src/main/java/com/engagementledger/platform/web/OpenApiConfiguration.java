@@ -148,6 +148,8 @@ public class OpenApiConfiguration {
                         + " changed since.", new StringSchema(), "\"3\"");
             }
             if (conditional) {
+                header(operation, "If-Match", "An ETag last read (or *): the read is refused with 412 unless it is"
+                        + " current.", new StringSchema(), "\"3\"");
                 header(operation, "If-None-Match", "An ETag last read (or *): answered with 304 while it is"
                         + " current.", new StringSchema(), "\"3\"");
             }
@@ -185,7 +187,7 @@ public class OpenApiConfiguration {
                 problem(responses, "409", "Not allowed in the resource's current state, or a concurrent change won.");
                 problem(responses, "422", "Well-formed, but a domain rule refuses it.");
             }
-            if (ifMatch) {
+            if (ifMatch || conditional) {
                 problem(responses, "412", "The If-Match version is no longer current.");
             }
             if (get) {

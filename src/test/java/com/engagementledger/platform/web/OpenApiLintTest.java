@@ -90,7 +90,8 @@ class OpenApiLintTest extends HttpTestSupport {
         assertThat(parameterNames(pause)).containsExactlyInAnyOrder("id", "Idempotency-Key", "If-Match");
         assertThat(pause.at("/responses/412").isMissingNode()).isFalse();
         JsonNode read = doc.at("/paths/~1api~1engagements~1{id}/get");
-        assertThat(parameterNames(read)).contains("If-None-Match");
+        assertThat(parameterNames(read)).contains("If-None-Match", "If-Match");
+        assertThat(read.at("/responses/412").isMissingNode()).isFalse();
         assertThat(read.at("/responses/304").isMissingNode()).isFalse();
         assertThat(read.at("/responses/200/content/application~1json/examples/example/value/engagementId")
                 .isTextual()).isTrue();
