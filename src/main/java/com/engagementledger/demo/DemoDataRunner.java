@@ -42,17 +42,19 @@ public class DemoDataRunner implements ApplicationRunner {
                 return;
             }
         }
-        try {
-            for (DemoData feature : features) {
+        for (DemoData feature : features) {
+            try {
                 feature.seed(commands);
-                log.info("Seeded the demo data of {}", feature.getClass().getSimpleName());
+            } catch (RuntimeException failure) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (cause instanceof AggregateStreamCreationException) {
+                    log.info("Another node is seeding the demo data: {}", cause.getMessage());
+                    return;
+                }
+                throw new DemoDataRefusedException(feature.getClass().getSimpleName(), cause);
             }
-        } catch (CompletionException | AggregateStreamCreationException failure) {
-            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-            if (!(cause instanceof AggregateStreamCreationException)) {
-                throw failure;
-            }
-            log.info("Another node is seeding the demo data: {}", cause.getMessage());
+            log.info("Seeded the demo data of {}", feature.getClass().getSimpleName());
         }
     }
 }

@@ -3,6 +3,8 @@ package com.engagementledger.platform.security;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.method.HandlerMethod;
@@ -22,6 +24,15 @@ public final class DeclaredRoles {
             declared = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), RolesAllowed.class);
         }
         return Optional.ofNullable(declared).map(roles -> Set.of(roles.value()));
+    }
+
+    /** Whether the caller holds one of the roles the endpoint declares; none declared allows nobody. */
+    public static boolean allow(HandlerMethod handler, Authentication caller) {
+        Optional<Set<String>> declared = of(handler);
+        return declared.isPresent() && caller != null && caller.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .anyMatch(authority -> authority.startsWith("ROLE_")
+                        && declared.get().contains(authority.substring("ROLE_".length())));
     }
 
     /**

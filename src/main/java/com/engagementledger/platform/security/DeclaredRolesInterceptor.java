@@ -7,8 +7,6 @@ import java.util.Set;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -35,12 +33,7 @@ public class DeclaredRolesInterceptor implements HandlerInterceptor, WebMvcConfi
             return true;
         }
         Optional<Set<String>> declared = DeclaredRoles.of(method);
-        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        boolean allowed = declared.isPresent() && caller != null && caller.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .anyMatch(authority -> authority.startsWith("ROLE_")
-                        && declared.get().contains(authority.substring("ROLE_".length())));
-        if (!allowed) {
+        if (!DeclaredRoles.allow(method, SecurityContextHolder.getContext().getAuthentication())) {
             throw new AccessDeniedException(declared.isPresent() ? "Role not among " + declared.get()
                     : "No roles are declared for this endpoint");
         }

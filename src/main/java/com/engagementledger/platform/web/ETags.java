@@ -26,14 +26,24 @@ public final class ETags {
     }
 
     /**
-     * A read answered conditionally: 304 (with the ETag once, no body) when {@code If-None-Match} names the current
-     * version or is {@code *} (the resource exists), else 200 with the ETag and the body.
+     * A read answered conditionally: 412 when {@code If-Match} names no tag that equals the current one (strongly:
+     * RFC 9110 §13.1.1 holds for reads too); 304 (with the ETag once, no body) when {@code If-None-Match} names the
+     * current version or is {@code *} (the resource exists), else 200 with the ETag and the body.
      */
     public static <T> ResponseEntity<T> conditional(WebRequest request, long version, T body) {
         String etag = of(version);
+        String[] ifMatch = request.getHeaderValues(HttpHeaders.IF_MATCH);
+        if (ifMatch != null) {
+            Arrays.stream(ifMatch).forEach(header -> checkTags(HttpHeaders.IF_MATCH, header));
+            if (Arrays.stream(ifMatch).flatMap(header -> Arrays.stream(header.split(",")))
+                    .map(String::strip).noneMatch(tag -> tag.equals("*") || tag.equals(etag))) {
+                throw new PreconditionFailedException("If-Match names no entity tag of the current version, "
+                        + etag + "; read it again.");
+            }
+        }
         String[] noneMatch = request.getHeaderValues(HttpHeaders.IF_NONE_MATCH);
         if (noneMatch != null) {
-            Arrays.stream(noneMatch).forEach(ETags::checkNoneMatch);
+            Arrays.stream(noneMatch).forEach(header -> checkTags(HttpHeaders.IF_NONE_MATCH, header));
         }
         if (noneMatch != null && Arrays.stream(noneMatch)
                 .flatMap(header -> Arrays.stream(header.split(",")))
@@ -62,17 +72,22 @@ public final class ETags {
             throw new PreconditionFailedException(
                     "If-Match compares strongly and a weak entity tag never matches; send the ETag as it was sent.");
         }
+        if (matcher.group(2).length() > 1 && matcher.group(2).startsWith("0")) {
+            // tags compare as strings: "016" is not the "16" this server sends, so it matches no version
+            throw new PreconditionFailedException("If-Match names an entity tag this resource never had; send the "
+                    + "ETag as it was sent.");
+        }
         return Long.parseLong(matcher.group(2));
     }
 
-    private static void checkNoneMatch(String header) {
+    private static void checkTags(String name, String header) {
         if (header.strip().equals("*")) {
             return;
         }
         for (String tag : header.split(",", -1)) {
             if (!ANY_TAG.matcher(tag.strip()).matches()) {
-                throw RuleViolation.malformed("If-None-Match", "etag",
-                        "If-None-Match must be * or entity tags such as \"3\", separated by commas; was "
+                throw RuleViolation.malformed(name, "etag",
+                        name + " must be * or entity tags such as \"3\", separated by commas; was "
                                 + Echo.value(header));
             }
         }

@@ -8,8 +8,9 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * {@code If-Match} on a request that addresses no existing resource (a create) cannot hold: there is no current
- * representation to match, so the request fails with 412 (RFC 9110 §13.1.1) instead of creating anything.
+ * {@code If-Match} on a POST whose handler takes no {@link IfMatch} version cannot hold: what it addresses has no
+ * entity tag to match, whether it creates a resource or changes one without versions (the test clock). The request
+ * fails with 412 (RFC 9110 §13.1.1) instead of doing what it would have done unconditionally.
  */
 class IfMatchWithoutResource implements HandlerInterceptor {
 
@@ -19,7 +20,8 @@ class IfMatchWithoutResource implements HandlerInterceptor {
                 && handler instanceof HandlerMethod method && Arrays.stream(method.getMethodParameters())
                 .noneMatch(parameter -> parameter.hasParameterAnnotation(IfMatch.class))) {
             throw new PreconditionFailedException(
-                    "If-Match names a version of a resource this request does not address; it creates one.");
+                    "If-Match cannot hold here: what this request addresses has no entity tag to match "
+                            + "(it creates a resource, or changes one without versions); send it without If-Match.");
         }
         return true;
     }

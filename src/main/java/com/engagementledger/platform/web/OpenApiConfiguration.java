@@ -125,6 +125,19 @@ public class OpenApiConfiguration {
             boolean ifMatch = has(handler, IfMatch.class);
             boolean conditional = get && Arrays.stream(handler.getMethodParameters())
                     .anyMatch(p -> WebRequest.class.isAssignableFrom(p.getParameterType()));
+            // a command answers its resource's version, and sends it as ETag; other POSTs (the test clock) do not
+            boolean versioned = post && versioned(answerType(handler).toClass());
+            if (operation.getParameters() != null) {
+                // StrictQueryParameters refuses an empty query value: leave the parameter out instead
+                operation.getParameters().stream()
+                        .filter(parameter -> "query".equals(parameter.getIn()) && parameter.getSchema() != null
+                                && ("string".equals(parameter.getSchema().getType())
+                                || parameter.getSchema().getTypes() != null
+                                && parameter.getSchema().getTypes().contains("string"))
+                                && (parameter.getSchema().getMinLength() == null
+                                || parameter.getSchema().getMinLength() == 0))
+                        .forEach(parameter -> parameter.getSchema().setMinLength(1));
+            }
             if (post) {
                 header(operation, "Idempotency-Key", "Makes a retry safe: a repeated request with the same key"
                         + " answers the first response again and changes nothing.", new StringSchema()
@@ -135,6 +148,8 @@ public class OpenApiConfiguration {
                         + " changed since.", new StringSchema(), "\"3\"");
             }
             if (conditional) {
+                header(operation, "If-Match", "An ETag last read (or *): the read is refused with 412 unless it is"
+                        + " current.", new StringSchema(), "\"3\"");
                 header(operation, "If-None-Match", "An ETag last read (or *): answered with 304 while it is"
                         + " current.", new StringSchema(), "\"3\"");
             }
@@ -150,7 +165,7 @@ public class OpenApiConfiguration {
                 });
             }
             responses.forEach((status, response) -> {
-                if (status.startsWith("2") && (post || conditional)) {
+                if (status.startsWith("2") && (versioned || conditional)) {
                     response.addHeaderObject("ETag", new Header().description("The resource's version, to send"
                             + " back as If-Match").schema(new StringSchema().example("\"3\"")));
                 }
@@ -172,7 +187,7 @@ public class OpenApiConfiguration {
                 problem(responses, "409", "Not allowed in the resource's current state, or a concurrent change won.");
                 problem(responses, "422", "Well-formed, but a domain rule refuses it.");
             }
-            if (ifMatch) {
+            if (ifMatch || conditional) {
                 problem(responses, "412", "The If-Match version is no longer current.");
             }
             if (get) {
@@ -185,6 +200,11 @@ public class OpenApiConfiguration {
             }
             return operation;
         };
+    }
+
+    private static boolean versioned(Class<?> answer) {
+        return answer.isRecord() && Arrays.stream(answer.getRecordComponents())
+                .anyMatch(component -> component.getName().equals("version"));
     }
 
     /** The body type a handler answers with, looking into {@code ResponseEntity<T>}. */

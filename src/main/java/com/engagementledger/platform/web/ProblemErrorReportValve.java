@@ -1,7 +1,10 @@
 package com.engagementledger.platform.web;
 
+import com.engagementledger.platform.audit.RequestContext;
+import com.engagementledger.platform.audit.RequestIdFilter;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -12,12 +15,17 @@ import org.apache.tomcat.util.res.StringManager;
 /**
  * Tomcat's own error page, for requests it refuses before the application sees them (a header too large: 431, a
  * request line too long: 414, a malformed request line or path): a problem document instead of an HTML page that
- * names the server and its version.
+ * names the server and its version. It names the request like every other problem: a request Tomcat refuses never
+ * reached the filter that gives it an id, so the id is made here.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
     private static final String HEAD_TOO_LARGE = StringManager.getManager("org.apache.coyote.http11")
             .getString("iib.requestheadertoolarge.error");
+
+    /** The start of Tomcat's words for a header line it rejects (before the quoted line). */
+    private static final String HEADER_REJECTED = StringManager.getManager("org.apache.coyote.http11")
+            .getString("iib.invalidheader.reject").split("\\[", 2)[0];
 
     /** Tomcat's own words for an overflowing request head, in the locale its messages are in. */
     private static boolean tooLarge(Throwable throwable) {
@@ -40,16 +48,32 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             status = request.getCoyoteRequest().requestURI().isNull() ? 414 : 431;
             response.setStatus(status);
         }
+        String detail = status == 400 && throwable != null && throwable.getMessage() != null
+                && throwable.getMessage().startsWith(HEADER_REJECTED)
+                ? ServerProblems.headerDetail() : ServerProblems.detail(status);
+        String requestId = requestId(request, response);
+        String path = request.getCoyoteRequest().requestURI().isNull() ? null
+                : request.getCoyoteRequest().requestURI().toString();
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(ServerProblems.json(status));
+                writer.write(ServerProblems.json(status, detail, path, requestId));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {
             // the connection is gone or the response committed: nothing more can be said to this client
         }
+    }
+
+    private static String requestId(Request request, Response response) {
+        String id = response.getHeader(RequestIdFilter.REQUEST_ID_HEADER);
+        if (id == null) {
+            id = request.getAttribute(RequestContext.ATTRIBUTE) instanceof RequestContext context
+                    ? context.requestId() : UUID.randomUUID().toString();
+            response.setHeader(RequestIdFilter.REQUEST_ID_HEADER, id);
+        }
+        return id;
     }
 }

@@ -138,9 +138,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     /** Roles declared per controller are enforced inside Spring MVC, out of the security filters' reach. */
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e, jakarta.servlet.http.HttpServletRequest request) {
-        return respond(problems.problem(HttpStatus.FORBIDDEN, "Forbidden",
-                "Your roles do not allow " + request.getMethod() + " " + Echo.value(request.getRequestURI()),
-                "forbidden", null));
+        return respond(problems.forbidden(request));
     }
 
     @ExceptionHandler(GatewayTimeoutException.class)
@@ -156,6 +154,53 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         log.error("Unexpected failure", e);
         return respond(problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "The request failed unexpectedly; quote the requestId to the operators.", null, null));
+    }
+
+    /**
+     * The same Allow as OPTIONS answers for the path: Spring names only the mapped methods, where OPTIONS adds HEAD
+     * (to GET) and OPTIONS itself.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+            org.springframework.web.HttpRequestMethodNotSupportedException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        java.util.Set<org.springframework.http.HttpMethod> allowed = new java.util.LinkedHashSet<>();
+        if (e.getSupportedHttpMethods() != null) {
+            allowed.addAll(e.getSupportedHttpMethods());
+        }
+        if (allowed.contains(org.springframework.http.HttpMethod.GET)) {
+            allowed.add(org.springframework.http.HttpMethod.HEAD);
+        }
+        allowed.add(org.springframework.http.HttpMethod.OPTIONS);
+        HttpHeaders allow = new HttpHeaders();
+        allow.putAll(headers);
+        allow.setAllow(allowed);
+        return super.handleHttpRequestMethodNotSupported(e, allow, status, request);
+    }
+
+    /**
+     * A 406 describes no representation, so it carries no entity tag, though the handler set one before the answer
+     * turned out unwritable.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
+            org.springframework.web.HttpMediaTypeNotAcceptableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet && servlet.getResponse() != null
+                && servlet.getResponse().containsHeader(HttpHeaders.ETAG)
+                && !servlet.getResponse().isCommitted()) {
+            // the servlet API removes no single header: keep every other one across a reset
+            jakarta.servlet.http.HttpServletResponse response = servlet.getResponse();
+            java.util.Map<String, java.util.Collection<String>> kept = new java.util.LinkedHashMap<>();
+            for (String name : response.getHeaderNames()) {
+                if (!HttpHeaders.ETAG.equalsIgnoreCase(name)) {
+                    kept.put(name, List.copyOf(response.getHeaders(name)));
+                }
+            }
+            response.reset();
+            kept.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        }
+        return super.handleHttpMediaTypeNotAcceptable(e, headers, status, request);
     }
 
     @Override

@@ -53,6 +53,13 @@ public class ProblemResponses {
         return problem;
     }
 
+    /** The refusal of a caller whose roles the endpoint does not declare. */
+    public ProblemDetail forbidden(HttpServletRequest request) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden",
+                "Your roles do not allow " + request.getMethod() + " " + Echo.value(request.getRequestURI()),
+                "forbidden", null);
+    }
+
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
                       String detail) throws IOException {
         write(request, response, problem(status, title, detail, null, null));
@@ -92,10 +99,13 @@ public class ProblemResponses {
         objectMapper.writeValue(response.getOutputStream(), problem);
     }
 
-    /** The path as instance, unless it is no valid URI reference (the firewall refuses such paths). */
+    /**
+     * The path as instance, cut like the log line, unless it is no valid URI reference (the firewall refuses such
+     * paths).
+     */
     private static java.util.Optional<URI> instance(String path) {
         try {
-            return java.util.Optional.ofNullable(path).map(URI::create);
+            return java.util.Optional.ofNullable(path).map(Echo::value).map(URI::create);
         } catch (IllegalArgumentException notAUri) {
             return java.util.Optional.empty();
         }

@@ -11,7 +11,16 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import com.engagementledger.platform.config.LedgerProperties;
+import com.engagementledger.platform.security.DeclaredRoles;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.http.server.RequestPath;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -19,9 +28,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Reads a request body once, up to the limit, before anything parses it but after authentication (an anonymous
- * caller gets its 401 without the server buffering what it sent): a larger body is refused with a 413 (also
- * when it comes chunked, without a Content-Length), and the idempotency check can hash exactly what the controller
- * will read.
+ * caller gets its 401 without the server buffering what it sent) and after the role check (a caller the endpoint's
+ * {@code @RolesAllowed} refuses gets its 403 likewise, whatever the size of its body): a larger body is refused with
+ * a 413 (also when it comes chunked, without a Content-Length), and the idempotency check can hash exactly what the
+ * controller will read.
  */
 @Component
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER + 10)
@@ -29,10 +39,14 @@ public class RequestBodyFilter extends OncePerRequestFilter {
 
     private final ProblemResponses problems;
     private final int maxBytes;
+    private final ObjectProvider<HandlerMapping> handlers;
 
-    public RequestBodyFilter(ProblemResponses problems, LedgerProperties properties) {
+    /** {@code handlers}: Spring MVC's mapping of controllers, asked lazily since filters are made before it. */
+    public RequestBodyFilter(ProblemResponses problems, LedgerProperties properties,
+                             @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> handlers) {
         this.problems = problems;
         this.maxBytes = properties.maxBodyBytes();
+        this.handlers = handlers;
     }
 
     @Override
@@ -44,6 +58,10 @@ public class RequestBodyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (refusedByRole(request)) {
+            problems.write(request, response, problems.forbidden(request));
+            return;
+        }
         if (request.getContentLengthLong() > maxBytes) {
             tooLarge(request, response);
             return;
@@ -54,6 +72,28 @@ public class RequestBodyFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    /** Whether the controller this request maps to declares roles the caller does not hold. */
+    private boolean refusedByRole(HttpServletRequest request) {
+        HandlerMapping mapping = handlers.getIfAvailable();
+        if (mapping == null) {
+            return false;
+        }
+        RequestPath parsed = ServletRequestPathUtils.hasParsedRequestPath(request)
+                ? ServletRequestPathUtils.getParsedRequestPath(request) : null;
+        try {
+            ServletRequestPathUtils.parseAndCache(request);
+            HandlerExecutionChain chain = mapping.getHandler(request);
+            return chain != null && chain.getHandler() instanceof HandlerMethod method
+                    && DeclaredRoles.applies(method)
+                    && !DeclaredRoles.allow(method, SecurityContextHolder.getContext().getAuthentication());
+        } catch (Exception noHandler) {
+            // no method or media type matches: Spring MVC answers that itself, after the body is read
+            return false;
+        } finally {
+            ServletRequestPathUtils.setParsedRequestPath(parsed, request);
+        }
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -55,10 +55,18 @@ public class RequestRulesFilter extends OncePerRequestFilter {
                     "A request from another site may not change anything here.", "cross-site", null));
             return;
         }
-        if (!readableAccept(request.getHeader(HttpHeaders.ACCEPT))) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (!readableAccept(accept)) {
             // Spring would answer 406 without a body: it cannot choose a type to write the problem in
             problems.write(request, response, problems.problem(HttpStatus.NOT_ACCEPTABLE, "Not acceptable",
                     "The Accept header cannot be read; this API answers application/json.", "not-acceptable", null));
+            return;
+        }
+        if (jsonRefused(accept)) {
+            // Spring orders by quality but never drops a type for q=0, which means "not acceptable" (RFC 9110)
+            problems.write(request, response, problems.problem(HttpStatus.NOT_ACCEPTABLE, "Not acceptable",
+                    "The Accept header refuses application/json (q=0), the only type this API answers.",
+                    "not-acceptable", null));
             return;
         }
         String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
@@ -96,6 +104,19 @@ public class RequestRulesFilter extends OncePerRequestFilter {
         } catch (InvalidMediaTypeException e) {
             return false;
         }
+    }
+
+    /** Whether the most specific range of Accept that covers application/json gives it quality 0. */
+    private static boolean jsonRefused(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        return MediaType.parseMediaTypes(accept).stream()
+                .filter(range -> range.includes(MediaType.APPLICATION_JSON))
+                .min(java.util.Comparator.comparingInt(range -> range.isWildcardType() ? 2
+                        : range.isWildcardSubtype() ? 1 : 0))
+                .map(range -> range.getQualityValue() == 0)
+                .orElse(false);
     }
 
     private static byte[] body(HttpServletRequest request) throws IOException {

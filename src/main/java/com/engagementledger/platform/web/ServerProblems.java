@@ -58,15 +58,28 @@ final class ServerProblems {
         };
     }
 
-    /** The document for a status, as JSON text, for writers below Spring (Tomcat's error valve). */
-    static String json(int status) {
+    /** What a 400 says when a header line, not the request line or path, could not be read. */
+    static String headerDetail() {
+        return "The request is malformed: a header line cannot be read; header names are tokens and header values"
+                + " may not contain control characters.";
+    }
+
+    /**
+     * The document for a status, as JSON text, for writers below Spring (Tomcat's error valve): with the request's
+     * id and, where known, the path as instance, escaped and cut like a log line.
+     */
+    static String json(int status, String detail, String path, String requestId) {
         ObjectNode problem = JSON.createObjectNode();
         String rule = rule(status);
         problem.put("type", ProblemResponses.TYPE_BASE + rule);
         problem.put("title", title(status));
         problem.put("status", status);
-        problem.put("detail", detail(status));
+        problem.put("detail", detail);
+        if (path != null && !path.isEmpty()) {
+            problem.put("instance", Echo.value(path));
+        }
         problem.put("rule", rule);
+        problem.put("requestId", requestId);
         return problem.toString();
     }
 }

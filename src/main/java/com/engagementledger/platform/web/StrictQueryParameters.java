@@ -3,9 +3,14 @@ package com.engagementledger.platform.web;
 import com.engagementledger.platform.api.RuleViolation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
@@ -18,7 +23,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * Query parameters are taken as written (ADR 0024). Spring's conversion reads {@code 0x10}, {@code #10},
  * {@code +1} and {@code " 1"} as numbers and trims enum names, reads an empty value as no value (the default), and
  * the servlet container drops a parameter it cannot percent-decode: each would answer another question than was
- * asked. A number is plain ASCII digits, an enum exactly one of its names, a value not empty.
+ * asked. A number is plain ASCII digits, an enum exactly one of its names, a value not empty. A parameter the
+ * endpoint does not take ({@code Status} for {@code status}, {@code sort}) is refused rather than ignored, and a name
+ * or value is strict UTF-8 without control characters, which no filter value needs and a log line must not carry.
  */
 class StrictQueryParameters implements HandlerInterceptor {
 
@@ -32,6 +39,7 @@ class StrictQueryParameters implements HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
+        Set<String> known = new LinkedHashSet<>();
         for (MethodParameter parameter : method.getMethodParameters()) {
             RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
             if (param == null) {
@@ -40,6 +48,7 @@ class StrictQueryParameters implements HandlerInterceptor {
             parameter.initParameterNameDiscovery(names);
             String name = !param.name().isEmpty() ? param.name()
                     : !param.value().isEmpty() ? param.value() : parameter.getParameterName();
+            known.add(name);
             String[] values = name == null ? null : request.getParameterValues(name);
             if (values != null) {
                 for (String value : values) {
@@ -47,7 +56,23 @@ class StrictQueryParameters implements HandlerInterceptor {
                 }
             }
         }
+        if (ownEndpoint(method)) {
+            for (String name : request.getParameterMap().keySet()) {
+                if (!known.contains(name)) {
+                    throw RuleViolation.malformed(Echo.value(name), "unknown-parameter", Echo.value(name)
+                            + " is no parameter of this request; " + (known.isEmpty() ? "it takes none"
+                            : "it takes " + String.join(", ", known) + " (names are case-sensitive)"));
+                }
+            }
+        }
         return true;
+    }
+
+    /** The application's own endpoints; the documentation's and Actuator's keep their own rules. */
+    private static boolean ownEndpoint(HandlerMethod method) {
+        return method.getBeanType().getPackageName().startsWith("com.engagementledger.")
+                && !org.springframework.boot.web.servlet.error.ErrorController.class
+                .isAssignableFrom(method.getBeanType());
     }
 
     private static void check(String name, String value, Class<?> type) {
@@ -76,21 +101,46 @@ class StrictQueryParameters implements HandlerInterceptor {
         for (String pair : query.split("&")) {
             int equals = pair.indexOf('=');
             String rawName = equals < 0 ? pair : pair.substring(0, equals);
-            String name;
-            try {
-                name = URLDecoder.decode(rawName, StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
+            String name = decode(rawName);
+            if (name == null) {
                 throw RuleViolation.malformed("query", "percent-encoding",
-                        "a query parameter name is not valid percent-encoding");
+                        "a query parameter name is not valid percent-encoded UTF-8 without control characters");
             }
-            try {
-                if (equals >= 0) {
-                    URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-                }
-            } catch (IllegalArgumentException e) {
+            if (equals >= 0 && decode(pair.substring(equals + 1)) == null) {
                 throw RuleViolation.malformed(Echo.value(name), "percent-encoding",
-                        Echo.value(name) + " is not valid percent-encoding");
+                        Echo.value(name) + " is not valid percent-encoded UTF-8 without control characters");
             }
         }
+    }
+
+    /**
+     * The text of a percent-encoded query component, or null when it is no valid percent-encoding, not strict
+     * UTF-8 (overlong forms such as {@code %C0%AF}, truncated sequences) or holds a control character.
+     */
+    private static String decode(String raw) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0
+                        || Character.digit(raw.charAt(i + 2), 16) < 0) {
+                    return null;
+                }
+                bytes.write(Character.digit(raw.charAt(i + 1), 16) * 16 + Character.digit(raw.charAt(i + 2), 16));
+                i += 2;
+            } else {
+                bytes.write(c == '+' ? ' ' : c);
+            }
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+        return text.codePoints().anyMatch(Character::isISOControl) ? null : text;
     }
 }

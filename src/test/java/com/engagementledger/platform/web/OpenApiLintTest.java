@@ -90,7 +90,8 @@ class OpenApiLintTest extends HttpTestSupport {
         assertThat(parameterNames(pause)).containsExactlyInAnyOrder("id", "Idempotency-Key", "If-Match");
         assertThat(pause.at("/responses/412").isMissingNode()).isFalse();
         JsonNode read = doc.at("/paths/~1api~1engagements~1{id}/get");
-        assertThat(parameterNames(read)).contains("If-None-Match");
+        assertThat(parameterNames(read)).contains("If-None-Match", "If-Match");
+        assertThat(read.at("/responses/412").isMissingNode()).isFalse();
         assertThat(read.at("/responses/304").isMissingNode()).isFalse();
         assertThat(read.at("/responses/200/content/application~1json/examples/example/value/engagementId")
                 .isTextual()).isTrue();
@@ -122,6 +123,25 @@ class OpenApiLintTest extends HttpTestSupport {
         assertThat(rate.at("/exclusiveMinimum").decimalValue()).as(rate.toString()).isEqualByComparingTo("0");
         assertThat(doc.at("/components/schemas/RateChangeRequest/properties/newRate/maximum").isMissingNode())
                 .isFalse();
+    }
+
+    @Test
+    void theDocumentClaimsWhatTheServerDoes() throws IOException {
+        JsonNode doc = JSON.readTree(api.anonymous().get("/v3/api-docs").body());
+        JsonNode clock = doc.at("/paths/~1api~1admin~1clock/post/responses/200");
+        assertThat(clock.isMissingNode()).isFalse();
+        assertThat(clock.at("/headers/ETag").isMissingNode()).as(clock.toString()).isTrue();
+        assertThat(api.as("admin").post("/api/admin/clock", "{\"advanceBy\": \"PT0S\"}").header("ETag")).isNull();
+        JsonNode clientId = null;
+        for (JsonNode parameter : doc.at("/paths/~1api~1engagements/get/parameters")) {
+            if (parameter.path("name").asText().equals("clientId")) {
+                clientId = parameter;
+            }
+        }
+        assertThat(clientId).isNotNull();
+        assertThat(clientId.at("/schema/minLength").asInt()).as(clientId.toString()).isEqualTo(1);
+        assertThat(doc.at("/components/schemas/SeatAdded/required")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("id", "seatId", "version");
     }
 
     @Test
