@@ -30,7 +30,7 @@ for i in range(N):
     s = time.perf_counter(); st, body = req("POST", "/api/engagements", proposal(i)); e = time.perf_counter()
     assert st == 201, (st, body)
     cmd.append(e - s)
-    eid = json.loads(body)["engagementId"]
+    eid = json.loads(body)["id"]
     while True:
         st, _ = req("GET", f"/api/engagements/{eid}")
         if st == 200: break
@@ -41,7 +41,7 @@ ids = []
 t1 = time.perf_counter()
 for i in range(N):
     st, body = req("POST", "/api/engagements", proposal(20_000 + i)); assert st == 201
-    ids.append(json.loads(body)["engagementId"])
+    ids.append(json.loads(body)["id"])
 t_prop = time.perf_counter() - t1
 t2 = time.perf_counter()
 for eid in ids:
