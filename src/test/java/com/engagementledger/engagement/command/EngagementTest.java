@@ -2835,9 +2835,13 @@ class EngagementTest {
                 Arguments.of("Acme\u200fGmbH", "U+200F, an invisible format character"),
                 Arguments.of("Acme\u061cGmbH", "U+061C, an invisible format character"),
                 Arguments.of("Ac\u200bme GmbH", "U+200B, an invisible format character"),
-                Arguments.of("Ac\u200dme GmbH", "U+200D, an invisible format character"),
+                Arguments.of("\u200dAcme GmbH", "U+200D, an invisible format character"),
+                Arguments.of("Ac\u200c\u200cme GmbH", "U+200C, an invisible format character"),
+                Arguments.of("Acme \u200cGmbH", "U+200C, an invisible format character"),
                 Arguments.of("\ufeffAcme GmbH", "U+FEFF, an invisible format character"),
-                Arguments.of("Ac\u00adme GmbH", "U+00AD, an invisible format character"),
+                Arguments.of("Acme GmbH\u00ad", "U+00AD, an invisible format character"),
+                Arguments.of("\ue000x", "U+E000, a private-use code point"),
+                Arguments.of("Acme\uDB80\uDC00", "U+F0000, a private-use code point"),
                 Arguments.of("Acme\u180eGmbH", "U+180E, an invisible format character"),
                 Arguments.of("Acme \uDB40\uDC01GmbH", "U+E0001, an invisible format character"),
                 Arguments.of("Acme\u2028GmbH", "U+2028, a line or paragraph separator"),
@@ -2846,6 +2850,25 @@ class EngagementTest {
                 Arguments.of("Acme\ufffeGmbH", "U+FFFE, a noncharacter"),
                 Arguments.of("Acme\ufdd0GmbH", "U+FDD0, a noncharacter"),
                 Arguments.of("Acme\uD83F\uDFFFGmbH", "U+1FFFF, a noncharacter"));
+    }
+
+    @ParameterizedTest(name = "{1} is kept in a name")
+    @MethodSource("joinersInsideWords")
+    void joinersAndSoftHyphensBetweenVisibleCodePointsAreKept(String name, String what) {
+        fixture.givenCurrentTime(NOW)
+                .when(new ProposeEngagement(ID, "client-1", name, "Backend engineer", "EUR", BillingModel.MONTHLY,
+                        List.of(SEAT_1), TERMS))
+                .expectEvents(new EngagementProposed(ID, "client-1", name, "Backend engineer", "EUR",
+                        BillingModel.MONTHLY, List.of(SEAT_1), TERMS, TODAY));
+    }
+
+    static Stream<Arguments> joinersInsideWords() {
+        return Stream.of(
+                Arguments.of("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", "a ZWNJ inside a Persian word"),
+                Arguments.of("\u0915\u094d\u200d\u0937", "a ZWJ after a Devanagari virama"),
+                Arguments.of("\uD83D\uDC68\u200d\uD83D\uDC69\u200d\uD83D\uDC67", "a ZWJ emoji sequence"),
+                Arguments.of("\u2764\ufe0f\u200d\uD83D\uDD25", "a ZWJ after a variation selector"),
+                Arguments.of("Donau\u00addampf\u00adschiff", "soft hyphens inside a word"));
     }
 
     @ParameterizedTest(name = "a name of only {1} is missing")
@@ -2881,7 +2904,7 @@ class EngagementTest {
                 .when(new ProposeEngagement(ID, "client-1", "\u1cbb", "Backend engineer", "EUR",
                         BillingModel.MONTHLY, List.of(SEAT_1), TERMS))
                 .expectException(violation(Kind.MALFORMED, "plain-text", "clientName"))
-                .expectExceptionMessage("contains U+1CBB, a code point Unicode has not assigned")
+                .expectExceptionMessage("clientName: contains U+1CBB, a code point Unicode has not assigned")
                 .expectNoEvents();
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))

@@ -361,6 +361,17 @@ class EngagementDomainHolesHttpTest extends HttpTestSupport {
     }
 
     @Test
+    void aPersianNameWithAZeroWidthNonJoinerIsAccepted() {
+        String body = "{\"clientId\":\"holes-zwnj-" + UUID.randomUUID() + "\","
+                + "\"clientName\":\"\\u0645\\u06cc\\u200c\\u062e\\u0648\\u0627\\u0647\\u0645\","
+                + "\"roleTitle\":\"Engineer\",\"currency\":\"EUR\",\"billingModel\":\"MONTHLY\","
+                + "\"seats\":[{\"professionalId\":\"p\",\"professionalName\":\"Pat\",\"rate\":100,"
+                + "\"startDate\":\"" + today() + "\"}]}";
+        Api.Response accepted = manager().post("/api/engagements", body);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
+    }
+
+    @Test
     void withdrawingAPauseOrAResumeDocumentsItsOwnExampleNotATrialRejection() throws Exception {
         JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(api.anonymous().get("/v3/api-docs").body());
