@@ -327,9 +327,13 @@ public class Engagement {
         return AggregateLifecycle.getVersion();
     }
 
-    /** A rate change that has taken effect stays: a correction is a new rate change, not a rewrite of billed days. */
+    /**
+     * A rate change can be taken back while its effective date lies within the back-dating window, like a pause or a
+     * resume (a wrong rate entered today could otherwise never be corrected: a new one needs the rate-change notice);
+     * an older one has been billed and stays.
+     */
     @CommandHandler
-    public long handle(WithdrawRateChange command, Clock clock) {
+    public long handle(WithdrawRateChange command, Clock clock, BackDatingWindow window) {
         requireRunningOr("withdraw a rate change", EngagementStatus.PROPOSED);
         requireId(command.rateChangeId(), "rateChangeId");
         String reason = blankToNull(optionalText(command.reason(), "reason"));
@@ -344,9 +348,10 @@ public class Engagement {
         }
         LocalDate today = today(clock);
         LocalDate effective = steps.get(0).effectiveDate();
-        if (!effective.isAfter(today)) {
+        if (effective.isBefore(today.minusDays(window.backDatingDays()))) {
             throw RuleViolation.illegalState("rate-change-in-effect", "Rate change " + command.rateChangeId()
-                    + " took effect on " + effective + "; schedule another rate change to correct it");
+                    + " took effect on " + effective + ", more than " + window.backDatingDays() + " days before today ("
+                    + today + "), the back-dating window; the days billed at its rate are no longer corrected");
         }
         apply(new RateChangeWithdrawn(engagementId, command.rateChangeId(), today, reason));
         return AggregateLifecycle.getVersion();

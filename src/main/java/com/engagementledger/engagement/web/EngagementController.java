@@ -250,8 +250,9 @@ public class EngagementController {
 
     @PostMapping("/{id}/rate-changes/{rateChangeId}/withdraw")
     @Operation(summary = "Withdraw a scheduled rate change",
-            description = "Withdraws a rate change that has not taken effect yet, for instance before notice is"
-                    + " given with a last day before it; the reason is optional.")
+            description = "Withdraws a rate change whose effective date is after today or within the back-dating"
+                    + " window, for instance a wrong rate or before notice is given with a last day before it; the"
+                    + " reason is optional.")
     public ResponseEntity<CommandAccepted> withdrawRateChange(@PathVariable @ResourceId String id,
             @PathVariable @ResourceId String rateChangeId, @IfMatch Long version,
             @RequestBody(required = false) @Valid ReasonRequest body) {

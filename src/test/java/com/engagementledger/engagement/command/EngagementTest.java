@@ -95,6 +95,8 @@ class EngagementTest {
 
     private static final NewSeat SEAT_1 = new NewSeat("seat-1", "pro-1", "Ada Lovelace", new BigDecimal("8000.00"),
             TODAY);
+    private static final NewSeat SEAT_FROM_NOVEMBER = new NewSeat("seat-1", "pro-1", "Ada Lovelace",
+            new BigDecimal("8000.00"), date("2024-11-01"));
     private static final NewSeat SEAT_2 = new NewSeat("seat-2", "pro-2", "Grace Hopper", new BigDecimal("7000.00"),
             TODAY);
     /** SEAT_1 starting on the proposal's day in Auckland, already the 11th there. */
@@ -2627,15 +2629,33 @@ class EngagementTest {
     }
 
     @Test
-    void withdrawingARateChangeThatTookEffectIsRefused() {
+    void aRateChangeThatTookEffectWithinTheBackDatingWindowCanBeWithdrawn() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), TODAY, date("2025-02-01"),
                         "annual review", "rc-7"))
+                .when(new WithdrawRateChange(ID, "rc-7", "wrong rate", null))
+                .expectEvents(new RateChangeWithdrawn(ID, "rc-7", TODAY, "wrong rate"));
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposedOn(date("2024-11-01"), NO_TRIAL, SEAT_FROM_NOVEMBER),
+                        new EngagementActivated(ID, date("2024-11-01")),
+                        new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), date("2025-02-07"),
+                                date("2025-01-02"), "annual review", "rc-7"))
+                .when(new WithdrawRateChange(ID, "rc-7", null, null))
+                .expectEvents(new RateChangeWithdrawn(ID, "rc-7", TODAY, null));
+    }
+
+    @Test
+    void aRateChangeThatTookEffectBeforeTheBackDatingWindowCannotBeWithdrawn() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposedOn(date("2024-11-01"), NO_TRIAL, SEAT_FROM_NOVEMBER),
+                        new EngagementActivated(ID, date("2024-11-01")),
+                        new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), date("2025-02-06"),
+                                date("2025-01-02"), "annual review", "rc-7"))
                 .when(new WithdrawRateChange(ID, "rc-7", null, null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "rate-change-in-effect", null))
-                .expectExceptionMessage("Rate change rc-7 took effect on 2025-03-10; schedule another rate change to"
-                        + " correct it")
+                .expectExceptionMessage("Rate change rc-7 took effect on 2025-02-06, more than 31 days before today"
+                        + " (2025-03-10), the back-dating window; the days billed at its rate are no longer corrected")
                 .expectNoEvents();
     }
 
