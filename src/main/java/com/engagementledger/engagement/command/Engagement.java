@@ -215,15 +215,16 @@ public class Engagement {
     @CommandHandler
     public long handle(ActivateEngagement command, Clock clock, BackDatingWindow window,
                        ForwardDatingWindow horizon) {
-        LocalDate today = today(clock);
-        if (command.activationDate() != null) {
-            EffectiveDates.check("activationDate", command.activationDate(), today, window, horizon, proposedOn,
-                    "before-proposal", "the proposal");
-        }
+        // the state decides whether activation is possible at all; a date is only worth checking if it is
         requireStatus("activate", EngagementStatus.PROPOSED);
         if (terms.trialDays() > 0) {
             throw RuleViolation.illegalState("trial-required", "The terms of this engagement have a "
                     + terms.trialDays() + "-day trial: start the trial; only a proposal without a trial is activated");
+        }
+        LocalDate today = today(clock);
+        if (command.activationDate() != null) {
+            EffectiveDates.check("activationDate", command.activationDate(), today, window, horizon, proposedOn,
+                    "before-proposal", "the proposal");
         }
         apply(new EngagementActivated(engagementId,
                 command.activationDate() != null ? command.activationDate() : today));
@@ -484,11 +485,9 @@ public class Engagement {
 
     @CommandHandler
     public long handle(EndEngagement command, Clock clock, DeadlineManager deadlines) {
-        LocalDate today = today(clock);
-        if (status == EngagementStatus.PAUSED) {
-            calendar.openPause().ifPresent(pause -> refuseScheduledPause("end", pause, today));
-        }
+        // a recorded pause, even a scheduled one, means no notice: only the status is the reason end is refused
         requireStatus("end", EngagementStatus.NOTICE_GIVEN);
+        LocalDate today = today(clock);
         if (!today.isAfter(calendar.lastDay())) {
             throw RuleViolation.illegalState("notice-running", "The notice runs until " + calendar.lastDay()
                     + "; the engagement ends by itself after that day");

@@ -1633,13 +1633,25 @@ class EngagementTest {
     }
 
     @Test
-    void endingWhileAPauseIsScheduledSaysSoInsteadOfAStatusTheReadModelDoesNotShow() {
+    void endingWhileAPauseIsScheduledIsRefusedForTheStatusNotThePause() {
+        // end needs notice, which no withdrawal of the pause would give: the status is the reason
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new EngagementPaused(ID, date("2025-03-20")))
                 .when(new EndEngagement(ID, null))
-                .expectException(violation(Kind.ILLEGAL_STATE, "pause-scheduled", null))
-                .expectExceptionMessage("Cannot end: a pause from 2025-03-20 is already scheduled; withdraw it first")
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectExceptionMessage("Cannot end: the engagement has a pause recorded from 2025-03-20 (only when"
+                        + " NOTICE_GIVEN)")
+                .expectNoEvents();
+    }
+
+    @Test
+    void activatingAnActiveEngagementWithADateOutsideTheWindowIsRefusedForTheStatus() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new ActivateEngagement(ID, date("2020-01-01"), null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectExceptionMessage("Cannot activate: the engagement is ACTIVE (only when PROPOSED)")
                 .expectNoEvents();
     }
 
