@@ -19,6 +19,7 @@ import com.engagementledger.engagement.api.EngagementTerms;
 import com.engagementledger.engagement.api.GiveNotice;
 import com.engagementledger.engagement.api.NewSeat;
 import com.engagementledger.engagement.api.NoticeGiven;
+import com.engagementledger.engagement.api.NoticeWithdrawn;
 import com.engagementledger.engagement.api.PauseEngagement;
 import com.engagementledger.engagement.api.PausePeriod;
 import com.engagementledger.engagement.api.PauseWithdrawn;
@@ -41,6 +42,7 @@ import com.engagementledger.engagement.api.TrialAccepted;
 import com.engagementledger.engagement.api.TrialRejected;
 import com.engagementledger.engagement.api.TrialStarted;
 import com.engagementledger.engagement.api.WithdrawPause;
+import com.engagementledger.engagement.api.WithdrawNotice;
 import com.engagementledger.engagement.api.WithdrawRateChange;
 import com.engagementledger.engagement.api.WithdrawResume;
 import com.engagementledger.platform.api.AuditMetadata;
@@ -75,11 +77,11 @@ import org.axonframework.spring.stereotype.Aggregate;
  * One engagement with a client: its lifecycle, its seats and their rates. Every rule of DESIGN.md §3 is checked here
  * before anything is applied; the event-sourcing handlers only assign state. "Today" is the date in the
  * engagement's time zone on the application clock. Revision 2 keeps the seats in a {@link SeatCalendar}, revision 3
- * also the rate changes withdrawn: snapshots of earlier revisions are ignored and the engagement is rebuilt from its
+ * also the rate changes withdrawn, revision 4 the date notice was given: snapshots of earlier revisions are ignored and the engagement is rebuilt from its
  * events.
  */
 @Aggregate(snapshotTriggerDefinition = "engagementSnapshotTrigger")
-@Revision("3")
+@Revision("4")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Engagement {
@@ -97,6 +99,7 @@ public class Engagement {
     private LocalDate proposedOn;
     private SeatCalendar calendar;
     private LocalDate trialLastDay;
+    private LocalDate noticeDate;
     private Set<String> withdrawnRateChanges = new HashSet<>();
 
     protected Engagement() {
@@ -471,7 +474,8 @@ public class Engagement {
         String reason = optionalText(command.reason(), "reason");
         NoticePolicy.check(today, command.lastDay(), command.forCause(), reason, terms);
         LocalDate lastDay = command.lastDay();
-        // a notice cannot be withdrawn: a last day centuries away would trap the engagement under notice for ever
+        // a notice is withdrawn only within the back-dating window: a last day centuries away would trap the
+        // engagement under notice for ever
         EffectiveDates.notAfterHorizon("lastDay", lastDay, today, horizon);
         if (lastDay.isBefore(calendar.firstBilledDay())) {
             throw RuleViolation.invalid("lastDay", "before-first-billed-day", "the engagement is billed from "
@@ -480,6 +484,30 @@ public class Engagement {
         ScheduledAfterLastDay.check(calendar, lastDay);
         apply(new NoticeGiven(engagementId, today, lastDay, command.forCause(), blankToNull(reason)));
         deadlines.schedule(startOf(lastDay.plusDays(1)), NOTICE_RUNS_OUT);
+        return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * A notice given within the back-dating window can be taken back, like any other entry of that window: the
+     * engagement runs on as active, or paused if a pause without a resume is recorded, and its end is no longer
+     * scheduled. An older notice stands.
+     */
+    @CommandHandler
+    public long handle(WithdrawNotice command, Clock clock, BackDatingWindow window, DeadlineManager deadlines) {
+        requireStatus("withdraw a notice", EngagementStatus.NOTICE_GIVEN);
+        String reason = blankToNull(optionalText(command.reason(), "reason"));
+        LocalDate today = today(clock);
+        if (noticeDate.isBefore(today.minusDays(window.backDatingDays()))) {
+            throw RuleViolation.illegalState("notice-in-effect", "Notice was given on " + noticeDate + ", more than "
+                    + window.backDatingDays() + " days before today (" + today + "), the back-dating window; the"
+                    + " engagement ends after " + calendar.lastDay());
+        }
+        if (calendar.lastDay().isBefore(today)) {
+            throw RuleViolation.illegalState("notice-ran-out", "The notice ran out on " + calendar.lastDay()
+                    + "; the engagement ends");
+        }
+        deadlines.cancelAllWithinScope(NOTICE_RUNS_OUT);
+        apply(new NoticeWithdrawn(engagementId, noticeDate, today, reason));
         return AggregateLifecycle.getVersion();
     }
 
@@ -615,7 +643,15 @@ public class Engagement {
     @EventSourcingHandler
     void on(NoticeGiven event) {
         status = EngagementStatus.NOTICE_GIVEN;
+        noticeDate = event.noticeDate();
         calendar = calendar.endingAfter(event.lastDay());
+    }
+
+    @EventSourcingHandler
+    void on(NoticeWithdrawn event) {
+        status = calendar.openPause().isPresent() ? EngagementStatus.PAUSED : EngagementStatus.ACTIVE;
+        noticeDate = null;
+        calendar = calendar.endingAfter(null);
     }
 
     @EventSourcingHandler

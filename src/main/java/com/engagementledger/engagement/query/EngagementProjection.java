@@ -10,6 +10,7 @@ import com.engagementledger.engagement.api.PauseWithdrawn;
 import com.engagementledger.engagement.api.ResumeWithdrawn;
 import com.engagementledger.engagement.api.EngagementStatus;
 import com.engagementledger.engagement.api.NoticeGiven;
+import com.engagementledger.engagement.api.NoticeWithdrawn;
 import com.engagementledger.engagement.api.RateChangeScheduled;
 import com.engagementledger.engagement.api.RateChangeWithdrawn;
 import com.engagementledger.engagement.api.RateSchedule;
@@ -267,6 +268,20 @@ public class EngagementProjection extends DocumentProjection<EngagementDocument>
             doc.status = EngagementStatus.NOTICE_GIVEN;
             doc.noticeDate = event.noticeDate();
             doc.lastDay = event.lastDay();
+        });
+    }
+
+    @EventHandler
+    void on(NoticeWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        project(event.engagementId(), sequence, at, doc -> evolve(doc, event));
+    }
+
+    static EngagementDocument evolve(EngagementDocument previous, NoticeWithdrawn event) {
+        return change(previous, event, doc -> {
+            boolean paused = !doc.pauses.isEmpty() && doc.pauses.get(doc.pauses.size() - 1).until() == null;
+            doc.status = paused ? EngagementStatus.PAUSED : EngagementStatus.ACTIVE;
+            doc.noticeDate = null;
+            doc.lastDay = null;
         });
     }
 

@@ -20,6 +20,7 @@ import com.engagementledger.engagement.api.ReleaseSeat;
 import com.engagementledger.engagement.api.ResumeEngagement;
 import com.engagementledger.engagement.api.ScheduleRateChange;
 import com.engagementledger.engagement.api.StartTrial;
+import com.engagementledger.engagement.api.WithdrawNotice;
 import com.engagementledger.engagement.api.WithdrawPause;
 import com.engagementledger.engagement.api.WithdrawRateChange;
 import com.engagementledger.engagement.api.WithdrawResume;
@@ -197,6 +198,17 @@ public class EngagementController {
     public ResponseEntity<CommandAccepted> notice(@PathVariable @ResourceId String id, @IfMatch Long version,
             @RequestBody @Valid NoticeRequest body) {
         return gateways.accepted(id, new GiveNotice(id, body.lastDay(), Boolean.TRUE.equals(body.forCause()), body.reason(), version));
+    }
+
+    @PostMapping("/{id}/notice/withdraw")
+    @Operation(summary = "Withdraw a notice",
+            description = "Withdraws the notice while the day it was given lies within the back-dating window and"
+                    + " its last day has not passed: the engagement runs on as active (or paused, if a pause without"
+                    + " a resume is recorded) and is no longer ended after the last day; notice can then be given"
+                    + " again. An older notice stands. The reason is optional.")
+    public ResponseEntity<CommandAccepted> withdrawNotice(@PathVariable @ResourceId String id, @IfMatch Long version,
+            @RequestBody(required = false) @Valid WithdrawNoticeRequest body) {
+        return gateways.accepted(id, new WithdrawNotice(id, body == null ? null : body.reason(), version));
     }
 
     @PostMapping("/{id}/end")

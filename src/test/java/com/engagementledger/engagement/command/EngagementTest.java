@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.containsString;
 import com.engagementledger.engagement.api.AcceptTrial;
 import com.engagementledger.engagement.api.EngagementStatus;
 import com.engagementledger.engagement.api.WithdrawResume;
+import com.engagementledger.engagement.api.WithdrawNotice;
+import com.engagementledger.engagement.api.NoticeWithdrawn;
 import com.engagementledger.engagement.api.WithdrawPause;
 import com.engagementledger.engagement.api.ResumeWithdrawn;
 import com.engagementledger.engagement.api.PauseWithdrawn;
@@ -2134,6 +2136,69 @@ class EngagementTest {
                 .andGiven(new EngagementEnded(ID, date("2025-04-09"), date("2025-04-10"), false))
                 .whenThenTimeAdvancesTo(Instant.parse("2025-04-10T00:00:00Z"))
                 .expectTriggeredDeadlinesWithName(Engagement.NOTICE_RUNS_OUT)
+                .expectNoEvents();
+    }
+
+    // ---------------------------------------------------------------- WithdrawNotice
+
+    @Test
+    void aNoticeGivenTodayIsWithdrawnAndItsEndIsNoLongerScheduled() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGivenCommands(new GiveNotice(ID, date("2025-04-30"), false, null, null))
+                .when(new WithdrawNotice(ID, "  wrong last day  ", null))
+                .expectEvents(new NoticeWithdrawn(ID, TODAY, TODAY, "wrong last day"))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void afterAWithdrawnNoticeNoticeIsGivenAgainWithAnotherLastDay() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(new NoticeGiven(ID, date("2025-03-01"), date("2025-04-30"), false, null),
+                        new NoticeWithdrawn(ID, date("2025-03-01"), TODAY, null))
+                .when(new GiveNotice(ID, date("2025-05-31"), false, null, null))
+                .expectEvents(new NoticeGiven(ID, TODAY, date("2025-05-31"), false, null))
+                .expectScheduledDeadlineWithName(Instant.parse("2025-06-01T00:00:00Z"), Engagement.NOTICE_RUNS_OUT);
+    }
+
+    @Test
+    void aNoticeWithdrawnWhilePausedLeavesTheEngagementPaused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(paused(date("2025-03-20")))
+                .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null),
+                        new NoticeWithdrawn(ID, TODAY, TODAY, null))
+                .when(new ResumeEngagement(ID, date("2025-03-25"), null))
+                .expectEvents(new EngagementResumed(ID, date("2025-03-25")));
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null),
+                        new NoticeWithdrawn(ID, TODAY, TODAY, null))
+                .when(new ResumeEngagement(ID, date("2025-03-25"), null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aNoticeGivenBeforeTheBackDatingWindowStands() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposedOn(date("2024-11-01"), NO_TRIAL, SEAT_FROM_NOVEMBER),
+                        new EngagementActivated(ID, date("2024-11-01")),
+                        new NoticeGiven(ID, date("2025-02-06"), date("2025-04-30"), false, null))
+                .when(new WithdrawNotice(ID, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "notice-in-effect", null))
+                .expectExceptionMessage("Notice was given on 2025-02-06, more than 31 days before today (2025-03-10),"
+                        + " the back-dating window; the engagement ends after 2025-04-30")
+                .expectNoEvents();
+    }
+
+    @Test
+    void withdrawingANoticeThatWasNeverGivenIsRefusedForTheStatus() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new WithdrawNotice(ID, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectExceptionMessage("Cannot withdraw a notice: the engagement is ACTIVE (only when NOTICE_GIVEN)")
                 .expectNoEvents();
     }
 

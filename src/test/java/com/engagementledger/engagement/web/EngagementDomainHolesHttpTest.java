@@ -372,6 +372,20 @@ class EngagementDomainHolesHttpTest extends HttpTestSupport {
     }
 
     @Test
+    void aNoticeIsWithdrawnAndGivenAgainWithAnotherLastDay() {
+        LocalDate today = today();
+        String id = activeEngagement("holes-withdraw-notice");
+        ok(manager().post(path(id, "notice"), notice(today.plusDays(40))));
+        awaitEngagement(id, e -> e.get("status").asText().equals("NOTICE_GIVEN"));
+        ok(manager().post(path(id, "notice/withdraw"), Map.of("reason", "wrong last day")));
+        JsonNode withdrawn = awaitEngagement(id, e -> e.get("status").asText().equals("ACTIVE"));
+        assertThat(withdrawn.get("dates").hasNonNull("lastDay")).as(withdrawn.toString()).isFalse();
+        ok(manager().post(path(id, "notice"), notice(today.plusDays(50))));
+        JsonNode again = awaitEngagement(id, e -> e.get("status").asText().equals("NOTICE_GIVEN"));
+        assertThat(again.get("dates").get("lastDay").asText()).isEqualTo(today.plusDays(50).toString());
+    }
+
+    @Test
     void withdrawingAPauseOrAResumeDocumentsItsOwnExampleNotATrialRejection() throws Exception {
         JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(api.anonymous().get("/v3/api-docs").body());
