@@ -218,16 +218,16 @@ public class Engagement {
     @CommandHandler
     public long handle(ActivateEngagement command, Clock clock, BackDatingWindow window,
                        ForwardDatingWindow horizon) {
-        // the state decides whether activation is possible at all; a date is only worth checking if it is
+        // the status decides whether activation is possible at all; a date is only worth checking if it is
         requireStatus("activate", EngagementStatus.PROPOSED);
-        if (terms.trialDays() > 0) {
-            throw RuleViolation.illegalState("trial-required", "The terms of this engagement have a "
-                    + terms.trialDays() + "-day trial: start the trial; only a proposal without a trial is activated");
-        }
         LocalDate today = today(clock);
         if (command.activationDate() != null) {
             EffectiveDates.check("activationDate", command.activationDate(), today, window, horizon, proposedOn,
                     "before-proposal", "the proposal");
+        }
+        if (terms.trialDays() > 0) {
+            throw RuleViolation.illegalState("trial-required", "The terms of this engagement have a "
+                    + terms.trialDays() + "-day trial: start the trial; only a proposal without a trial is activated");
         }
         apply(new EngagementActivated(engagementId,
                 command.activationDate() != null ? command.activationDate() : today));
