@@ -35,6 +35,7 @@ import com.engagementledger.engagement.api.ResumeWithdrawn;
 import com.engagementledger.engagement.api.ScheduleRateChange;
 import com.engagementledger.engagement.api.SeatAdded;
 import com.engagementledger.engagement.api.SeatCalendar;
+import com.engagementledger.engagement.api.SeatReleaseWithdrawn;
 import com.engagementledger.engagement.api.SeatReleased;
 import com.engagementledger.engagement.api.SeatWithdrawn;
 import com.engagementledger.engagement.api.StartTrial;
@@ -44,6 +45,7 @@ import com.engagementledger.engagement.api.TrialStarted;
 import com.engagementledger.engagement.api.WithdrawPause;
 import com.engagementledger.engagement.api.WithdrawNotice;
 import com.engagementledger.engagement.api.WithdrawRateChange;
+import com.engagementledger.engagement.api.WithdrawSeatRelease;
 import com.engagementledger.engagement.api.WithdrawResume;
 import com.engagementledger.platform.api.AuditMetadata;
 import com.engagementledger.platform.api.Money;
@@ -289,11 +291,44 @@ public class Engagement {
             return AggregateLifecycle.getVersion();
         }
         if (seat.releaseDate() != null) {
-            throw RuleViolation.illegalState("seat-released",
-                    "Seat " + seat.seatId() + " was already released from " + seat.releaseDate());
+            throw RuleViolation.illegalState("seat-released", "Seat " + seat.seatId() + " was already released from "
+                    + seat.releaseDate() + "; withdraw the release first to release it on another day");
         }
         SeatCoverage.check(calendar, seat, command.releaseDate(), status);
         apply(new SeatReleased(engagementId, seat.seatId(), command.releaseDate()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * A release can be taken back while its date is after today or within the back-dating window, like a pause: the
+     * seat runs on. An older one stays; the professional is given a new seat instead. The professional must not fill
+     * another seat by then, one seat per professional at a time.
+     */
+    @CommandHandler
+    public long handle(WithdrawSeatRelease command, Clock clock, BackDatingWindow window) {
+        requireRunningOr("withdraw a seat release", EngagementStatus.PROPOSED);
+        CalendarSeat seat = seat(command.seatId());
+        String reason = blankToNull(optionalText(command.reason(), "reason"));
+        if (seat.releaseDate() == null) {
+            throw RuleViolation.illegalState("not-released", "Seat " + seat.seatId() + " is not released");
+        }
+        LocalDate today = today(clock);
+        if (seat.releaseDate().isBefore(today.minusDays(window.backDatingDays()))) {
+            throw RuleViolation.illegalState("release-in-effect", "Seat " + seat.seatId() + " was released from "
+                    + seat.releaseDate() + ", more than " + window.backDatingDays() + " days before today (" + today
+                    + "), the back-dating window; add a new seat for the professional instead");
+        }
+        calendar.seats().stream()
+                .filter(other -> !other.seatId().equals(seat.seatId()))
+                .filter(other -> other.professionalId().equals(seat.professionalId()))
+                .filter(other -> other.openOnOrAfter(seat.releaseDate()))
+                .findAny()
+                .ifPresent(other -> {
+                    throw RuleViolation.illegalState("one-seat-per-professional", "Professional "
+                            + seat.professionalId() + " fills seat " + other.seatId() + " after " + seat.seatId()
+                            + "'s release on " + seat.releaseDate() + "; release or withdraw that seat first");
+                });
+        apply(new SeatReleaseWithdrawn(engagementId, seat.seatId(), seat.releaseDate(), today, reason));
         return AggregateLifecycle.getVersion();
     }
 
@@ -589,6 +624,11 @@ public class Engagement {
     @EventSourcingHandler
     void on(SeatReleased event) {
         calendar = calendar.changingSeat(event.seatId(), seat -> seat.releasedOn(event.releaseDate()));
+    }
+
+    @EventSourcingHandler
+    void on(SeatReleaseWithdrawn event) {
+        calendar = calendar.changingSeat(event.seatId(), seat -> seat.releasedOn(null));
     }
 
     @EventSourcingHandler

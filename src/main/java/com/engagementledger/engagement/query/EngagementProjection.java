@@ -16,6 +16,7 @@ import com.engagementledger.engagement.api.RateChangeWithdrawn;
 import com.engagementledger.engagement.api.RateSchedule;
 import com.engagementledger.engagement.api.RateStep;
 import com.engagementledger.engagement.api.SeatAdded;
+import com.engagementledger.engagement.api.SeatReleaseWithdrawn;
 import com.engagementledger.engagement.api.SeatReleased;
 import com.engagementledger.engagement.api.SeatWithdrawn;
 import com.engagementledger.engagement.api.TrialAccepted;
@@ -158,6 +159,17 @@ public class EngagementProjection extends DocumentProjection<EngagementDocument>
         return change(previous, event, doc -> doc.seats = replaceSeat(doc.seats, event.seatId(),
                 seat -> new SeatDocument(seat.seatId(), seat.professionalId(), seat.professionalName(),
                         seat.startDate(), event.releaseDate(), seat.rates())));
+    }
+
+    @EventHandler
+    void on(SeatReleaseWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        project(event.engagementId(), sequence, at, doc -> evolve(doc, event));
+    }
+
+    static EngagementDocument evolve(EngagementDocument previous, SeatReleaseWithdrawn event) {
+        return change(previous, event, doc -> doc.seats = replaceSeat(doc.seats, event.seatId(),
+                seat -> new SeatDocument(seat.seatId(), seat.professionalId(), seat.professionalName(),
+                        seat.startDate(), null, seat.rates())));
     }
 
     @EventHandler

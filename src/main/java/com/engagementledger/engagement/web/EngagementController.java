@@ -22,6 +22,7 @@ import com.engagementledger.engagement.api.ScheduleRateChange;
 import com.engagementledger.engagement.api.StartTrial;
 import com.engagementledger.engagement.api.WithdrawNotice;
 import com.engagementledger.engagement.api.WithdrawPause;
+import com.engagementledger.engagement.api.WithdrawSeatRelease;
 import com.engagementledger.engagement.api.WithdrawRateChange;
 import com.engagementledger.engagement.api.WithdrawResume;
 import com.engagementledger.platform.api.RuleViolation;
@@ -246,6 +247,19 @@ public class EngagementController {
             @PathVariable @ResourceId String seatId, @IfMatch Long version,
             @RequestBody @Valid ReleaseSeatRequest body) {
         return gateways.accepted(id, new ReleaseSeat(id, seatId, body.releaseDate(), version));
+    }
+
+    @PostMapping("/{id}/seats/{seatId}/release/withdraw")
+    @Operation(summary = "Withdraw a seat's release",
+            description = "Withdraws the seat's release while its releaseDate is after today or within the"
+                    + " back-dating window: the seat runs on, unless its professional fills another seat by then."
+                    + " An older release stays. To move a release to another day, withdraw it and release again."
+                    + " The reason is optional.")
+    public ResponseEntity<CommandAccepted> withdrawSeatRelease(@PathVariable @ResourceId String id,
+            @PathVariable @ResourceId String seatId, @IfMatch Long version,
+            @RequestBody(required = false) @Valid WithdrawSeatReleaseRequest body) {
+        return gateways.accepted(id, new WithdrawSeatRelease(id, seatId, body == null ? null : body.reason(),
+                version));
     }
 
     @PostMapping("/{id}/rate-changes")

@@ -31,6 +31,8 @@ class EngagementExamples implements ApiExamples {
                         {"reason": "The professional's return date is not confirmed yet"}"""),
                 Map.entry(WithdrawNoticeRequest.class, """
                         {"reason": "The notice was entered with the wrong last day"}"""),
+                Map.entry(WithdrawSeatReleaseRequest.class, """
+                        {"reason": "The client extended the professional's assignment"}"""),
                 Map.entry(ActivateRequest.class, """
                         {"activationDate": "2035-03-05"}"""),
                 Map.entry(PauseRequest.class, """

@@ -10,6 +10,8 @@ import com.engagementledger.engagement.api.AcceptTrial;
 import com.engagementledger.engagement.api.EngagementStatus;
 import com.engagementledger.engagement.api.WithdrawResume;
 import com.engagementledger.engagement.api.WithdrawNotice;
+import com.engagementledger.engagement.api.WithdrawSeatRelease;
+import com.engagementledger.engagement.api.SeatReleaseWithdrawn;
 import com.engagementledger.engagement.api.NoticeWithdrawn;
 import com.engagementledger.engagement.api.WithdrawPause;
 import com.engagementledger.engagement.api.ResumeWithdrawn;
@@ -1320,7 +1322,82 @@ class EngagementTest {
                 .andGiven(new SeatReleased(ID, "seat-2", date("2025-04-01")))
                 .when(new ReleaseSeat(ID, "seat-2", date("2025-05-01"), null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "seat-released", null))
-                .expectExceptionMessage("Seat seat-2 was already released from 2025-04-01")
+                .expectExceptionMessage("Seat seat-2 was already released from 2025-04-01; withdraw the release first"
+                        + " to release it on another day")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSecondReleaseOnAnEarlierDaySaysToWithdrawTheFirst() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
+                .andGiven(new SeatReleased(ID, "seat-2", date("2025-04-01")))
+                .when(new ReleaseSeat(ID, "seat-2", date("2025-03-20"), null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "seat-released", null))
+                .expectExceptionMessage("Seat seat-2 was already released from 2025-04-01; withdraw the release first"
+                        + " to release it on another day")
+                .expectNoEvents();
+    }
+
+    // ---------------------------------------------------------------- WithdrawSeatRelease
+
+    @Test
+    void aPlannedReleaseIsWithdrawnAndTheSeatCanBeReleasedOnAnotherDay() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
+                .andGiven(new SeatReleased(ID, "seat-2", date("2025-04-01")))
+                .when(new WithdrawSeatRelease(ID, "seat-2", "  extended  ", null))
+                .expectEvents(new SeatReleaseWithdrawn(ID, "seat-2", date("2025-04-01"), TODAY, "extended"));
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
+                .andGiven(new SeatReleased(ID, "seat-2", date("2025-04-01")),
+                        new SeatReleaseWithdrawn(ID, "seat-2", date("2025-04-01"), TODAY, null))
+                .when(new ReleaseSeat(ID, "seat-2", date("2025-03-20"), null))
+                .expectEvents(new SeatReleased(ID, "seat-2", date("2025-03-20")));
+    }
+
+    @Test
+    void aReleaseWithinTheBackDatingWindowIsWithdrawnAnOlderOneStays() {
+        NewSeat secondFromNovember = new NewSeat("seat-2", "pro-2", "Grace Hopper", new BigDecimal("7000.00"),
+                date("2024-11-01"));
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposedOn(date("2024-11-01"), NO_TRIAL, SEAT_FROM_NOVEMBER, secondFromNovember),
+                        new EngagementActivated(ID, date("2024-11-01")),
+                        new SeatReleased(ID, "seat-2", date("2025-02-07")))
+                .when(new WithdrawSeatRelease(ID, "seat-2", null, null))
+                .expectEvents(new SeatReleaseWithdrawn(ID, "seat-2", date("2025-02-07"), TODAY, null));
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposedOn(date("2024-11-01"), NO_TRIAL, SEAT_FROM_NOVEMBER, secondFromNovember),
+                        new EngagementActivated(ID, date("2024-11-01")),
+                        new SeatReleased(ID, "seat-2", date("2025-02-06")))
+                .when(new WithdrawSeatRelease(ID, "seat-2", null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "release-in-effect", null))
+                .expectExceptionMessage("Seat seat-2 was released from 2025-02-06, more than 31 days before today"
+                        + " (2025-03-10), the back-dating window; add a new seat for the professional instead")
+                .expectNoEvents();
+    }
+
+    @Test
+    void withdrawingTheReleaseOfASeatThatIsNotReleasedIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
+                .when(new WithdrawSeatRelease(ID, "seat-2", null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "not-released", null))
+                .expectExceptionMessage("Seat seat-2 is not released")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReleaseIsNotWithdrawnWhileItsProfessionalFillsAnotherSeatByThen() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
+                .andGiven(new SeatReleased(ID, "seat-2", date("2025-04-01")),
+                        new SeatAdded(ID, "seat-3", "pro-2", "Grace Hopper", new BigDecimal("7500.00"),
+                                date("2025-04-01")))
+                .when(new WithdrawSeatRelease(ID, "seat-2", null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "one-seat-per-professional", null))
+                .expectExceptionMessage("Professional pro-2 fills seat seat-3 after seat-2's release on 2025-04-01;"
+                        + " release or withdraw that seat first")
                 .expectNoEvents();
     }
 

@@ -386,6 +386,32 @@ class EngagementDomainHolesHttpTest extends HttpTestSupport {
     }
 
     @Test
+    void aPlannedSeatReleaseIsWithdrawnAndTheSeatRunsOn() {
+        LocalDate today = today();
+        String id = activeEngagement("holes-withdraw-release");
+        Api.Response added = manager().post(path(id, "seats"), Map.of("professionalId", "pro-second-" + id,
+                "professionalName", "Sam Second", "rate", 8000, "startDate", today.toString()));
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        String second = awaitEngagement(id, e -> e.get("seats").size() == 2).get("seats").get(1).get("seatId")
+                .asText();
+        ok(manager().post(path(id, "seats/" + second + "/release"),
+                Map.of("releaseDate", today.plusDays(20).toString())));
+        awaitEngagement(id, e -> e.get("seats").get(1).hasNonNull("releaseDate"));
+        Api.Response again = manager().post(path(id, "seats/" + second + "/release"),
+                Map.of("releaseDate", today.plusDays(10).toString()));
+        assertProblem(again, 409, "seat-released", null);
+        assertThat(again.json().get("detail").asText()).contains("withdraw the release first");
+
+        ok(manager().post(path(id, "seats/" + second + "/release/withdraw"), Map.of("reason", "extended")));
+        JsonNode withdrawn = awaitEngagement(id, e -> !e.get("seats").get(1).hasNonNull("releaseDate"));
+        assertThat(withdrawn.get("seats")).hasSize(2);
+        ok(manager().post(path(id, "seats/" + second + "/release"),
+                Map.of("releaseDate", today.plusDays(10).toString())));
+        awaitEngagement(id, e -> e.get("seats").get(1).path("releaseDate").asText()
+                .equals(today.plusDays(10).toString()));
+    }
+
+    @Test
     void withdrawingAPauseOrAResumeDocumentsItsOwnExampleNotATrialRejection() throws Exception {
         JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(api.anonymous().get("/v3/api-docs").body());
