@@ -328,6 +328,17 @@ public class Engagement {
                             + seat.professionalId() + " fills seat " + other.seatId() + " after " + seat.seatId()
                             + "'s release on " + seat.releaseDate() + "; release or withdraw that seat first");
                 });
+        if (calendar.lastDay() != null) {
+            // the release kept its later rate changes from counting against the notice; back in force, they would
+            String after = seat.rates().scheduledAfter(calendar.lastDay()).stream()
+                    .filter(step -> step.rateChangeId() != null)
+                    .map(step -> "rate change " + step.rateChangeId() + " effective " + step.effectiveDate())
+                    .collect(Collectors.joining(", "));
+            if (!after.isEmpty()) {
+                throw RuleViolation.illegalState("scheduled-after-last-day", "Seat " + seat.seatId() + " has "
+                        + after + ", after the notice's last day " + calendar.lastDay() + "; withdraw it first");
+            }
+        }
         apply(new SeatReleaseWithdrawn(engagementId, seat.seatId(), seat.releaseDate(), today, reason));
         return AggregateLifecycle.getVersion();
     }

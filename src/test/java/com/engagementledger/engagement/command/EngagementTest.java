@@ -1388,6 +1388,21 @@ class EngagementTest {
     }
 
     @Test
+    void aReleaseIsNotWithdrawnUnderNoticeWhileTheSeatHasARateChangeAfterTheLastDay() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
+                .andGiven(new SeatReleased(ID, "seat-2", date("2025-04-01")),
+                        new RateChangeScheduled(ID, "seat-2", new BigDecimal("7500.00"), date("2025-05-01"), TODAY,
+                                "annual review", "rc-7"),
+                        new NoticeGiven(ID, TODAY, date("2025-04-20"), false, null))
+                .when(new WithdrawSeatRelease(ID, "seat-2", null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "scheduled-after-last-day", null))
+                .expectExceptionMessage("Seat seat-2 has rate change rc-7 effective 2025-05-01, after the notice's last"
+                        + " day 2025-04-20; withdraw it first")
+                .expectNoEvents();
+    }
+
+    @Test
     void aReleaseIsNotWithdrawnWhileItsProfessionalFillsAnotherSeatByThen() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
