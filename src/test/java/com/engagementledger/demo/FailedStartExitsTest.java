@@ -27,7 +27,10 @@ class FailedStartExitsTest {
                 "--spring.profiles.active=demo",
                 "--ledger.data-dir=" + dataDir,
                 "--server.port=" + FailedStart.closedPort(),
-                "--ledger.engagement-defaults.forward-dating-days=20"))
+                "--ledger.engagement-defaults.forward-dating-days=20",
+                // defaults within the window, so that it is the demo seeding that is refused, not the defaults
+                "--ledger.engagement-defaults.notice-period-days=20",
+                "--ledger.engagement-defaults.rate-change-notice-days=20"))
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();

@@ -5,7 +5,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /**
- * Withdraws a rate change that has not taken effect yet, on every seat it re-rated.
+ * Withdraws a rate change, on every seat it re-rated, while its effective date is after today or within the
+ * back-dating window.
  *
  * @param expectedVersion the version the caller saw (from {@code If-Match}); null to skip the check
  */

@@ -19,6 +19,7 @@ import com.engagementledger.engagement.api.EngagementTerms;
 import com.engagementledger.engagement.api.GiveNotice;
 import com.engagementledger.engagement.api.NewSeat;
 import com.engagementledger.engagement.api.NoticeGiven;
+import com.engagementledger.engagement.api.NoticeWithdrawn;
 import com.engagementledger.engagement.api.PauseEngagement;
 import com.engagementledger.engagement.api.PausePeriod;
 import com.engagementledger.engagement.api.PauseWithdrawn;
@@ -34,6 +35,7 @@ import com.engagementledger.engagement.api.ResumeWithdrawn;
 import com.engagementledger.engagement.api.ScheduleRateChange;
 import com.engagementledger.engagement.api.SeatAdded;
 import com.engagementledger.engagement.api.SeatCalendar;
+import com.engagementledger.engagement.api.SeatReleaseWithdrawn;
 import com.engagementledger.engagement.api.SeatReleased;
 import com.engagementledger.engagement.api.SeatWithdrawn;
 import com.engagementledger.engagement.api.StartTrial;
@@ -41,7 +43,9 @@ import com.engagementledger.engagement.api.TrialAccepted;
 import com.engagementledger.engagement.api.TrialRejected;
 import com.engagementledger.engagement.api.TrialStarted;
 import com.engagementledger.engagement.api.WithdrawPause;
+import com.engagementledger.engagement.api.WithdrawNotice;
 import com.engagementledger.engagement.api.WithdrawRateChange;
+import com.engagementledger.engagement.api.WithdrawSeatRelease;
 import com.engagementledger.engagement.api.WithdrawResume;
 import com.engagementledger.platform.api.AuditMetadata;
 import com.engagementledger.platform.api.Money;
@@ -75,11 +79,11 @@ import org.axonframework.spring.stereotype.Aggregate;
  * One engagement with a client: its lifecycle, its seats and their rates. Every rule of DESIGN.md §3 is checked here
  * before anything is applied; the event-sourcing handlers only assign state. "Today" is the date in the
  * engagement's time zone on the application clock. Revision 2 keeps the seats in a {@link SeatCalendar}, revision 3
- * also the rate changes withdrawn: snapshots of earlier revisions are ignored and the engagement is rebuilt from its
+ * also the rate changes withdrawn, revision 4 the date notice was given: snapshots of earlier revisions are ignored and the engagement is rebuilt from its
  * events.
  */
 @Aggregate(snapshotTriggerDefinition = "engagementSnapshotTrigger")
-@Revision("3")
+@Revision("4")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Engagement {
@@ -97,6 +101,7 @@ public class Engagement {
     private LocalDate proposedOn;
     private SeatCalendar calendar;
     private LocalDate trialLastDay;
+    private LocalDate noticeDate;
     private Set<String> withdrawnRateChanges = new HashSet<>();
 
     protected Engagement() {
@@ -215,12 +220,13 @@ public class Engagement {
     @CommandHandler
     public long handle(ActivateEngagement command, Clock clock, BackDatingWindow window,
                        ForwardDatingWindow horizon) {
+        // the status decides whether activation is possible at all; a date is only worth checking if it is
+        requireStatus("activate", EngagementStatus.PROPOSED);
         LocalDate today = today(clock);
         if (command.activationDate() != null) {
             EffectiveDates.check("activationDate", command.activationDate(), today, window, horizon, proposedOn,
                     "before-proposal", "the proposal");
         }
-        requireStatus("activate", EngagementStatus.PROPOSED);
         if (terms.trialDays() > 0) {
             throw RuleViolation.illegalState("trial-required", "The terms of this engagement have a "
                     + terms.trialDays() + "-day trial: start the trial; only a proposal without a trial is activated");
@@ -285,11 +291,55 @@ public class Engagement {
             return AggregateLifecycle.getVersion();
         }
         if (seat.releaseDate() != null) {
-            throw RuleViolation.illegalState("seat-released",
-                    "Seat " + seat.seatId() + " was already released from " + seat.releaseDate());
+            throw RuleViolation.illegalState("seat-released", "Seat " + seat.seatId() + " was already released from "
+                    + seat.releaseDate() + "; withdraw the release first to release it on another day");
         }
         SeatCoverage.check(calendar, seat, command.releaseDate(), status);
         apply(new SeatReleased(engagementId, seat.seatId(), command.releaseDate()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * A release can be taken back while its date is after today or within the back-dating window, like a pause: the
+     * seat runs on. An older one stays; the professional is given a new seat instead. The professional must not fill
+     * another seat by then, one seat per professional at a time.
+     */
+    @CommandHandler
+    public long handle(WithdrawSeatRelease command, Clock clock, BackDatingWindow window) {
+        requireRunningOr("withdraw a seat release", EngagementStatus.PROPOSED);
+        CalendarSeat seat = seat(command.seatId());
+        String reason = blankToNull(optionalText(command.reason(), "reason"));
+        if (seat.releaseDate() == null) {
+            throw RuleViolation.illegalState("not-released", "Seat " + seat.seatId() + " is not released");
+        }
+        LocalDate today = today(clock);
+        if (seat.releaseDate().isBefore(today.minusDays(window.backDatingDays()))) {
+            throw RuleViolation.illegalState("release-in-effect", "Seat " + seat.seatId() + " was released from "
+                    + seat.releaseDate() + ", more than " + window.backDatingDays() + " days before today (" + today
+                    + "), the back-dating window; add a new seat for the professional instead");
+        }
+        calendar.seats().stream()
+                .filter(other -> !other.seatId().equals(seat.seatId()))
+                .filter(other -> other.professionalId().equals(seat.professionalId()))
+                .filter(other -> other.openOnOrAfter(seat.releaseDate()))
+                .findAny()
+                .ifPresent(other -> {
+                    throw RuleViolation.illegalState("one-seat-per-professional", "Professional "
+                            + seat.professionalId() + " fills seat " + other.seatId() + " after " + seat.seatId()
+                            + "'s release on " + seat.releaseDate() + "; release or withdraw that seat first");
+                });
+        if (calendar.lastDay() != null) {
+            // the release kept its later rate changes from counting against the notice; back in force, they would
+            String after = seat.rates().scheduledAfter(calendar.lastDay()).stream()
+                    .filter(step -> step.rateChangeId() != null)
+                    .map(step -> "rate change " + step.rateChangeId() + " effective " + step.effectiveDate())
+                    .collect(Collectors.joining(", "));
+            if (!after.isEmpty()) {
+                throw RuleViolation.illegalState("scheduled-after-last-day", "Seat " + seat.seatId() + " has "
+                        + after + ", after the notice's last day " + calendar.lastDay() + "; withdraw it first");
+            }
+        }
+        apply(new SeatReleaseWithdrawn(engagementId, seat.seatId(), seat.releaseDate(), today, reason));
         return AggregateLifecycle.getVersion();
     }
 
@@ -327,9 +377,13 @@ public class Engagement {
         return AggregateLifecycle.getVersion();
     }
 
-    /** A rate change that has taken effect stays: a correction is a new rate change, not a rewrite of billed days. */
+    /**
+     * A rate change can be taken back while its effective date lies within the back-dating window, like a pause or a
+     * resume (a wrong rate entered today could otherwise never be corrected: a new one needs the rate-change notice);
+     * an older one has been billed and stays.
+     */
     @CommandHandler
-    public long handle(WithdrawRateChange command, Clock clock) {
+    public long handle(WithdrawRateChange command, Clock clock, BackDatingWindow window) {
         requireRunningOr("withdraw a rate change", EngagementStatus.PROPOSED);
         requireId(command.rateChangeId(), "rateChangeId");
         String reason = blankToNull(optionalText(command.reason(), "reason"));
@@ -344,9 +398,10 @@ public class Engagement {
         }
         LocalDate today = today(clock);
         LocalDate effective = steps.get(0).effectiveDate();
-        if (!effective.isAfter(today)) {
+        if (effective.isBefore(today.minusDays(window.backDatingDays()))) {
             throw RuleViolation.illegalState("rate-change-in-effect", "Rate change " + command.rateChangeId()
-                    + " took effect on " + effective + "; schedule another rate change to correct it");
+                    + " took effect on " + effective + ", more than " + window.backDatingDays() + " days before today ("
+                    + today + "), the back-dating window; the days billed at its rate are no longer corrected");
         }
         apply(new RateChangeWithdrawn(engagementId, command.rateChangeId(), today, reason));
         return AggregateLifecycle.getVersion();
@@ -465,7 +520,8 @@ public class Engagement {
         String reason = optionalText(command.reason(), "reason");
         NoticePolicy.check(today, command.lastDay(), command.forCause(), reason, terms);
         LocalDate lastDay = command.lastDay();
-        // a notice cannot be withdrawn: a last day centuries away would trap the engagement under notice for ever
+        // a notice is withdrawn only within the back-dating window: a last day centuries away would trap the
+        // engagement under notice for ever
         EffectiveDates.notAfterHorizon("lastDay", lastDay, today, horizon);
         if (lastDay.isBefore(calendar.firstBilledDay())) {
             throw RuleViolation.invalid("lastDay", "before-first-billed-day", "the engagement is billed from "
@@ -477,13 +533,35 @@ public class Engagement {
         return AggregateLifecycle.getVersion();
     }
 
+    /**
+     * A notice given within the back-dating window can be taken back, like any other entry of that window: the
+     * engagement runs on as active, or paused if a pause without a resume is recorded, and its end is no longer
+     * scheduled. An older notice stands.
+     */
+    @CommandHandler
+    public long handle(WithdrawNotice command, Clock clock, BackDatingWindow window, DeadlineManager deadlines) {
+        requireStatus("withdraw a notice", EngagementStatus.NOTICE_GIVEN);
+        String reason = blankToNull(optionalText(command.reason(), "reason"));
+        LocalDate today = today(clock);
+        if (noticeDate.isBefore(today.minusDays(window.backDatingDays()))) {
+            throw RuleViolation.illegalState("notice-in-effect", "Notice was given on " + noticeDate + ", more than "
+                    + window.backDatingDays() + " days before today (" + today + "), the back-dating window; the"
+                    + " engagement ends after " + calendar.lastDay());
+        }
+        if (calendar.lastDay().isBefore(today)) {
+            throw RuleViolation.illegalState("notice-ran-out", "The notice ran out on " + calendar.lastDay()
+                    + "; the engagement ends");
+        }
+        deadlines.cancelAllWithinScope(NOTICE_RUNS_OUT);
+        apply(new NoticeWithdrawn(engagementId, noticeDate, today, reason));
+        return AggregateLifecycle.getVersion();
+    }
+
     @CommandHandler
     public long handle(EndEngagement command, Clock clock, DeadlineManager deadlines) {
-        LocalDate today = today(clock);
-        if (status == EngagementStatus.PAUSED) {
-            calendar.openPause().ifPresent(pause -> refuseScheduledPause("end", pause, today));
-        }
+        // a recorded pause, even a scheduled one, means no notice: only the status is the reason end is refused
         requireStatus("end", EngagementStatus.NOTICE_GIVEN);
+        LocalDate today = today(clock);
         if (!today.isAfter(calendar.lastDay())) {
             throw RuleViolation.illegalState("notice-running", "The notice runs until " + calendar.lastDay()
                     + "; the engagement ends by itself after that day");
@@ -560,6 +638,11 @@ public class Engagement {
     }
 
     @EventSourcingHandler
+    void on(SeatReleaseWithdrawn event) {
+        calendar = calendar.changingSeat(event.seatId(), seat -> seat.releasedOn(null));
+    }
+
+    @EventSourcingHandler
     void on(SeatWithdrawn event) {
         calendar = calendar.withoutSeat(event.seatId());
     }
@@ -611,7 +694,15 @@ public class Engagement {
     @EventSourcingHandler
     void on(NoticeGiven event) {
         status = EngagementStatus.NOTICE_GIVEN;
+        noticeDate = event.noticeDate();
         calendar = calendar.endingAfter(event.lastDay());
+    }
+
+    @EventSourcingHandler
+    void on(NoticeWithdrawn event) {
+        status = calendar.openPause().isPresent() ? EngagementStatus.PAUSED : EngagementStatus.ACTIVE;
+        noticeDate = null;
+        calendar = calendar.endingAfter(null);
     }
 
     @EventSourcingHandler

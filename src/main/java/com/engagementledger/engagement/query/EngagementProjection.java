@@ -10,11 +10,13 @@ import com.engagementledger.engagement.api.PauseWithdrawn;
 import com.engagementledger.engagement.api.ResumeWithdrawn;
 import com.engagementledger.engagement.api.EngagementStatus;
 import com.engagementledger.engagement.api.NoticeGiven;
+import com.engagementledger.engagement.api.NoticeWithdrawn;
 import com.engagementledger.engagement.api.RateChangeScheduled;
 import com.engagementledger.engagement.api.RateChangeWithdrawn;
 import com.engagementledger.engagement.api.RateSchedule;
 import com.engagementledger.engagement.api.RateStep;
 import com.engagementledger.engagement.api.SeatAdded;
+import com.engagementledger.engagement.api.SeatReleaseWithdrawn;
 import com.engagementledger.engagement.api.SeatReleased;
 import com.engagementledger.engagement.api.SeatWithdrawn;
 import com.engagementledger.engagement.api.TrialAccepted;
@@ -160,6 +162,17 @@ public class EngagementProjection extends DocumentProjection<EngagementDocument>
     }
 
     @EventHandler
+    void on(SeatReleaseWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        project(event.engagementId(), sequence, at, doc -> evolve(doc, event));
+    }
+
+    static EngagementDocument evolve(EngagementDocument previous, SeatReleaseWithdrawn event) {
+        return change(previous, event, doc -> doc.seats = replaceSeat(doc.seats, event.seatId(),
+                seat -> new SeatDocument(seat.seatId(), seat.professionalId(), seat.professionalName(),
+                        seat.startDate(), null, seat.rates())));
+    }
+
+    @EventHandler
     void on(RateChangeScheduled event, @SequenceNumber long sequence, @Timestamp Instant at) {
         project(event.engagementId(), sequence, at, doc -> evolve(doc, event));
     }
@@ -267,6 +280,20 @@ public class EngagementProjection extends DocumentProjection<EngagementDocument>
             doc.status = EngagementStatus.NOTICE_GIVEN;
             doc.noticeDate = event.noticeDate();
             doc.lastDay = event.lastDay();
+        });
+    }
+
+    @EventHandler
+    void on(NoticeWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        project(event.engagementId(), sequence, at, doc -> evolve(doc, event));
+    }
+
+    static EngagementDocument evolve(EngagementDocument previous, NoticeWithdrawn event) {
+        return change(previous, event, doc -> {
+            boolean paused = !doc.pauses.isEmpty() && doc.pauses.get(doc.pauses.size() - 1).until() == null;
+            doc.status = paused ? EngagementStatus.PAUSED : EngagementStatus.ACTIVE;
+            doc.noticeDate = null;
+            doc.lastDay = null;
         });
     }
 

@@ -20,7 +20,9 @@ import com.engagementledger.engagement.api.ReleaseSeat;
 import com.engagementledger.engagement.api.ResumeEngagement;
 import com.engagementledger.engagement.api.ScheduleRateChange;
 import com.engagementledger.engagement.api.StartTrial;
+import com.engagementledger.engagement.api.WithdrawNotice;
 import com.engagementledger.engagement.api.WithdrawPause;
+import com.engagementledger.engagement.api.WithdrawSeatRelease;
 import com.engagementledger.engagement.api.WithdrawRateChange;
 import com.engagementledger.engagement.api.WithdrawResume;
 import com.engagementledger.platform.api.RuleViolation;
@@ -199,6 +201,17 @@ public class EngagementController {
         return gateways.accepted(id, new GiveNotice(id, body.lastDay(), Boolean.TRUE.equals(body.forCause()), body.reason(), version));
     }
 
+    @PostMapping("/{id}/notice/withdraw")
+    @Operation(summary = "Withdraw a notice",
+            description = "Withdraws the notice while the day it was given lies within the back-dating window and"
+                    + " its last day has not passed: the engagement runs on as active (or paused, if a pause without"
+                    + " a resume is recorded) and is no longer ended after the last day; notice can then be given"
+                    + " again. An older notice stands. The reason is optional.")
+    public ResponseEntity<CommandAccepted> withdrawNotice(@PathVariable @ResourceId String id, @IfMatch Long version,
+            @RequestBody(required = false) @Valid WithdrawNoticeRequest body) {
+        return gateways.accepted(id, new WithdrawNotice(id, body == null ? null : body.reason(), version));
+    }
+
     @PostMapping("/{id}/end")
     @Operation(summary = "End the engagement", description = "Ends an engagement whose notice has run out.")
     public ResponseEntity<CommandAccepted> end(@PathVariable @ResourceId String id, @IfMatch Long version) {
@@ -236,6 +249,19 @@ public class EngagementController {
         return gateways.accepted(id, new ReleaseSeat(id, seatId, body.releaseDate(), version));
     }
 
+    @PostMapping("/{id}/seats/{seatId}/release/withdraw")
+    @Operation(summary = "Withdraw a seat's release",
+            description = "Withdraws the seat's release while its releaseDate is after today or within the"
+                    + " back-dating window: the seat runs on, unless its professional fills another seat by then."
+                    + " An older release stays. To move a release to another day, withdraw it and release again."
+                    + " The reason is optional.")
+    public ResponseEntity<CommandAccepted> withdrawSeatRelease(@PathVariable @ResourceId String id,
+            @PathVariable @ResourceId String seatId, @IfMatch Long version,
+            @RequestBody(required = false) @Valid WithdrawSeatReleaseRequest body) {
+        return gateways.accepted(id, new WithdrawSeatRelease(id, seatId, body == null ? null : body.reason(),
+                version));
+    }
+
     @PostMapping("/{id}/rate-changes")
     @Operation(summary = "Schedule a rate change",
             description = "A new rate for one seat, or for every seat billed on the effective date, with a reason."
@@ -250,8 +276,9 @@ public class EngagementController {
 
     @PostMapping("/{id}/rate-changes/{rateChangeId}/withdraw")
     @Operation(summary = "Withdraw a scheduled rate change",
-            description = "Withdraws a rate change that has not taken effect yet, for instance before notice is"
-                    + " given with a last day before it; the reason is optional.")
+            description = "Withdraws a rate change whose effective date is after today or within the back-dating"
+                    + " window, for instance a wrong rate or before notice is given with a last day before it; the"
+                    + " reason is optional.")
     public ResponseEntity<CommandAccepted> withdrawRateChange(@PathVariable @ResourceId String id,
             @PathVariable @ResourceId String rateChangeId, @IfMatch Long version,
             @RequestBody(required = false) @Valid ReasonRequest body) {

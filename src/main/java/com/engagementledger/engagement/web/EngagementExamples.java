@@ -29,6 +29,10 @@ class EngagementExamples implements ApiExamples {
                         {"reason": "The client's holiday was cancelled"}"""),
                 Map.entry(WithdrawResumeRequest.class, """
                         {"reason": "The professional's return date is not confirmed yet"}"""),
+                Map.entry(WithdrawNoticeRequest.class, """
+                        {"reason": "The notice was entered with the wrong last day"}"""),
+                Map.entry(WithdrawSeatReleaseRequest.class, """
+                        {"reason": "The client extended the professional's assignment"}"""),
                 Map.entry(ActivateRequest.class, """
                         {"activationDate": "2035-03-05"}"""),
                 Map.entry(PauseRequest.class, """

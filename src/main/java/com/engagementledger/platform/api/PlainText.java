@@ -4,7 +4,8 @@ package com.engagementledger.platform.api;
  * The rule for every name, id and free text a caller gives: no control characters (NUL, escape, ...), no lone halves
  * of a surrogate pair (not text at all), no format characters (bidirectional marks, embeddings, overrides and
  * isolates, which make a name display as something else than what is stored, "Trojan Source"; zero-width
- * characters, soft hyphens, byte-order marks, which make two names look alike), no line or paragraph separators and
+ * characters, soft hyphens, byte-order marks, which make two names look alike; only ZWNJ, ZWJ and the soft hyphen
+ * are allowed, between two code points that show), no private-use code points (their glyph depends on the font), no line or paragraph separators and
  * no noncharacters, no code points Unicode has not assigned (no one can tell what they will show). Free text may
  * span lines; a name may not. A name without a single letter, number, symbol or punctuation mark shows nothing (only
  * spaces, fillers, combining marks, variation selectors) and is missing, a malformed request like one of ASCII
@@ -63,8 +64,10 @@ public final class PlainText {
                 throw refused(field, cp, "a control character");
             } else if (isBidiControl(cp)) {
                 throw refused(field, cp, "a bidirectional formatting character");
-            } else if (Character.getType(cp) == Character.FORMAT) {
+            } else if (Character.getType(cp) == Character.FORMAT && !isJoinerInsideAWord(value, i, cp)) {
                 throw refused(field, cp, "an invisible format character");
+            } else if (Character.getType(cp) == Character.PRIVATE_USE) {
+                throw refused(field, cp, "a private-use code point");
             } else if (Character.getType(cp) == Character.LINE_SEPARATOR
                     || Character.getType(cp) == Character.PARAGRAPH_SEPARATOR) {
                 throw refused(field, cp, "a line or paragraph separator");
@@ -113,6 +116,27 @@ public final class PlainText {
         return cp == 0x3164 || cp == 0x2800 || cp == 0x115F || cp == 0x1160 || cp == 0xFFA0;
     }
 
+    /**
+     * ZWNJ and ZWJ shape Persian and Indic words and join emoji sequences, a soft hyphen marks where a word may
+     * break: each is needed between two code points that show (a mark shows on its base: a virama before a ZWJ, a
+     * variation selector in an emoji sequence), never at either end nor next to another joiner, where it only makes
+     * two names look alike.
+     */
+    private static boolean isJoinerInsideAWord(String value, int index, int cp) {
+        if (cp != 0x200C && cp != 0x200D && cp != 0x00AD) {
+            return false;
+        }
+        int next = index + Character.charCount(cp);
+        return index > 0 && next < value.length()
+                && showsOrMarks(value.codePointBefore(index)) && showsOrMarks(value.codePointAt(next));
+    }
+
+    private static boolean showsOrMarks(int cp) {
+        int type = Character.getType(cp);
+        return (isVisible(cp) && !isFiller(cp)) || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
+    }
+
     private static boolean isLineOrTab(int cp) {
         return cp == '\n' || cp == '\r' || cp == '\t';
     }
@@ -126,6 +150,6 @@ public final class PlainText {
     }
 
     private static RuleViolation refused(String field, int cp, String what) {
-        return RuleViolation.malformed(field, "plain-text", String.format("contains U+%04X, %s", cp, what));
+        return RuleViolation.malformed(field, "plain-text", String.format("%s: contains U+%04X, %s", field, cp, what));
     }
 }

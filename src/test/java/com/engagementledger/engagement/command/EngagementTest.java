@@ -9,6 +9,10 @@ import static org.hamcrest.Matchers.containsString;
 import com.engagementledger.engagement.api.AcceptTrial;
 import com.engagementledger.engagement.api.EngagementStatus;
 import com.engagementledger.engagement.api.WithdrawResume;
+import com.engagementledger.engagement.api.WithdrawNotice;
+import com.engagementledger.engagement.api.WithdrawSeatRelease;
+import com.engagementledger.engagement.api.SeatReleaseWithdrawn;
+import com.engagementledger.engagement.api.NoticeWithdrawn;
 import com.engagementledger.engagement.api.WithdrawPause;
 import com.engagementledger.engagement.api.ResumeWithdrawn;
 import com.engagementledger.engagement.api.PauseWithdrawn;
@@ -95,6 +99,8 @@ class EngagementTest {
 
     private static final NewSeat SEAT_1 = new NewSeat("seat-1", "pro-1", "Ada Lovelace", new BigDecimal("8000.00"),
             TODAY);
+    private static final NewSeat SEAT_FROM_NOVEMBER = new NewSeat("seat-1", "pro-1", "Ada Lovelace",
+            new BigDecimal("8000.00"), date("2024-11-01"));
     private static final NewSeat SEAT_2 = new NewSeat("seat-2", "pro-2", "Grace Hopper", new BigDecimal("7000.00"),
             TODAY);
     /** SEAT_1 starting on the proposal's day in Auckland, already the 11th there. */
@@ -1316,7 +1322,97 @@ class EngagementTest {
                 .andGiven(new SeatReleased(ID, "seat-2", date("2025-04-01")))
                 .when(new ReleaseSeat(ID, "seat-2", date("2025-05-01"), null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "seat-released", null))
-                .expectExceptionMessage("Seat seat-2 was already released from 2025-04-01")
+                .expectExceptionMessage("Seat seat-2 was already released from 2025-04-01; withdraw the release first"
+                        + " to release it on another day")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSecondReleaseOnAnEarlierDaySaysToWithdrawTheFirst() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
+                .andGiven(new SeatReleased(ID, "seat-2", date("2025-04-01")))
+                .when(new ReleaseSeat(ID, "seat-2", date("2025-03-20"), null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "seat-released", null))
+                .expectExceptionMessage("Seat seat-2 was already released from 2025-04-01; withdraw the release first"
+                        + " to release it on another day")
+                .expectNoEvents();
+    }
+
+    // ---------------------------------------------------------------- WithdrawSeatRelease
+
+    @Test
+    void aPlannedReleaseIsWithdrawnAndTheSeatCanBeReleasedOnAnotherDay() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
+                .andGiven(new SeatReleased(ID, "seat-2", date("2025-04-01")))
+                .when(new WithdrawSeatRelease(ID, "seat-2", "  extended  ", null))
+                .expectEvents(new SeatReleaseWithdrawn(ID, "seat-2", date("2025-04-01"), TODAY, "extended"));
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
+                .andGiven(new SeatReleased(ID, "seat-2", date("2025-04-01")),
+                        new SeatReleaseWithdrawn(ID, "seat-2", date("2025-04-01"), TODAY, null))
+                .when(new ReleaseSeat(ID, "seat-2", date("2025-03-20"), null))
+                .expectEvents(new SeatReleased(ID, "seat-2", date("2025-03-20")));
+    }
+
+    @Test
+    void aReleaseWithinTheBackDatingWindowIsWithdrawnAnOlderOneStays() {
+        NewSeat secondFromNovember = new NewSeat("seat-2", "pro-2", "Grace Hopper", new BigDecimal("7000.00"),
+                date("2024-11-01"));
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposedOn(date("2024-11-01"), NO_TRIAL, SEAT_FROM_NOVEMBER, secondFromNovember),
+                        new EngagementActivated(ID, date("2024-11-01")),
+                        new SeatReleased(ID, "seat-2", date("2025-02-07")))
+                .when(new WithdrawSeatRelease(ID, "seat-2", null, null))
+                .expectEvents(new SeatReleaseWithdrawn(ID, "seat-2", date("2025-02-07"), TODAY, null));
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposedOn(date("2024-11-01"), NO_TRIAL, SEAT_FROM_NOVEMBER, secondFromNovember),
+                        new EngagementActivated(ID, date("2024-11-01")),
+                        new SeatReleased(ID, "seat-2", date("2025-02-06")))
+                .when(new WithdrawSeatRelease(ID, "seat-2", null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "release-in-effect", null))
+                .expectExceptionMessage("Seat seat-2 was released from 2025-02-06, more than 31 days before today"
+                        + " (2025-03-10), the back-dating window; add a new seat for the professional instead")
+                .expectNoEvents();
+    }
+
+    @Test
+    void withdrawingTheReleaseOfASeatThatIsNotReleasedIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
+                .when(new WithdrawSeatRelease(ID, "seat-2", null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "not-released", null))
+                .expectExceptionMessage("Seat seat-2 is not released")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReleaseIsNotWithdrawnUnderNoticeWhileTheSeatHasARateChangeAfterTheLastDay() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
+                .andGiven(new SeatReleased(ID, "seat-2", date("2025-04-01")),
+                        new RateChangeScheduled(ID, "seat-2", new BigDecimal("7500.00"), date("2025-05-01"), TODAY,
+                                "annual review", "rc-7"),
+                        new NoticeGiven(ID, TODAY, date("2025-04-20"), false, null))
+                .when(new WithdrawSeatRelease(ID, "seat-2", null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "scheduled-after-last-day", null))
+                .expectExceptionMessage("Seat seat-2 has rate change rc-7 effective 2025-05-01, after the notice's last"
+                        + " day 2025-04-20; withdraw it first")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReleaseIsNotWithdrawnWhileItsProfessionalFillsAnotherSeatByThen() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1, SEAT_2))
+                .andGiven(new SeatReleased(ID, "seat-2", date("2025-04-01")),
+                        new SeatAdded(ID, "seat-3", "pro-2", "Grace Hopper", new BigDecimal("7500.00"),
+                                date("2025-04-01")))
+                .when(new WithdrawSeatRelease(ID, "seat-2", null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "one-seat-per-professional", null))
+                .expectExceptionMessage("Professional pro-2 fills seat seat-3 after seat-2's release on 2025-04-01;"
+                        + " release or withdraw that seat first")
                 .expectNoEvents();
     }
 
@@ -1631,13 +1727,25 @@ class EngagementTest {
     }
 
     @Test
-    void endingWhileAPauseIsScheduledSaysSoInsteadOfAStatusTheReadModelDoesNotShow() {
+    void endingWhileAPauseIsScheduledIsRefusedForTheStatusNotThePause() {
+        // end needs notice, which no withdrawal of the pause would give: the status is the reason
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new EngagementPaused(ID, date("2025-03-20")))
                 .when(new EndEngagement(ID, null))
-                .expectException(violation(Kind.ILLEGAL_STATE, "pause-scheduled", null))
-                .expectExceptionMessage("Cannot end: a pause from 2025-03-20 is already scheduled; withdraw it first")
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectExceptionMessage("Cannot end: the engagement has a pause recorded from 2025-03-20 (only when"
+                        + " NOTICE_GIVEN)")
+                .expectNoEvents();
+    }
+
+    @Test
+    void activatingAnActiveEngagementWithADateOutsideTheWindowIsRefusedForTheStatus() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new ActivateEngagement(ID, date("2020-01-01"), null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectExceptionMessage("Cannot activate: the engagement is ACTIVE (only when PROPOSED)")
                 .expectNoEvents();
     }
 
@@ -2120,6 +2228,69 @@ class EngagementTest {
                 .andGiven(new EngagementEnded(ID, date("2025-04-09"), date("2025-04-10"), false))
                 .whenThenTimeAdvancesTo(Instant.parse("2025-04-10T00:00:00Z"))
                 .expectTriggeredDeadlinesWithName(Engagement.NOTICE_RUNS_OUT)
+                .expectNoEvents();
+    }
+
+    // ---------------------------------------------------------------- WithdrawNotice
+
+    @Test
+    void aNoticeGivenTodayIsWithdrawnAndItsEndIsNoLongerScheduled() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGivenCommands(new GiveNotice(ID, date("2025-04-30"), false, null, null))
+                .when(new WithdrawNotice(ID, "  wrong last day  ", null))
+                .expectEvents(new NoticeWithdrawn(ID, TODAY, TODAY, "wrong last day"))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void afterAWithdrawnNoticeNoticeIsGivenAgainWithAnotherLastDay() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(new NoticeGiven(ID, date("2025-03-01"), date("2025-04-30"), false, null),
+                        new NoticeWithdrawn(ID, date("2025-03-01"), TODAY, null))
+                .when(new GiveNotice(ID, date("2025-05-31"), false, null, null))
+                .expectEvents(new NoticeGiven(ID, TODAY, date("2025-05-31"), false, null))
+                .expectScheduledDeadlineWithName(Instant.parse("2025-06-01T00:00:00Z"), Engagement.NOTICE_RUNS_OUT);
+    }
+
+    @Test
+    void aNoticeWithdrawnWhilePausedLeavesTheEngagementPaused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(paused(date("2025-03-20")))
+                .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null),
+                        new NoticeWithdrawn(ID, TODAY, TODAY, null))
+                .when(new ResumeEngagement(ID, date("2025-03-25"), null))
+                .expectEvents(new EngagementResumed(ID, date("2025-03-25")));
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .andGiven(new NoticeGiven(ID, TODAY, date("2025-04-30"), false, null),
+                        new NoticeWithdrawn(ID, TODAY, TODAY, null))
+                .when(new ResumeEngagement(ID, date("2025-03-25"), null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aNoticeGivenBeforeTheBackDatingWindowStands() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposedOn(date("2024-11-01"), NO_TRIAL, SEAT_FROM_NOVEMBER),
+                        new EngagementActivated(ID, date("2024-11-01")),
+                        new NoticeGiven(ID, date("2025-02-06"), date("2025-04-30"), false, null))
+                .when(new WithdrawNotice(ID, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "notice-in-effect", null))
+                .expectExceptionMessage("Notice was given on 2025-02-06, more than 31 days before today (2025-03-10),"
+                        + " the back-dating window; the engagement ends after 2025-04-30")
+                .expectNoEvents();
+    }
+
+    @Test
+    void withdrawingANoticeThatWasNeverGivenIsRefusedForTheStatus() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(active(NO_TRIAL, SEAT_1))
+                .when(new WithdrawNotice(ID, null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "status", null))
+                .expectExceptionMessage("Cannot withdraw a notice: the engagement is ACTIVE (only when NOTICE_GIVEN)")
                 .expectNoEvents();
     }
 
@@ -2627,15 +2798,33 @@ class EngagementTest {
     }
 
     @Test
-    void withdrawingARateChangeThatTookEffectIsRefused() {
+    void aRateChangeThatTookEffectWithinTheBackDatingWindowCanBeWithdrawn() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))
                 .andGiven(new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), TODAY, date("2025-02-01"),
                         "annual review", "rc-7"))
+                .when(new WithdrawRateChange(ID, "rc-7", "wrong rate", null))
+                .expectEvents(new RateChangeWithdrawn(ID, "rc-7", TODAY, "wrong rate"));
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposedOn(date("2024-11-01"), NO_TRIAL, SEAT_FROM_NOVEMBER),
+                        new EngagementActivated(ID, date("2024-11-01")),
+                        new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), date("2025-02-07"),
+                                date("2025-01-02"), "annual review", "rc-7"))
+                .when(new WithdrawRateChange(ID, "rc-7", null, null))
+                .expectEvents(new RateChangeWithdrawn(ID, "rc-7", TODAY, null));
+    }
+
+    @Test
+    void aRateChangeThatTookEffectBeforeTheBackDatingWindowCannotBeWithdrawn() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(proposedOn(date("2024-11-01"), NO_TRIAL, SEAT_FROM_NOVEMBER),
+                        new EngagementActivated(ID, date("2024-11-01")),
+                        new RateChangeScheduled(ID, "seat-1", new BigDecimal("9000.00"), date("2025-02-06"),
+                                date("2025-01-02"), "annual review", "rc-7"))
                 .when(new WithdrawRateChange(ID, "rc-7", null, null))
                 .expectException(violation(Kind.ILLEGAL_STATE, "rate-change-in-effect", null))
-                .expectExceptionMessage("Rate change rc-7 took effect on 2025-03-10; schedule another rate change to"
-                        + " correct it")
+                .expectExceptionMessage("Rate change rc-7 took effect on 2025-02-06, more than 31 days before today"
+                        + " (2025-03-10), the back-dating window; the days billed at its rate are no longer corrected")
                 .expectNoEvents();
     }
 
@@ -2835,9 +3024,13 @@ class EngagementTest {
                 Arguments.of("Acme\u200fGmbH", "U+200F, an invisible format character"),
                 Arguments.of("Acme\u061cGmbH", "U+061C, an invisible format character"),
                 Arguments.of("Ac\u200bme GmbH", "U+200B, an invisible format character"),
-                Arguments.of("Ac\u200dme GmbH", "U+200D, an invisible format character"),
+                Arguments.of("\u200dAcme GmbH", "U+200D, an invisible format character"),
+                Arguments.of("Ac\u200c\u200cme GmbH", "U+200C, an invisible format character"),
+                Arguments.of("Acme \u200cGmbH", "U+200C, an invisible format character"),
                 Arguments.of("\ufeffAcme GmbH", "U+FEFF, an invisible format character"),
-                Arguments.of("Ac\u00adme GmbH", "U+00AD, an invisible format character"),
+                Arguments.of("Acme GmbH\u00ad", "U+00AD, an invisible format character"),
+                Arguments.of("\ue000x", "U+E000, a private-use code point"),
+                Arguments.of("Acme\uDB80\uDC00", "U+F0000, a private-use code point"),
                 Arguments.of("Acme\u180eGmbH", "U+180E, an invisible format character"),
                 Arguments.of("Acme \uDB40\uDC01GmbH", "U+E0001, an invisible format character"),
                 Arguments.of("Acme\u2028GmbH", "U+2028, a line or paragraph separator"),
@@ -2846,6 +3039,25 @@ class EngagementTest {
                 Arguments.of("Acme\ufffeGmbH", "U+FFFE, a noncharacter"),
                 Arguments.of("Acme\ufdd0GmbH", "U+FDD0, a noncharacter"),
                 Arguments.of("Acme\uD83F\uDFFFGmbH", "U+1FFFF, a noncharacter"));
+    }
+
+    @ParameterizedTest(name = "{1} is kept in a name")
+    @MethodSource("joinersInsideWords")
+    void joinersAndSoftHyphensBetweenVisibleCodePointsAreKept(String name, String what) {
+        fixture.givenCurrentTime(NOW)
+                .when(new ProposeEngagement(ID, "client-1", name, "Backend engineer", "EUR", BillingModel.MONTHLY,
+                        List.of(SEAT_1), TERMS))
+                .expectEvents(new EngagementProposed(ID, "client-1", name, "Backend engineer", "EUR",
+                        BillingModel.MONTHLY, List.of(SEAT_1), TERMS, TODAY));
+    }
+
+    static Stream<Arguments> joinersInsideWords() {
+        return Stream.of(
+                Arguments.of("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", "a ZWNJ inside a Persian word"),
+                Arguments.of("\u0915\u094d\u200d\u0937", "a ZWJ after a Devanagari virama"),
+                Arguments.of("\uD83D\uDC68\u200d\uD83D\uDC69\u200d\uD83D\uDC67", "a ZWJ emoji sequence"),
+                Arguments.of("\u2764\ufe0f\u200d\uD83D\uDD25", "a ZWJ after a variation selector"),
+                Arguments.of("Donau\u00addampf\u00adschiff", "soft hyphens inside a word"));
     }
 
     @ParameterizedTest(name = "a name of only {1} is missing")
@@ -2881,7 +3093,7 @@ class EngagementTest {
                 .when(new ProposeEngagement(ID, "client-1", "\u1cbb", "Backend engineer", "EUR",
                         BillingModel.MONTHLY, List.of(SEAT_1), TERMS))
                 .expectException(violation(Kind.MALFORMED, "plain-text", "clientName"))
-                .expectExceptionMessage("contains U+1CBB, a code point Unicode has not assigned")
+                .expectExceptionMessage("clientName: contains U+1CBB, a code point Unicode has not assigned")
                 .expectNoEvents();
         fixture.givenCurrentTime(NOW)
                 .andGiven(active(NO_TRIAL, SEAT_1))

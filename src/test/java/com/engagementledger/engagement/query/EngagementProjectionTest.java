@@ -20,6 +20,7 @@ import com.engagementledger.engagement.api.FindEngagements;
 import com.engagementledger.engagement.api.IpTrigger;
 import com.engagementledger.engagement.api.NewSeat;
 import com.engagementledger.engagement.api.NoticeGiven;
+import com.engagementledger.engagement.api.NoticeWithdrawn;
 import com.engagementledger.engagement.api.RateChangeScheduled;
 import com.engagementledger.engagement.api.RateChangeWithdrawn;
 import com.engagementledger.engagement.api.SeatAdded;
@@ -318,6 +319,19 @@ class EngagementProjectionTest {
         assertThat(resumed.status()).isEqualTo(EngagementStatus.NOTICE_GIVEN);
         assertThat(resumed.dates().resumedOn()).isEqualTo(TODAY);
         assertThat(resumed.seats().get(0).heldToday()).isTrue();
+    }
+
+    @Test
+    void aWithdrawnNoticeLeavesTheEngagementPausedAsItWasWithoutALastDay() {
+        projection.on(proposed("f4", "acme", TODAY.minusDays(20)), 0, AT);
+        projection.on(new EngagementActivated("f4", TODAY.minusDays(20)), 1, AT);
+        projection.on(new NoticeGiven("f4", TODAY.minusDays(2), TODAY.plusDays(30), false, null), 2, AT);
+        projection.on(new EngagementPaused("f4", TODAY.minusDays(1)), 3, AT);
+        projection.on(new NoticeWithdrawn("f4", TODAY.minusDays(2), TODAY, null), 4, AT);
+        EngagementView withdrawn = queries.find(new FindEngagement("f4")).orElseThrow();
+        assertThat(withdrawn.status()).isEqualTo(EngagementStatus.PAUSED);
+        assertThat(withdrawn.dates().lastDay()).isNull();
+        assertThat(withdrawn.dates().noticeDate()).isNull();
     }
 
     @Test

@@ -361,6 +361,57 @@ class EngagementDomainHolesHttpTest extends HttpTestSupport {
     }
 
     @Test
+    void aPersianNameWithAZeroWidthNonJoinerIsAccepted() {
+        String body = "{\"clientId\":\"holes-zwnj-" + UUID.randomUUID() + "\","
+                + "\"clientName\":\"\\u0645\\u06cc\\u200c\\u062e\\u0648\\u0627\\u0647\\u0645\","
+                + "\"roleTitle\":\"Engineer\",\"currency\":\"EUR\",\"billingModel\":\"MONTHLY\","
+                + "\"seats\":[{\"professionalId\":\"p\",\"professionalName\":\"Pat\",\"rate\":100,"
+                + "\"startDate\":\"" + today() + "\"}]}";
+        Api.Response accepted = manager().post("/api/engagements", body);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void aNoticeIsWithdrawnAndGivenAgainWithAnotherLastDay() {
+        LocalDate today = today();
+        String id = activeEngagement("holes-withdraw-notice");
+        ok(manager().post(path(id, "notice"), notice(today.plusDays(40))));
+        awaitEngagement(id, e -> e.get("status").asText().equals("NOTICE_GIVEN"));
+        ok(manager().post(path(id, "notice/withdraw"), Map.of("reason", "wrong last day")));
+        JsonNode withdrawn = awaitEngagement(id, e -> e.get("status").asText().equals("ACTIVE"));
+        assertThat(withdrawn.get("dates").hasNonNull("lastDay")).as(withdrawn.toString()).isFalse();
+        ok(manager().post(path(id, "notice"), notice(today.plusDays(50))));
+        JsonNode again = awaitEngagement(id, e -> e.get("status").asText().equals("NOTICE_GIVEN"));
+        assertThat(again.get("dates").get("lastDay").asText()).isEqualTo(today.plusDays(50).toString());
+    }
+
+    @Test
+    void aPlannedSeatReleaseIsWithdrawnAndTheSeatRunsOn() {
+        LocalDate today = today();
+        String id = activeEngagement("holes-withdraw-release");
+        Api.Response added = manager().post(path(id, "seats"), Map.of("professionalId", "pro-second-" + id,
+                "professionalName", "Sam Second", "rate", 8000, "startDate", today.toString()));
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        String second = awaitEngagement(id, e -> e.get("seats").size() == 2).get("seats").get(1).get("seatId")
+                .asText();
+        ok(manager().post(path(id, "seats/" + second + "/release"),
+                Map.of("releaseDate", today.plusDays(20).toString())));
+        awaitEngagement(id, e -> e.get("seats").get(1).hasNonNull("releaseDate"));
+        Api.Response again = manager().post(path(id, "seats/" + second + "/release"),
+                Map.of("releaseDate", today.plusDays(10).toString()));
+        assertProblem(again, 409, "seat-released", null);
+        assertThat(again.json().get("detail").asText()).contains("withdraw the release first");
+
+        ok(manager().post(path(id, "seats/" + second + "/release/withdraw"), Map.of("reason", "extended")));
+        JsonNode withdrawn = awaitEngagement(id, e -> !e.get("seats").get(1).hasNonNull("releaseDate"));
+        assertThat(withdrawn.get("seats")).hasSize(2);
+        ok(manager().post(path(id, "seats/" + second + "/release"),
+                Map.of("releaseDate", today.plusDays(10).toString())));
+        awaitEngagement(id, e -> e.get("seats").get(1).path("releaseDate").asText()
+                .equals(today.plusDays(10).toString()));
+    }
+
+    @Test
     void withdrawingAPauseOrAResumeDocumentsItsOwnExampleNotATrialRejection() throws Exception {
         JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(api.anonymous().get("/v3/api-docs").body());

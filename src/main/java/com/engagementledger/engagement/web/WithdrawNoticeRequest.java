@@ -1,0 +1,9 @@
+package com.engagementledger.engagement.web;
+
+import jakarta.validation.constraints.Size;
+
+/**
+ * An optional reason for withdrawing a notice: its own type so that the API documents its own example.
+ */
+public record WithdrawNoticeRequest(@Size(max = 2000) String reason) {
+}
