@@ -1,5 +1,6 @@
 package com.engagementledger.engagement.command;
 
+import java.time.LocalDate;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,5 +16,10 @@ public record BackDatingWindow(@DefaultValue("31") int backDatingDays) {
             throw new IllegalArgumentException(
                     "ledger.engagement-defaults.back-dating-days must be between 0 and 366, was " + backDatingDays);
         }
+    }
+
+    /** The earliest effective date that can still be recorded or withdrawn today. */
+    public LocalDate earliest(LocalDate today) {
+        return today.minusDays(backDatingDays);
     }
 }

@@ -33,7 +33,7 @@ final class EffectiveDates {
     static LocalDate within(String field, LocalDate date, LocalDate today, BackDatingWindow window,
                             ForwardDatingWindow horizon) {
         notAfterHorizon(field, date, today, horizon);
-        LocalDate earliest = today.minusDays(window.backDatingDays());
+        LocalDate earliest = window.earliest(today);
         if (date.isBefore(earliest)) {
             throw RuleViolation.invalid(field, "back-dating-window", date + " lies more than "
                     + window.backDatingDays() + " days before today (" + today + "): " + earliest

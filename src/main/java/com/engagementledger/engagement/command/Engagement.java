@@ -313,7 +313,7 @@ public class Engagement {
             throw RuleViolation.illegalState("not-released", "Seat " + seat.seatId() + " is not released");
         }
         LocalDate today = today(clock);
-        if (seat.releaseDate().isBefore(today.minusDays(window.backDatingDays()))) {
+        if (seat.releaseDate().isBefore(window.earliest(today))) {
             throw RuleViolation.illegalState("release-in-effect", "Seat " + seat.seatId() + " was released from "
                     + seat.releaseDate() + ", more than " + window.backDatingDays() + " days before today (" + today
                     + "), the back-dating window; add a new seat for the professional instead");
@@ -398,7 +398,7 @@ public class Engagement {
         }
         LocalDate today = today(clock);
         LocalDate effective = steps.get(0).effectiveDate();
-        if (effective.isBefore(today.minusDays(window.backDatingDays()))) {
+        if (effective.isBefore(window.earliest(today))) {
             throw RuleViolation.illegalState("rate-change-in-effect", "Rate change " + command.rateChangeId()
                     + " took effect on " + effective + ", more than " + window.backDatingDays() + " days before today ("
                     + today + "), the back-dating window; the days billed at its rate are no longer corrected");
@@ -477,8 +477,7 @@ public class Engagement {
                         .get(calendar.pauses().size() - 1).from() + ", already has a resume; withdraw the resume"
                         + " first if it has not taken effect"));
         requireStatus("withdraw a pause", EngagementStatus.PAUSED, EngagementStatus.NOTICE_GIVEN);
-        LocalDate earliest = today.minusDays(window.backDatingDays());
-        if (pause.from().isBefore(earliest)) {
+        if (pause.from().isBefore(window.earliest(today))) {
             throw RuleViolation.illegalState("pause-started", "The pause started on " + pause.from()
                     + ", more than " + window.backDatingDays() + " days before today (" + today
                     + "), the back-dating window; resume the engagement instead");
@@ -503,8 +502,7 @@ public class Engagement {
             throw RuleViolation.illegalState("not-scheduled",
                     "Cannot withdraw a resume: no resume is recorded after the last pause");
         }
-        LocalDate earliest = today.minusDays(window.backDatingDays());
-        if (resumed.until().isBefore(earliest)) {
+        if (resumed.until().isBefore(window.earliest(today))) {
             throw RuleViolation.illegalState("resume-in-effect", "Billing resumed on " + resumed.until()
                     + ", more than " + window.backDatingDays() + " days before today (" + today
                     + "), the back-dating window; pause the engagement again instead");
@@ -543,7 +541,7 @@ public class Engagement {
         requireStatus("withdraw a notice", EngagementStatus.NOTICE_GIVEN);
         String reason = blankToNull(optionalText(command.reason(), "reason"));
         LocalDate today = today(clock);
-        if (noticeDate.isBefore(today.minusDays(window.backDatingDays()))) {
+        if (noticeDate.isBefore(window.earliest(today))) {
             throw RuleViolation.illegalState("notice-in-effect", "Notice was given on " + noticeDate + ", more than "
                     + window.backDatingDays() + " days before today (" + today + "), the back-dating window; the"
                     + " engagement ends after " + calendar.lastDay());

@@ -28,6 +28,7 @@ import com.engagementledger.platform.store.BatchedWrites;
 import com.engagementledger.platform.store.DocumentProjection;
 import com.engagementledger.platform.store.ReadModelDocument;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -232,10 +233,7 @@ public class EngagementProjection extends DocumentProjection<EngagementDocument>
             if (doc.status == EngagementStatus.PAUSED) {
                 doc.status = EngagementStatus.ACTIVE;
             }
-            PauseDocument open = doc.pauses.get(doc.pauses.size() - 1);
-            List<PauseDocument> pauses = new java.util.ArrayList<>(doc.pauses.subList(0, doc.pauses.size() - 1));
-            pauses.add(new PauseDocument(open.from(), event.resumeDate()));
-            doc.pauses = pauses;
+            doc.pauses = withLastPauseUntil(doc.pauses, event.resumeDate());
         });
     }
 
@@ -263,10 +261,7 @@ public class EngagementProjection extends DocumentProjection<EngagementDocument>
             if (doc.status == EngagementStatus.ACTIVE) {
                 doc.status = EngagementStatus.PAUSED;
             }
-            PauseDocument closed = doc.pauses.get(doc.pauses.size() - 1);
-            List<PauseDocument> pauses = new java.util.ArrayList<>(doc.pauses.subList(0, doc.pauses.size() - 1));
-            pauses.add(new PauseDocument(closed.from(), null));
-            doc.pauses = pauses;
+            doc.pauses = withLastPauseUntil(doc.pauses, null);
         });
     }
 
@@ -340,6 +335,14 @@ public class EngagementProjection extends DocumentProjection<EngagementDocument>
         EngagementDocument doc = ReadModelDocument.copyOf(previous);
         change.accept(doc);
         return doc;
+    }
+
+    /** Resuming closes the last pause and withdrawing the resume reopens it: both only move its {@code until}. */
+    private static List<PauseDocument> withLastPauseUntil(List<PauseDocument> pauses, LocalDate until) {
+        int last = pauses.size() - 1;
+        List<PauseDocument> next = new java.util.ArrayList<>(pauses.subList(0, last));
+        next.add(new PauseDocument(pauses.get(last).from(), until));
+        return next;
     }
 
     private static <T> List<T> append(List<T> list, T item) {

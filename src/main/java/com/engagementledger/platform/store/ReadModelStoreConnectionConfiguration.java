@@ -3,7 +3,6 @@ package com.engagementledger.platform.store;
 import com.mongodb.ConnectionString;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.annotation.Bean;

@@ -55,14 +55,16 @@ public class RequestRulesFilter extends OncePerRequestFilter {
                     "A request from another site may not change anything here.", "cross-site", null));
             return;
         }
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        if (!readableAccept(accept)) {
+        List<MediaType> accepted;
+        try {
+            accepted = MediaType.parseMediaTypes(request.getHeader(HttpHeaders.ACCEPT));
+        } catch (InvalidMediaTypeException e) {
             // Spring would answer 406 without a body: it cannot choose a type to write the problem in
             problems.write(request, response, problems.problem(HttpStatus.NOT_ACCEPTABLE, "Not acceptable",
                     "The Accept header cannot be read; this API answers application/json.", "not-acceptable", null));
             return;
         }
-        if (jsonRefused(accept)) {
+        if (jsonRefused(accepted)) {
             // Spring orders by quality but never drops a type for q=0, which means "not acceptable" (RFC 9110)
             problems.write(request, response, problems.problem(HttpStatus.NOT_ACCEPTABLE, "Not acceptable",
                     "The Accept header refuses application/json (q=0), the only type this API answers.",
@@ -97,21 +99,9 @@ public class RequestRulesFilter extends OncePerRequestFilter {
                 "Unsupported media type", detail, rule, null));
     }
 
-    private static boolean readableAccept(String accept) {
-        try {
-            MediaType.parseMediaTypes(accept);
-            return true;
-        } catch (InvalidMediaTypeException e) {
-            return false;
-        }
-    }
-
     /** Whether the most specific range of Accept that covers application/json gives it quality 0. */
-    private static boolean jsonRefused(String accept) {
-        if (accept == null) {
-            return false;
-        }
-        return MediaType.parseMediaTypes(accept).stream()
+    private static boolean jsonRefused(List<MediaType> accepted) {
+        return accepted.stream()
                 .filter(range -> range.includes(MediaType.APPLICATION_JSON))
                 .min(java.util.Comparator.comparingInt(range -> range.isWildcardType() ? 2
                         : range.isWildcardSubtype() ? 1 : 0))

@@ -5,9 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Collection;
 import java.util.Map;
-import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
-import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -17,8 +15,6 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * to the first value (an enum) or to {@code "A,B"} (a string), silently answering another question than was asked.
  */
 class SingleValuedParameters implements HandlerInterceptor {
-
-    private final ParameterNameDiscoverer names = new DefaultParameterNameDiscoverer();
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -30,9 +26,7 @@ class SingleValuedParameters implements HandlerInterceptor {
             if (param == null || multiValued(parameter.getParameterType())) {
                 continue;
             }
-            parameter.initParameterNameDiscovery(names);
-            String name = !param.name().isEmpty() ? param.name()
-                    : !param.value().isEmpty() ? param.value() : parameter.getParameterName();
+            String name = StrictQueryParameters.nameOf(parameter, param);
             String[] values = name == null ? null : request.getParameterValues(name);
             if (values != null && values.length > 1) {
                 throw RuleViolation.malformed(name, "single-value",

@@ -31,7 +31,7 @@ class StrictQueryParameters implements HandlerInterceptor {
 
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
-    private final ParameterNameDiscoverer names = new DefaultParameterNameDiscoverer();
+    private static final ParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -45,9 +45,7 @@ class StrictQueryParameters implements HandlerInterceptor {
             if (param == null) {
                 continue;
             }
-            parameter.initParameterNameDiscovery(names);
-            String name = !param.name().isEmpty() ? param.name()
-                    : !param.value().isEmpty() ? param.value() : parameter.getParameterName();
+            String name = nameOf(parameter, param);
             known.add(name);
             String[] values = name == null ? null : request.getParameterValues(name);
             if (values != null) {
@@ -66,6 +64,13 @@ class StrictQueryParameters implements HandlerInterceptor {
             }
         }
         return true;
+    }
+
+    /** The name a {@code @RequestParam} binds, as Spring resolves it: declared, or else the Java parameter's. */
+    static String nameOf(MethodParameter parameter, RequestParam param) {
+        parameter.initParameterNameDiscovery(NAMES);
+        return !param.name().isEmpty() ? param.name()
+                : !param.value().isEmpty() ? param.value() : parameter.getParameterName();
     }
 
     /** The application's own endpoints; the documentation's and Actuator's keep their own rules. */
