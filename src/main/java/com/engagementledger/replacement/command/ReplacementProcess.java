@@ -23,8 +23,8 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
@@ -67,8 +67,9 @@ public class ReplacementProcess {
         deadlines.schedule(startOf(event.slaDueDate().plusDays(1)), SLA_RUNS_OUT);
     }
 
+    /** The message comes first: Axon takes a handler's first parameter for the payload, and a deadline has none. */
     @DeadlineHandler(deadlineName = SLA_RUNS_OUT)
-    public void onSlaRunOut(CommandGateway commands) {
+    public void onSlaRunOut(DeadlineMessage<?> deadline, CommandGateway commands) {
         send(commands, new RecordSlaBreach(replacementId));
     }
 
@@ -84,24 +85,23 @@ public class ReplacementProcess {
     }
 
     @DeadlineHandler(deadlineName = OVERLAP_RUNS_OUT)
-    public void onOverlapRunOut(CommandGateway commands) {
+    public void onOverlapRunOut(DeadlineMessage<?> deadline, CommandGateway commands) {
         send(commands, new EndOverlap(replacementId));
     }
 
-    @EndSaga
+    /** Ends once the seat has the swap (not with {@code @EndSaga}, which ends the process even when sending fails). */
     @SagaEventHandler(associationProperty = "replacementId")
     public void on(ReplacementCompleted event, CommandGateway commands, DeadlineManager deadlines) {
         send(commands, new SwapSeatProfessional(engagementId, seatId, replacementId, event.professionalId(),
                 event.professionalName(), event.completedOn(), event.overlapTo()));
-        cancelDeadlines(deadlines);
+        end(deadlines);
     }
 
-    @EndSaga
     @SagaEventHandler(associationProperty = "replacementId")
     public void on(ReplacementWithdrawn event, CommandGateway commands, DeadlineManager deadlines) {
         send(commands, new CloseSeatReplacement(engagementId, seatId, replacementId, event.withdrawnOn(),
                 event.overlapTo(), event.freeReplacementReturned()));
-        cancelDeadlines(deadlines);
+        end(deadlines);
     }
 
     /**
@@ -130,9 +130,10 @@ public class ReplacementProcess {
         commands.sendAndWait(command, COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void cancelDeadlines(DeadlineManager deadlines) {
+    private static void end(DeadlineManager deadlines) {
         deadlines.cancelAllWithinScope(SLA_RUNS_OUT);
         deadlines.cancelAllWithinScope(OVERLAP_RUNS_OUT);
+        SagaLifecycle.end();
     }
 
     private Instant startOf(LocalDate day) {
