@@ -2,14 +2,14 @@ package com.engagementledger.engagement.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.engagementledger.calendar.api.BusinessDays;
 import com.engagementledger.engagement.api.AcceptTrial;
 import com.engagementledger.engagement.api.ActivateEngagement;
 import com.engagementledger.engagement.api.AddSeat;
-import com.engagementledger.calendar.api.BusinessDays;
 import com.engagementledger.engagement.api.BillingModel;
 import com.engagementledger.engagement.api.CalendarSeat;
-import com.engagementledger.engagement.api.CloseSeatReplacement;
 import com.engagementledger.engagement.api.CancelEngagement;
+import com.engagementledger.engagement.api.CloseSeatReplacement;
 import com.engagementledger.engagement.api.EndEngagement;
 import com.engagementledger.engagement.api.EngagementActivated;
 import com.engagementledger.engagement.api.EngagementCancelled;
