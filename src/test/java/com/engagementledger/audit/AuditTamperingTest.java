@@ -75,6 +75,21 @@ class AuditTamperingTest {
                 return target;
             }
         },
+        PAYLOAD_BROKEN_BEFORE_IT_WAS_LINKED("the chain stops there") {
+            @Override
+            long apply(Connection h2) throws SQLException {
+                // as if the chain had got only up to the event before when the payload was broken
+                try (Statement statement = h2.createStatement()) {
+                    statement.executeUpdate("UPDATE audit_chain_progress SET position = " + (target - 1)
+                            + ", hash = (SELECT hash FROM audit_chain_link WHERE position = " + (target - 1) + "),"
+                            + " events = (SELECT COUNT(*) FROM audit_chain_link WHERE hash IS NOT NULL"
+                            + " AND position < " + target + ")");
+                    statement.executeUpdate("DELETE FROM audit_chain_link WHERE position >= " + target);
+                    statement.executeUpdate("DELETE FROM audit_checkpoint WHERE position >= " + target);
+                }
+                return PAYLOAD_NO_LONGER_JSON.apply(h2);
+            }
+        },
         EVENT_DELETED("removed") {
             @Override
             long apply(Connection h2) throws SQLException {

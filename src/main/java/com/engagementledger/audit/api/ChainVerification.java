@@ -75,6 +75,22 @@ public final class ChainVerification {
     }
 
     /**
+     * The first event after the positions fed, which the chain has not linked yet: it must at least have a canonical
+     * form, or the chain stops before it for good (and the event was altered before it could be linked).
+     */
+    public void unlinked(StoredEvent event) {
+        if (failed()) {
+            return;
+        }
+        try {
+            CanonicalEvent.bytes(event);
+        } catch (UnreadableEventException e) {
+            fail(event.position(), e.getMessage() + ": the event was altered before the chain could link it, and"
+                    + " the chain stops there");
+        }
+    }
+
+    /**
      * A checkpoint, once every position up to its own was fed; {@code key} is the public key its key id names, null
      * when that key is unknown.
      */

@@ -57,8 +57,13 @@ class AuditKeyRing {
         } else if (directory != null) {
             Path pointer = directory.resolve(CURRENT);
             if (Files.exists(pointer)) {
-                String keyId = read(pointer).strip();
-                use(SigningKeys.keyPair(read(directory.resolve(keyId + ".pem"))));
+                Path file = directory.resolve(read(pointer).strip() + ".pem");
+                try {
+                    use(SigningKeys.keyPair(read(file)));
+                } catch (IllegalArgumentException e) {
+                    throw new AuditSigningKeyException("The audit signing key " + file + " is not usable: "
+                            + e.getMessage(), e);
+                }
             } else {
                 use(generate());
             }

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Recomputes the audit hash chain from the event store, a range of positions at a time (bounded memory), and
- * compares it with the recorded links and every signed checkpoint, up to where the chain has got.
+ * compares it with the recorded links and every signed checkpoint, up to where the chain has got; the next event,
+ * not linked yet, must at least be linkable.
  */
 class ChainVerifier {
 
@@ -47,6 +48,9 @@ class ChainVerifier {
                 }
                 checkpoints.feedUpTo(position, verification);
             }
+        }
+        if (!verification.failed()) {
+            store.eventsAfter(last, 1).forEach(verification::unlinked);
         }
         return verification.report();
     }

@@ -74,6 +74,15 @@ class ChainVerificationTest {
     }
 
     @Test
+    void anUnlinkedEventWithoutACanonicalFormIsReportedWhereTheChainStops() {
+        ChainVerification verification = feed(events, links);
+        verification.unlinked(event(7, "{\"n\":"));
+
+        assertThat(verification.report().firstBadPosition()).isEqualTo(7L);
+        assertThat(verification.report().problem()).contains("not a JSON object", "the chain stops there");
+    }
+
+    @Test
     void aCheckpointWithAForeignOrAlteredSignatureOrAnotherChainHashFails() {
         Checkpoint good = checkpoint(6, 5, links.get(4));
         Checkpoint otherKey = new Checkpoint(6, 5, links.get(4), good.signedAt(), good.keyId(),
