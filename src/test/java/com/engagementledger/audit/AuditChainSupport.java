@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -29,9 +30,10 @@ final class AuditChainSupport {
     private AuditChainSupport() {
     }
 
-    /** Proposes and activates {@code count} engagements: two events each. */
+    /** Proposes and activates {@code count} engagements starting today by the application's clock: two events each. */
     static void makeEvents(Api api, String prefix, int count) {
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String today = LocalDate.ofInstant(Instant.parse(api.as("admin").get("/api/admin/clock").json()
+                .get("instant").asText()), ZoneOffset.UTC).toString();
         for (int i = 0; i < count; i++) {
             Api.Response created = api.as("manager").post("/api/engagements", Map.of(
                     "clientId", prefix + "-" + i, "clientName", "Client " + prefix, "roleTitle", "Engineer",

@@ -11,8 +11,8 @@ import java.util.Arrays;
  * recorded link.
  *
  * <p>What each finding means: an event whose recomputed link differs from the recorded one was altered (every
- * earlier link matched, so it is this event); a recorded link without an event means the event was removed; an event at a position recorded as holding none, or beyond what was recorded,
- * was inserted. A checkpoint whose signature fails was forged or altered; one whose chain hash differs from the
+ * earlier link matched, so it is this event); a recorded link without an event means the event was removed; an event
+ * at a position recorded as holding none was inserted. A checkpoint whose signature fails was forged or altered; one whose chain hash differs from the
  * recomputed chain, with every link matching, means the recorded links were rewritten together with the events:
  * the change lies after the previous checkpoint, and the position cannot be narrowed down further.
  */
