@@ -106,6 +106,8 @@ public final class PostgresDatabase implements AutoCloseable {
         args.add("--spring.datasource.password=" + PASSWORD);
         // The machine has no MongoDB: the read models stay on the embedded wire-protocol server.
         args.add("--spring.data.mongodb.uri=");
+        // Outside the embedded default the audit signing key is not generated unasked: keep it beside the data.
+        args.add("--ledger.audit.key-directory=${ledger.data-dir}/audit-keys");
         return args;
     }
 

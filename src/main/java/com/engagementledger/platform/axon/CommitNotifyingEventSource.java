@@ -31,11 +31,19 @@ public class CommitNotifyingEventSource implements StreamableMessageSource<Track
 
     public CommitNotifyingEventSource(EventStore store) {
         this.store = store;
+        whenCommitted(store, this::wakeStreams);
+    }
+
+    /**
+     * Runs {@code listener} right after this node commits events to {@code store} (at once for events published
+     * outside a unit of work), for any component that reads the event store itself and would otherwise poll.
+     */
+    public static void whenCommitted(EventStore store, Runnable listener) {
         store.subscribe(events -> {
             if (CurrentUnitOfWork.isStarted()) {
-                CurrentUnitOfWork.get().afterCommit(unitOfWork -> wakeStreams());
+                CurrentUnitOfWork.get().afterCommit(unitOfWork -> listener.run());
             } else {
-                wakeStreams();
+                listener.run();
             }
         });
     }

@@ -1,0 +1,131 @@
+package com.engagementledger.audit.api;
+
+import java.security.PublicKey;
+import java.util.Arrays;
+
+/**
+ * Recomputes the audit hash chain from events and compares it with what was recorded when the chain was built: the
+ * link recorded for each position, and signed checkpoints. Fed in global order, one position at a time, it keeps only
+ * the running link, so any number of events is checked in constant memory; it stops at the first problem. The same
+ * check serves the event store (the server's {@code /api/audit/verify}) and an export, which carries each event's
+ * recorded link.
+ *
+ * <p>What each finding means: an event whose recomputed link differs from the recorded one was altered (every
+ * earlier link matched, so it is this event); a recorded link without an event means the event was removed; an event
+ * at a position recorded as holding none was inserted. A checkpoint whose signature fails was forged or altered; one whose chain hash differs from the
+ * recomputed chain, with every link matching, means the recorded links were rewritten together with the events:
+ * the change lies after the previous checkpoint, and the position cannot be narrowed down further.
+ */
+public final class ChainVerification {
+
+    private byte[] head = HashChain.GENESIS;
+    private long events;
+    private long checkpoints;
+    private long lastPosition;
+    private long lastCheckpointPosition;
+    private Long firstBadPosition;
+    private String problem;
+
+    /** Whether a problem was found (feeding more changes nothing then). */
+    public boolean failed() {
+        return problem != null;
+    }
+
+    /**
+     * The event stored at its position, with the link recorded for that position: null when the chain recorded the
+     * position as holding no event.
+     */
+    public void event(StoredEvent event, String recordedLink) {
+        if (failed()) {
+            return;
+        }
+        long position = event.position();
+        if (recordedLink == null) {
+            fail(position, "the event at position " + position + " (" + event.eventId() + ") was not in the event"
+                    + " store when the chain passed this position: it was inserted");
+            return;
+        }
+        byte[] link;
+        try {
+            link = HashChain.link(head, event);
+        } catch (UnreadableEventException e) {
+            fail(position, e.getMessage() + ": the event was altered");
+            return;
+        }
+        if (!Arrays.equals(link, HashChain.fromHex(recordedLink))) {
+            fail(position, "the event at position " + position + " (" + event.eventId() + ") is not the one the chain"
+                    + " linked: it was altered");
+            return;
+        }
+        head = link;
+        events++;
+        lastPosition = position;
+    }
+
+    /** A position that holds no event now, with the link recorded for it (null: recorded as holding none). */
+    public void noEvent(long position, String recordedLink) {
+        if (failed()) {
+            return;
+        }
+        if (recordedLink != null) {
+            fail(position, "the event the chain linked at position " + position + " is gone: it was removed");
+            return;
+        }
+        lastPosition = position;
+    }
+
+    /**
+     * The first event after the positions fed, which the chain has not linked yet: it must at least have a canonical
+     * form, or the chain stops before it for good (and the event was altered before it could be linked).
+     */
+    public void unlinked(StoredEvent event) {
+        if (failed()) {
+            return;
+        }
+        try {
+            CanonicalEvent.bytes(event);
+        } catch (UnreadableEventException e) {
+            fail(event.position(), e.getMessage() + ": the event was altered before the chain could link it, and"
+                    + " the chain stops there");
+        }
+    }
+
+    /**
+     * A checkpoint, once every position up to its own was fed; {@code key} is the public key its key id names, null
+     * when that key is unknown.
+     */
+    public void checkpoint(Checkpoint checkpoint, PublicKey key) {
+        if (failed()) {
+            return;
+        }
+        long position = checkpoint.position();
+        if (key == null) {
+            fail(position, "the checkpoint at position " + position + " names key " + checkpoint.keyId()
+                    + ", which is not known");
+        } else if (!SigningKeys.verify(key, checkpoint)) {
+            fail(position, "the signature of the checkpoint at position " + position + " does not verify with key "
+                    + checkpoint.keyId() + ": the checkpoint was altered or forged");
+        } else if (!HashChain.hex(head).equals(checkpoint.chainHash()) || events != checkpoint.events()) {
+            fail(position, "the events up to position " + position + " do not give the chain hash signed at that"
+                    + " position, though every recorded link matched: the events after position "
+                    + lastCheckpointPosition + " and their recorded links were changed together");
+        } else {
+            checkpoints++;
+            lastCheckpointPosition = position;
+        }
+    }
+
+    /** The link after the last event fed (hex). */
+    public String head() {
+        return HashChain.hex(head);
+    }
+
+    public VerificationReport report() {
+        return new VerificationReport(!failed(), events, checkpoints, lastPosition, firstBadPosition, problem);
+    }
+
+    private void fail(long position, String what) {
+        firstBadPosition = position;
+        problem = what;
+    }
+}

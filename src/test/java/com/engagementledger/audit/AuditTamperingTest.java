@@ -1,0 +1,192 @@
+package com.engagementledger.audit;
+
+import static com.engagementledger.audit.AuditChainSupport.awaitChained;
+import static com.engagementledger.audit.AuditChainSupport.copy;
+import static com.engagementledger.audit.AuditChainSupport.h2;
+import static com.engagementledger.audit.AuditChainSupport.head;
+import static com.engagementledger.audit.AuditChainSupport.makeEvents;
+import static com.engagementledger.audit.AuditChainSupport.verify;
+import static com.engagementledger.support.RunningLedger.port;
+import static com.engagementledger.support.RunningLedger.start;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.engagementledger.support.Api;
+import com.engagementledger.support.PreparedStore;
+import com.engagementledger.support.TestDataDirs;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Edits the H2 file of a stopped application the way someone with database access could, restarts it, and asks
+ * {@code /api/audit/verify}: each edit is reported at the exact position it was made, never as a server error.
+ */
+class AuditTamperingTest {
+
+    /** Gaps close quickly here: the test makes two on purpose. */
+    private static final PreparedStore STORE = new PreparedStore(List.of(),
+            List.of("--ledger.audit.gap-timeout=1s"), () -> { });
+
+    /** A stopped application's data directory: chained events, checkpoints, and two positions that hold none. */
+    private static Path base;
+    /** The first position with a proposal after the first one; the gap's first position. */
+    private static long target;
+    private static long gap;
+    private static long events;
+
+    enum Tampering {
+        PAYLOAD_BYTE_CHANGED("altered") {
+            @Override
+            long apply(Connection h2) throws SQLException {
+                byte[] payload = bytes(h2, "payload", target);
+                String text = new String(payload, StandardCharsets.UTF_8);
+                int at = text.indexOf("\"clientName\":\"") + "\"clientName\":\"".length();
+                payload[at] = (byte) (payload[at] == 'X' ? 'Y' : 'X');
+                update(h2, "payload", target, payload);
+                return target;
+            }
+        },
+        METADATA_FIELD_CHANGED("altered") {
+            @Override
+            long apply(Connection h2) throws SQLException {
+                String metadata = new String(bytes(h2, "metaData", target), StandardCharsets.UTF_8);
+                assertThat(metadata).contains("\"actor\":\"manager\"");
+                update(h2, "metaData", target, metadata.replace("\"actor\":\"manager\"", "\"actor\":\"mallory\"")
+                        .getBytes(StandardCharsets.UTF_8));
+                return target;
+            }
+        },
+        PAYLOAD_NO_LONGER_JSON("not a JSON object") {
+            @Override
+            long apply(Connection h2) throws SQLException {
+                byte[] payload = bytes(h2, "payload", target);
+                update(h2, "payload", target, java.util.Arrays.copyOf(payload, payload.length / 2));
+                return target;
+            }
+        },
+        PAYLOAD_BROKEN_BEFORE_IT_WAS_LINKED("the chain stops there") {
+            @Override
+            long apply(Connection h2) throws SQLException {
+                // as if the chain had got only up to the event before when the payload was broken
+                try (Statement statement = h2.createStatement()) {
+                    statement.executeUpdate("UPDATE audit_chain_progress SET position = " + (target - 1)
+                            + ", hash = (SELECT hash FROM audit_chain_link WHERE position = " + (target - 1) + "),"
+                            + " events = (SELECT COUNT(*) FROM audit_chain_link WHERE hash IS NOT NULL"
+                            + " AND position < " + target + ")");
+                    statement.executeUpdate("DELETE FROM audit_chain_link WHERE position >= " + target);
+                    statement.executeUpdate("DELETE FROM audit_checkpoint WHERE position >= " + target);
+                }
+                return PAYLOAD_NO_LONGER_JSON.apply(h2);
+            }
+        },
+        EVENT_DELETED("removed") {
+            @Override
+            long apply(Connection h2) throws SQLException {
+                try (Statement statement = h2.createStatement()) {
+                    statement.executeUpdate("DELETE FROM DomainEventEntry WHERE globalIndex = " + target);
+                }
+                return target;
+            }
+        },
+        EVENT_INSERTED("inserted") {
+            @Override
+            long apply(Connection h2) throws SQLException {
+                try (Statement statement = h2.createStatement()) {
+                    statement.executeUpdate("INSERT INTO DomainEventEntry (globalIndex, eventIdentifier, metaData,"
+                            + " payload, payloadRevision, payloadType, timeStamp, aggregateIdentifier,"
+                            + " sequenceNumber, type) SELECT " + gap + ", 'forged-event', metaData, payload,"
+                            + " payloadRevision, payloadType, timeStamp, aggregateIdentifier, 99, type"
+                            + " FROM DomainEventEntry WHERE globalIndex = " + target);
+                }
+                return gap;
+            }
+        };
+
+        private final String problem;
+
+        Tampering(String problem) {
+            this.problem = problem;
+        }
+
+        /** Edits the store; answers the position verification must name. */
+        abstract long apply(Connection h2) throws SQLException;
+    }
+
+    @BeforeAll
+    static void aStoppedApplicationWithAChainAndAGap() throws SQLException {
+        base = TestDataDirs.create("audit-base");
+        try (ConfigurableApplicationContext first = start("test", base, STORE)) {
+            makeEvents(new Api(port(first)), "tamper", 6);
+            JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+            target = jdbc.queryForObject("SELECT MIN(globalIndex) FROM DomainEventEntry WHERE globalIndex > 1"
+                    + " AND payloadType LIKE '%EngagementProposed'", Long.class);
+            gap = head(jdbc) + 1;
+        }
+        // two index values taken and never used, as a rolled-back transaction leaves them
+        try (Connection h2 = h2(base); Statement statement = h2.createStatement()) {
+            statement.execute("ALTER TABLE DomainEventEntry ALTER COLUMN globalIndex RESTART WITH " + (gap + 2));
+        }
+        try (ConfigurableApplicationContext second = start("test", base, STORE)) {
+            Api api = new Api(port(second));
+            makeEvents(api, "after-gap", 2);
+            awaitChained(second);
+            JsonNode report = verify(api);
+            events = second.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM DomainEventEntry",
+                    Long.class);
+            assertThat(report.get("ok").asBoolean()).as(report.toString()).isTrue();
+            assertThat(report.get("eventsChecked").asLong()).isEqualTo(events);
+            assertThat(report.get("checkpointsChecked").asLong()).isGreaterThanOrEqualTo(2);
+            assertThat(report.get("lastPosition").asLong()).isEqualTo(gap + 5);
+            assertThat(report.get("firstBadPosition").isNull()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Tampering.class)
+    void anEditOfTheStoppedStoreIsReportedAtItsExactPosition(Tampering tampering) throws SQLException {
+        Path dataDir = copy(base, TestDataDirs.create("audit-" + tampering.name().toLowerCase()));
+        long position;
+        try (Connection h2 = h2(dataDir)) {
+            position = tampering.apply(h2);
+        }
+        try (ConfigurableApplicationContext restarted = start("test", dataDir, STORE)) {
+            JsonNode report = verify(new Api(port(restarted)));
+
+            assertThat(report.get("ok").asBoolean()).as(report.toString()).isFalse();
+            assertThat(report.get("firstBadPosition").asLong()).as(report.toString()).isEqualTo(position);
+            assertThat(report.get("problem").asText()).contains("position " + position, tampering.problem);
+            assertThat(report.get("lastPosition").asLong()).isLessThan(position);
+        }
+    }
+
+    private static byte[] bytes(Connection h2, String column, long position) throws SQLException {
+        try (PreparedStatement select = h2.prepareStatement("SELECT " + column
+                + " FROM DomainEventEntry WHERE globalIndex = ?")) {
+            select.setLong(1, position);
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getBytes(1);
+            }
+        }
+    }
+
+    private static void update(Connection h2, String column, long position, byte[] value) throws SQLException {
+        try (PreparedStatement update = h2.prepareStatement("UPDATE DomainEventEntry SET " + column
+                + " = ? WHERE globalIndex = ?")) {
+            update.setBytes(1, value);
+            update.setLong(2, position);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+}
