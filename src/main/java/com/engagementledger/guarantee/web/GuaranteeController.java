@@ -40,8 +40,12 @@ public class GuaranteeController {
                     + " replacement with its SLA clock (business days left, or late) as of today; the missed SLAs"
                     + " with their service credits, and the credits owed that no invoice has carried yet.")
     public GuaranteesView get(
-            @Parameter(description = "the engagement", required = true) @RequestParam @ResourceId
+            @Parameter(description = "the engagement", required = true) @RequestParam(required = false) @ResourceId
             String engagementId) {
+        if (engagementId == null) {
+            // Spring's own refusal of a missing parameter names no field; this one names it like every other
+            throw RuleViolation.malformed("engagementId", "required", "engagementId: the engagement is required");
+        }
         return gateways.query(new FindGuarantees(engagementId), ResponseTypes.optionalInstanceOf(GuaranteesView.class))
                 .orElseThrow(() -> RuleViolation.notFound("engagementId", "No engagement with id " + engagementId));
     }
