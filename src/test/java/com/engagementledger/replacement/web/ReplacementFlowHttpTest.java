@@ -51,7 +51,7 @@ class ReplacementFlowHttpTest extends HttpTestSupport {
         assertThat(replacement.get("requestedOn").asText()).isEqualTo(requestDay.toString());
         assertThat(replacement.get("slaDueDate").asText()).isEqualTo(requestDay.plusDays(7).toString());
         assertThat(replacement.get("outgoingProfessionalId").asText()).isEqualTo("pro-flow-free");
-        assertThat(replacement.get("breach").isNull()).isTrue();
+        assertThat(replacement.hasNonNull("breach")).as("the SLA holds").isFalse();
 
         String first = proposeCandidate(id, "pro-dev", "Dev Patel");
         Api.Response rejected = api.as("manager").post("/api/replacements/" + id + "/candidates/" + first
@@ -71,8 +71,8 @@ class ReplacementFlowHttpTest extends HttpTestSupport {
         assertThat(replacement.get("overlapFrom").asText()).isEqualTo(start.toString());
         assertThat(replacement.get("overlapTo").asText()).as("five business days: Thursday to Wednesday")
                 .isEqualTo(requestDay.plusDays(7).toString());
-        JsonNode seatGuarantee = awaitGuarantees(engagement, g -> !g.path("seats").get(0)
-                .path("openReplacement").isNull()).get("seats").get(0);
+        JsonNode seatGuarantee = awaitGuarantees(engagement, g -> g.path("seats").get(0)
+                .hasNonNull("openReplacement")).get("seats").get(0);
         assertThat(seatGuarantee.get("freeReplacementsUsed").asInt()).isEqualTo(1);
         assertThat(seatGuarantee.get("freeReplacementsLeft").asInt()).isEqualTo(1);
         assertThat(seatGuarantee.get("guaranteeEndsOn").asText()).isEqualTo(monday.plusDays(89).toString());
@@ -90,7 +90,7 @@ class ReplacementFlowHttpTest extends HttpTestSupport {
         assertThat(replacement.get("completedOn").asText()).isEqualTo(swap.toString());
         JsonNode held = awaitGuarantees(engagement, g -> g.path("seats").get(0).path("professionalId").asText()
                 .equals("pro-carla")).get("seats").get(0);
-        assertThat(held.get("openReplacement").isNull()).isTrue();
+        assertThat(held.hasNonNull("openReplacement")).isFalse();
         await().atMost(READ_MODEL_LAG).untilAsserted(() -> assertThat(api.as("auditor")
                 .get("/api/engagements/" + engagement).json().get("seats").get(0).get("professionalId").asText())
                 .isEqualTo("pro-carla"));
@@ -191,6 +191,11 @@ class ReplacementFlowHttpTest extends HttpTestSupport {
         assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
         awaitReplacement(id, r -> r.path("status").asText().equals("WITHDRAWN"));
 
+        // the engagement's last seat cannot be released: a second one keeps it running
+        Api.Response added = api.as("manager").post("/api/engagements/" + engagement + "/seats", Map.of(
+                "professionalId", "pro-second", "professionalName", "Sam Lee", "rate", 9800,
+                "startDate", monday.toString()));
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
         Api.Response release = api.as("manager").post("/api/engagements/" + engagement + "/seats/" + seat
                 + "/release", Map.of("releaseDate", monday.plusDays(1).toString()));
         assertThat(release.status()).as(release.toString()).isEqualTo(200);
