@@ -1,5 +1,6 @@
 package com.engagementledger.engagement.api;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,9 +8,10 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Which seats of one engagement are billed on which day, with which professional and at what rate. A seat is billed
- * on a day when the engagement has started by then (its trial or its activation), the day is not after the last
- * day, no pause covers it, and the seat's own dates cover it. The aggregate decides commands with it, the read model
+ * Which seats of one engagement are billed on which day, with which professional and at what rate, and which
+ * overlap days of replacements come with them. A seat is billed on a day when the engagement has started by then
+ * (its trial or its activation), the day is not after the last day, no pause covers it, and the seat's own dates
+ * cover it; the professional is the one who held the seat that day. The aggregate decides commands with it, the read model
  * answers "who works today" with it, and invoicing prices days with it, so that the rule exists once.
  *
  * @param firstBilledDay the engagement's first billed day; null until it starts
@@ -121,17 +123,41 @@ public record SeatCalendar(LocalDate firstBilledDay, LocalDate lastDay, List<Cal
         return runsOn(day) && seat.openOn(day);
     }
 
-    /** Every seat billed on {@code day}, with its professional and its rate that day. */
+    /** Every seat billed on {@code day}, with the professional who held it that day and its rate that day. */
     public List<BilledSeatDay> billedOn(LocalDate day) {
         return seats.stream()
                 .filter(seat -> billedOn(seat, day))
-                .map(seat -> new BilledSeatDay(day, seat.seatId(), seat.professionalId(), seat.professionalName(),
-                        seat.rates().rateOn(day).orElseThrow()))
+                .map(seat -> {
+                    SeatHolder holder = seat.holderOn(day);
+                    return new BilledSeatDay(day, seat.seatId(), holder.professionalId(), holder.professionalName(),
+                            seat.rates().rateOn(day).orElseThrow());
+                })
                 .toList();
     }
 
     /** Every seat billed on each day from {@code from} to {@code to}, both included, day by day. */
     public List<BilledSeatDay> billedBetween(LocalDate from, LocalDate to) {
         return from.datesUntil(to.plusDays(1)).flatMap(day -> billedOn(day).stream()).toList();
+    }
+
+    /**
+     * The incoming professionals' overlap days on {@code day}: only where the seat is billed that day (a pause or
+     * the seat's end takes the day from the overlap too), at 0 for a free replacement, else at the seat's rate.
+     */
+    public List<OverlapSeatDay> overlapDaysOn(LocalDate day) {
+        return seats.stream()
+                .filter(seat -> billedOn(seat, day))
+                .flatMap(seat -> seat.overlaps().stream()
+                        .filter(overlap -> overlap.covers(day))
+                        .map(overlap -> new OverlapSeatDay(day, seat.seatId(), overlap.replacementId(),
+                                overlap.professionalId(), overlap.professionalName(),
+                                overlap.zeroRated() ? BigDecimal.ZERO : seat.rates().rateOn(day).orElseThrow(),
+                                overlap.zeroRated())))
+                .toList();
+    }
+
+    /** The overlap days from {@code from} to {@code to}, both included, day by day. */
+    public List<OverlapSeatDay> overlapDaysBetween(LocalDate from, LocalDate to) {
+        return from.datesUntil(to.plusDays(1)).flatMap(day -> overlapDaysOn(day).stream()).toList();
     }
 }

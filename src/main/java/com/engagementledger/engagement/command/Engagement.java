@@ -2,11 +2,14 @@ package com.engagementledger.engagement.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.engagementledger.calendar.api.BusinessDays;
 import com.engagementledger.engagement.api.AcceptTrial;
 import com.engagementledger.engagement.api.ActivateEngagement;
 import com.engagementledger.engagement.api.AddSeat;
+import com.engagementledger.engagement.api.BillingModel;
 import com.engagementledger.engagement.api.CalendarSeat;
 import com.engagementledger.engagement.api.CancelEngagement;
+import com.engagementledger.engagement.api.CloseSeatReplacement;
 import com.engagementledger.engagement.api.EndEngagement;
 import com.engagementledger.engagement.api.EngagementActivated;
 import com.engagementledger.engagement.api.EngagementCancelled;
@@ -33,12 +36,20 @@ import com.engagementledger.engagement.api.ReleaseSeat;
 import com.engagementledger.engagement.api.ResumeEngagement;
 import com.engagementledger.engagement.api.ResumeWithdrawn;
 import com.engagementledger.engagement.api.ScheduleRateChange;
+import com.engagementledger.engagement.api.ScheduleSeatOverlap;
 import com.engagementledger.engagement.api.SeatAdded;
 import com.engagementledger.engagement.api.SeatCalendar;
+import com.engagementledger.engagement.api.SeatHolder;
+import com.engagementledger.engagement.api.SeatOverlap;
+import com.engagementledger.engagement.api.SeatOverlapScheduled;
+import com.engagementledger.engagement.api.SeatProfessionalSwapped;
 import com.engagementledger.engagement.api.SeatReleaseWithdrawn;
 import com.engagementledger.engagement.api.SeatReleased;
+import com.engagementledger.engagement.api.SeatReplacementClosed;
+import com.engagementledger.engagement.api.SeatReplacementOpened;
 import com.engagementledger.engagement.api.SeatWithdrawn;
 import com.engagementledger.engagement.api.StartTrial;
+import com.engagementledger.engagement.api.SwapSeatProfessional;
 import com.engagementledger.engagement.api.TrialAccepted;
 import com.engagementledger.engagement.api.TrialRejected;
 import com.engagementledger.engagement.api.TrialStarted;
@@ -52,6 +63,11 @@ import com.engagementledger.platform.api.Money;
 import com.engagementledger.platform.api.PlainText;
 import com.engagementledger.platform.api.RuleViolation;
 import com.engagementledger.platform.time.Today;
+import com.engagementledger.replacement.api.EligibilityDecision;
+import com.engagementledger.replacement.api.GuaranteeEligibility;
+import com.engagementledger.replacement.api.ReplacementOpening;
+import com.engagementledger.replacement.api.ReplacementRecords;
+import com.engagementledger.replacement.api.RequestReplacement;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -61,8 +77,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandHandler;
@@ -79,11 +97,12 @@ import org.axonframework.spring.stereotype.Aggregate;
  * One engagement with a client: its lifecycle, its seats and their rates. Every rule of DESIGN.md §3 is checked here
  * before anything is applied; the event-sourcing handlers only assign state. "Today" is the date in the
  * engagement's time zone on the application clock. Revision 2 keeps the seats in a {@link SeatCalendar}, revision 3
- * also the rate changes withdrawn, revision 4 the date notice was given: snapshots of earlier revisions are ignored and the engagement is rebuilt from its
- * events.
+ * also the rate changes withdrawn, revision 4 the date notice was given, revision 5 the seats' holders and overlaps,
+ * the billing model and the replacements of the seats: snapshots of earlier revisions are ignored and the engagement
+ * is rebuilt from its events.
  */
 @Aggregate(snapshotTriggerDefinition = "engagementSnapshotTrigger")
-@Revision("4")
+@Revision("5")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Engagement {
@@ -103,6 +122,15 @@ public class Engagement {
     private LocalDate trialLastDay;
     private LocalDate noticeDate;
     private Set<String> withdrawnRateChanges = new HashSet<>();
+    private BillingModel billingModel;
+    /** The replacement each seat holds open, by seat id: one at a time (ADR 0025). */
+    private Map<String, String> openReplacements = new HashMap<>();
+    /** The seat of every replacement opened on the engagement, by replacement id. */
+    private Map<String, String> replacementSeats = new HashMap<>();
+    /** The replacements that use one of their seat's free replacements; a withdrawn one may have given it back. */
+    private Set<String> freeReplacements = new HashSet<>();
+    /** The replacements whose swap is recorded. */
+    private Set<String> swappedReplacements = new HashSet<>();
 
     protected Engagement() {
         // for Axon and for snapshots
@@ -249,8 +277,7 @@ public class Engagement {
             throw RuleViolation.invalid("seatId", "unique", "seat " + command.seatId() + " already exists");
         }
         calendar.seats().stream()
-                .filter(seat -> seat.professionalId().equals(command.professionalId()))
-                .filter(seat -> seat.openOnOrAfter(command.startDate()))
+                .filter(seat -> seat.heldByOnOrAfter(command.professionalId(), command.startDate()))
                 .findAny()
                 .ifPresent(seat -> {
                     throw RuleViolation.invalid("professionalId", "one-seat-per-professional", "professional "
@@ -269,10 +296,12 @@ public class Engagement {
     /**
      * Releases a seat from {@code releaseDate}; released on or before its first billed day, the seat was never
      * billed and is withdrawn instead. Either way the engagement keeps a seat for every day it still runs
-     * ({@link SeatCoverage}); a release after the notice's last day would change nothing and is refused.
+     * ({@link SeatCoverage}); a release after the notice's last day would change nothing and is refused, and so is
+     * either while a replacement holds the seat open: it would release the seat under the incoming professional.
      */
     @CommandHandler
-    public long handle(ReleaseSeat command, Clock clock, BackDatingWindow window, ForwardDatingWindow horizon) {
+    public long handle(ReleaseSeat command, Clock clock, BackDatingWindow window, ForwardDatingWindow horizon,
+                       ReplacementRecords replacements) {
         requireRunningOr("release a seat", EngagementStatus.PROPOSED);
         CalendarSeat seat = seat(command.seatId());
         requireDate(command.releaseDate(), "releaseDate");
@@ -285,6 +314,7 @@ public class Engagement {
                     + calendar.lastDay() + "; nothing is billed after it, so there is nothing to release from "
                     + command.releaseDate());
         }
+        requireNoOpenReplacement(seat.seatId(), "release seat " + seat.seatId(), replacements, today);
         if (neverBilled(seat, command.releaseDate())) {
             SeatCoverage.check(calendar, seat, seat.startDate(), status);
             apply(new SeatWithdrawn(engagementId, seat.seatId(), today));
@@ -318,14 +348,14 @@ public class Engagement {
                     + seat.releaseDate() + ", more than " + window.backDatingDays() + " days before today (" + today
                     + "), the back-dating window; add a new seat for the professional instead");
         }
+        String professionalId = seat.lastHolder().professionalId();
         calendar.seats().stream()
                 .filter(other -> !other.seatId().equals(seat.seatId()))
-                .filter(other -> other.professionalId().equals(seat.professionalId()))
-                .filter(other -> other.openOnOrAfter(seat.releaseDate()))
+                .filter(other -> other.heldByOnOrAfter(professionalId, seat.releaseDate()))
                 .findAny()
                 .ifPresent(other -> {
                     throw RuleViolation.illegalState("one-seat-per-professional", "Professional "
-                            + seat.professionalId() + " fills seat " + other.seatId() + " after " + seat.seatId()
+                            + professionalId + " fills seat " + other.seatId() + " after " + seat.seatId()
                             + "'s release on " + seat.releaseDate() + "; release or withdraw that seat first");
                 });
         if (calendar.lastDay() != null) {
@@ -511,8 +541,10 @@ public class Engagement {
         return AggregateLifecycle.getVersion();
     }
 
+    /** Refused while any seat's replacement is open: the notice would end the seat under the incoming professional. */
     @CommandHandler
-    public long handle(GiveNotice command, Clock clock, ForwardDatingWindow horizon, DeadlineManager deadlines) {
+    public long handle(GiveNotice command, Clock clock, ForwardDatingWindow horizon, DeadlineManager deadlines,
+                       ReplacementRecords replacements) {
         requireStatus("give notice", EngagementStatus.ACTIVE, EngagementStatus.PAUSED);
         LocalDate today = today(clock);
         String reason = optionalText(command.reason(), "reason");
@@ -526,6 +558,7 @@ public class Engagement {
                     + calendar.firstBilledDay() + "; its last day cannot be earlier, not " + lastDay);
         }
         ScheduledAfterLastDay.check(calendar, lastDay);
+        requireNoOpenReplacements(replacements, today);
         apply(new NoticeGiven(engagementId, today, lastDay, command.forCause(), blankToNull(reason)));
         deadlines.schedule(startOf(lastDay.plusDays(1)), NOTICE_RUNS_OUT);
         return AggregateLifecycle.getVersion();
@@ -587,12 +620,123 @@ public class Engagement {
         return AggregateLifecycle.getVersion();
     }
 
+    /**
+     * Opens a replacement of a seat's professional (DESIGN.md §3). The engagement decides it, because it owns what
+     * the decision rests on: the seat and its dates, the seat's free replacements and the rule of one open
+     * replacement per seat (ADR 0025). The replacement is created in the same unit of work, with everything it
+     * needs to know ({@link ReplacementOpening}).
+     */
+    @CommandHandler
+    public long handle(RequestReplacement command, Clock clock, BusinessDays businessDays,
+                       ReplacementRecords replacements) {
+        requireStatus("request a replacement", EngagementStatus.ACTIVE, EngagementStatus.PAUSED,
+                EngagementStatus.NOTICE_GIVEN);
+        requireId(command.replacementId(), "replacementId");
+        if (command.reason() == null) {
+            throw RuleViolation.invalid("reason", "required",
+                    "is required (NON_PERFORMANCE, ATTRITION or CLIENT_REQUEST)");
+        }
+        String note = blankToNull(optionalText(command.note(), "note"));
+        CalendarSeat seat = seat(command.seatId());
+        if (replacementSeats.containsKey(command.replacementId())) {
+            throw RuleViolation.invalid("replacementId", "unique", "replacement " + command.replacementId()
+                    + " already exists");
+        }
+        LocalDate today = today(clock);
+        LocalDate seatFirstDay = later(seat.startDate(), calendar.firstBilledDay());
+        if (seatFirstDay.isAfter(today)) {
+            throw RuleViolation.illegalState("seat-not-started", "Seat " + seat.seatId() + " is billed from "
+                    + seatFirstDay + "; its professional can be replaced from that day");
+        }
+        if (seat.releaseDate() != null && !seat.releaseDate().isAfter(today)) {
+            throw RuleViolation.illegalState("seat-released", "Seat " + seat.seatId() + " was released from "
+                    + seat.releaseDate() + "; there is no professional to replace");
+        }
+        LocalDate seatLastDay = seatLastDay(seat);
+        // the earliest the overlap can end: the incoming professional starts today and works every overlap day
+        LocalDate earliestOverlapEnd = businessDays.plus(today.minusDays(1), terms.overlapBusinessDays());
+        if (seatLastDay != null && !earliestOverlapEnd.isBefore(seatLastDay)) {
+            throw RuleViolation.illegalState("seat-ends-before-overlap", "Seat " + seat.seatId()
+                    + " is billed until " + seatLastDay + "; an overlap of " + terms.overlapBusinessDays()
+                    + " business days starting today would last until " + earliestOverlapEnd
+                    + ", leaving the new professional no day in the seat alone");
+        }
+        requireNoOpenReplacement(seat.seatId(), "request a replacement for seat " + seat.seatId(), replacements,
+                today);
+        GuaranteeEligibility guarantee = new GuaranteeEligibility(terms.guaranteeWindowDays(),
+                terms.freeReplacementsPerSeat());
+        EligibilityDecision decision = guarantee.decide(command.reason(), seat.startDate(), today,
+                freeReplacementsUsed(seat.seatId()));
+        LocalDate slaDueDate = businessDays.plus(today, terms.replacementSlaBusinessDays());
+        SeatHolder outgoing = seat.holderOn(today);
+        apply(new SeatReplacementOpened(engagementId, seat.seatId(), command.replacementId(), today,
+                decision.usesFreeReplacement()));
+        replacements.open(new ReplacementOpening(command.replacementId(), engagementId, seat.seatId(),
+                command.reason(), note, decision, today, slaDueDate, terms.replacementSlaBusinessDays(),
+                terms.overlapBusinessDays(), terms.timeZone(), outgoing.professionalId(),
+                outgoing.professionalName(), seat.startDate(), guarantee.guaranteeEndsOn(seat.startDate()),
+                seatLastDay, billingModel, seat.rates().rateOn(slaDueDate).orElseThrow(), currency));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * Records the overlap of the replacement the seat holds open, once. The replacement process sends it and retries
+     * a failure for ever, so nothing here refuses: a repeat, or an overlap of a replacement the seat no longer holds
+     * open (closed meanwhile, ADR 0025), changes nothing.
+     */
+    @CommandHandler
+    public long handle(ScheduleSeatOverlap command) {
+        boolean recorded = calendar.seat(command.seatId())
+                .flatMap(seat -> seat.overlap(command.replacementId()))
+                .isPresent();
+        if (holdsOpen(command.seatId(), command.replacementId()) && !recorded && command.from() != null
+                && command.to() != null) {
+            apply(new SeatOverlapScheduled(engagementId, command.seatId(), command.replacementId(),
+                    command.professionalId(), command.professionalName(), command.from(), command.to(),
+                    command.zeroRated()));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * Records the swap of a completed replacement, once, in any status: it is a consequence of the replacement, not
+     * a decision of the engagement, and the days it dates are billed whatever became of the engagement since. Also
+     * for a replacement the seat no longer holds open: a completed one cannot have been withdrawn, so its swap stands.
+     */
+    @CommandHandler
+    public long handle(SwapSeatProfessional command) {
+        if (command.replacementId() != null && !swappedReplacements.contains(command.replacementId())
+                && calendar.seat(command.seatId()).isPresent() && command.professionalId() != null
+                && command.swapDate() != null) {
+            apply(new SeatProfessionalSwapped(engagementId, command.seatId(), command.replacementId(),
+                    command.professionalId(), command.professionalName(), command.swapDate(),
+                    command.overlapTo()));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * Frees the seat of a withdrawn replacement, in any status. A repeat, or one for a replacement the seat no longer
+     * holds open (already closed when it stood in the way, ADR 0025), changes nothing. The free replacement comes
+     * back only if the replacement had used one.
+     */
+    @CommandHandler
+    public long handle(CloseSeatReplacement command) {
+        if (holdsOpen(command.seatId(), command.replacementId())) {
+            apply(new SeatReplacementClosed(engagementId, command.seatId(), command.replacementId(),
+                    command.closedOn(), command.overlapTo(),
+                    command.freeReplacementReturned() && freeReplacements.contains(command.replacementId())));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
     @EventSourcingHandler
     void on(EngagementProposed event) {
         engagementId = event.engagementId();
         status = EngagementStatus.PROPOSED;
         currency = event.currency();
         terms = event.terms();
+        billingModel = event.billingModel();
         proposedOn = event.proposedOn();
         calendar = SeatCalendar.of(event.seats().stream()
                 .map(seat -> new CalendarSeat(seat.seatId(), seat.professionalId(), seat.professionalName(),
@@ -655,6 +799,41 @@ public class Engagement {
     void on(RateChangeWithdrawn event) {
         calendar = calendar.withoutRateChange(event.rateChangeId());
         withdrawnRateChanges.add(event.rateChangeId());
+    }
+
+    @EventSourcingHandler
+    void on(SeatReplacementOpened event) {
+        openReplacements.put(event.seatId(), event.replacementId());
+        replacementSeats.put(event.replacementId(), event.seatId());
+        if (event.usesFreeReplacement()) {
+            freeReplacements.add(event.replacementId());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(SeatOverlapScheduled event) {
+        calendar = calendar.changingSeat(event.seatId(), seat -> seat.withOverlap(new SeatOverlap(
+                event.replacementId(), event.professionalId(), event.professionalName(), event.from(), event.to(),
+                event.zeroRated())));
+    }
+
+    @EventSourcingHandler
+    void on(SeatProfessionalSwapped event) {
+        calendar = calendar.changingSeat(event.seatId(), seat -> seat
+                .heldBy(new SeatHolder(event.professionalId(), event.professionalName(), event.swapDate()))
+                .overlapRanUntil(event.replacementId(), event.overlapTo()));
+        openReplacements.remove(event.seatId(), event.replacementId());
+        swappedReplacements.add(event.replacementId());
+    }
+
+    @EventSourcingHandler
+    void on(SeatReplacementClosed event) {
+        calendar = calendar.changingSeat(event.seatId(),
+                seat -> seat.overlapRanUntil(event.replacementId(), event.overlapTo()));
+        openReplacements.remove(event.seatId(), event.replacementId());
+        if (event.freeReplacementReturned()) {
+            freeReplacements.remove(event.replacementId());
+        }
     }
 
     @EventSourcingHandler
@@ -729,6 +908,84 @@ public class Engagement {
         requireId(seatId, "seatId");
         return calendar.seat(seatId).orElseThrow(() -> RuleViolation.notFound("seatId",
                 "Engagement " + engagementId + " has no seat " + seatId));
+    }
+
+    /** Whether the seat holds {@code replacementId} open. */
+    private boolean holdsOpen(String seatId, String replacementId) {
+        return replacementId != null && seatId != null && replacementId.equals(openReplacements.get(seatId));
+    }
+
+    private int freeReplacementsUsed(String seatId) {
+        return (int) freeReplacements.stream().filter(id -> seatId.equals(replacementSeats.get(id))).count();
+    }
+
+    /** The seat's last billed day as far as known: the day before its release, or the notice's last day. */
+    private LocalDate seatLastDay(CalendarSeat seat) {
+        LocalDate beforeRelease = seat.releaseDate() == null ? null : seat.releaseDate().minusDays(1);
+        if (beforeRelease == null || calendar.lastDay() == null) {
+            return beforeRelease != null ? beforeRelease : calendar.lastDay();
+        }
+        return beforeRelease.isBefore(calendar.lastDay()) ? beforeRelease : calendar.lastDay();
+    }
+
+    private static LocalDate later(LocalDate one, LocalDate other) {
+        return other != null && other.isAfter(one) ? other : one;
+    }
+
+    /**
+     * A replacement the seat holds open stands in the way of {@code action} (ADR 0025), unless the replacement
+     * process has ended it without having told the engagement yet; see {@link #closeUntold}.
+     */
+    private void requireNoOpenReplacement(String seatId, String action, ReplacementRecords replacements,
+                                          LocalDate today) {
+        String open = openReplacements.get(seatId);
+        if (open == null) {
+            return;
+        }
+        switch (replacements.standing(open)) {
+            case OPEN -> throw RuleViolation.illegalState("open-replacement", "Cannot " + action + ": replacement "
+                    + open + " of seat " + seatId + " is open; complete or withdraw replacement " + open + " first");
+            case COMPLETED -> throw swapPending(open);
+            case WITHDRAWN, UNKNOWN -> closeUntold(seatId, open, today);
+        }
+    }
+
+    /** Notice ends every seat: any replacement a seat holds open stands in its way, and all are named. */
+    private void requireNoOpenReplacements(ReplacementRecords replacements, LocalDate today) {
+        List<String> open = new ArrayList<>();
+        for (Map.Entry<String, String> claim : openReplacements.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey()).toList()) {
+            switch (replacements.standing(claim.getValue())) {
+                case OPEN -> open.add("replacement " + claim.getValue() + " of seat " + claim.getKey());
+                case COMPLETED -> throw swapPending(claim.getValue());
+                case WITHDRAWN, UNKNOWN -> closeUntold(claim.getKey(), claim.getValue(), today);
+            }
+        }
+        if (!open.isEmpty()) {
+            throw RuleViolation.illegalState("open-replacement", "Cannot give notice: " + String.join(", ", open)
+                    + (open.size() == 1 ? " is" : " are") + " open; complete or withdraw "
+                    + (open.size() == 1 ? "it" : "them") + " first");
+        }
+    }
+
+    private static RuleViolation swapPending(String replacementId) {
+        return RuleViolation.illegalState("swap-pending", "Replacement " + replacementId
+                + " completed; its swap is being recorded, try again in a moment");
+    }
+
+    /**
+     * Closes a replacement the replacement process withdrew (or never created) but has not told the engagement
+     * about yet, as its {@link CloseSeatReplacement} would; that command then finds nothing open and changes
+     * nothing. Not knowing how far a recorded overlap ran, it keeps only the days before today (no day after the
+     * withdrawal ran, and today's is not billed on a guess), and it gives the free replacement back only when no
+     * overlap was recorded: with one, the replacement may have used the guarantee.
+     */
+    private void closeUntold(String seatId, String replacementId, LocalDate today) {
+        SeatOverlap overlap = calendar.seat(seatId).flatMap(seat -> seat.overlap(replacementId)).orElse(null);
+        LocalDate overlapTo = overlap == null ? null
+                : overlap.ranUntil(today.minusDays(1)).map(SeatOverlap::to).orElse(null);
+        apply(new SeatReplacementClosed(engagementId, seatId, replacementId, today, overlapTo,
+                overlap == null && freeReplacements.contains(replacementId)));
     }
 
     /** Every step a rate change set, on any seat. */

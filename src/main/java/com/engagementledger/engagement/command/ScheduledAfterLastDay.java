@@ -26,7 +26,7 @@ final class ScheduledAfterLastDay {
         List<String> blockers = new ArrayList<>();
         calendar.seats().stream()
                 .filter(seat -> seat.startDate().isAfter(lastDay))
-                .forEach(seat -> blockers.add("seat " + seat.seatId() + " (" + seat.professionalName()
+                .forEach(seat -> blockers.add("seat " + seat.seatId() + " (" + seat.lastHolder().professionalName()
                         + ") starting " + seat.startDate() + " (release it on its start date to withdraw it)"));
         Map<String, LocalDate> rateChanges = new LinkedHashMap<>();
         for (CalendarSeat seat : calendar.seats()) {

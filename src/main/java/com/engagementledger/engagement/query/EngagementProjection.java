@@ -1,5 +1,6 @@
 package com.engagementledger.engagement.query;
 
+import com.engagementledger.engagement.api.CalendarSeat;
 import com.engagementledger.engagement.api.EngagementActivated;
 import com.engagementledger.engagement.api.EngagementCancelled;
 import com.engagementledger.engagement.api.EngagementEnded;
@@ -16,8 +17,14 @@ import com.engagementledger.engagement.api.RateChangeWithdrawn;
 import com.engagementledger.engagement.api.RateSchedule;
 import com.engagementledger.engagement.api.RateStep;
 import com.engagementledger.engagement.api.SeatAdded;
+import com.engagementledger.engagement.api.SeatHolder;
+import com.engagementledger.engagement.api.SeatOverlap;
+import com.engagementledger.engagement.api.SeatOverlapScheduled;
+import com.engagementledger.engagement.api.SeatProfessionalSwapped;
 import com.engagementledger.engagement.api.SeatReleaseWithdrawn;
 import com.engagementledger.engagement.api.SeatReleased;
+import com.engagementledger.engagement.api.SeatReplacementClosed;
+import com.engagementledger.engagement.api.SeatReplacementOpened;
 import com.engagementledger.engagement.api.SeatWithdrawn;
 import com.engagementledger.engagement.api.TrialAccepted;
 import com.engagementledger.engagement.api.TrialRejected;
@@ -84,8 +91,9 @@ public class EngagementProjection extends DocumentProjection<EngagementDocument>
         doc.status = EngagementStatus.PROPOSED;
         doc.proposedOn = event.proposedOn();
         doc.seats = event.seats().stream()
-                .map(seat -> new SeatDocument(seat.seatId(), seat.professionalId(), seat.professionalName(),
-                        seat.startDate(), null, List.of(RateStep.initial(seat.startDate(), seat.rate()))))
+                .map(seat -> SeatDocument.of(new CalendarSeat(seat.seatId(), seat.professionalId(),
+                        seat.professionalName(), seat.startDate(), null,
+                        RateSchedule.startingAt(seat.startDate(), seat.rate())), null))
                 .toList();
         return doc;
     }
@@ -147,8 +155,8 @@ public class EngagementProjection extends DocumentProjection<EngagementDocument>
 
     static EngagementDocument evolve(EngagementDocument previous, SeatAdded event) {
         return change(previous, event, doc -> doc.seats = append(doc.seats,
-                new SeatDocument(event.seatId(), event.professionalId(), event.professionalName(),
-                        event.startDate(), null, List.of(RateStep.initial(event.startDate(), event.rate())))));
+                SeatDocument.of(new CalendarSeat(event.seatId(), event.professionalId(), event.professionalName(),
+                        event.startDate(), null, RateSchedule.startingAt(event.startDate(), event.rate())), null)));
     }
 
     @EventHandler
@@ -158,8 +166,7 @@ public class EngagementProjection extends DocumentProjection<EngagementDocument>
 
     static EngagementDocument evolve(EngagementDocument previous, SeatReleased event) {
         return change(previous, event, doc -> doc.seats = replaceSeat(doc.seats, event.seatId(),
-                seat -> new SeatDocument(seat.seatId(), seat.professionalId(), seat.professionalName(),
-                        seat.startDate(), event.releaseDate(), seat.rates())));
+                seat -> seat.changed(calendarSeat -> calendarSeat.releasedOn(event.releaseDate()))));
     }
 
     @EventHandler
@@ -169,8 +176,7 @@ public class EngagementProjection extends DocumentProjection<EngagementDocument>
 
     static EngagementDocument evolve(EngagementDocument previous, SeatReleaseWithdrawn event) {
         return change(previous, event, doc -> doc.seats = replaceSeat(doc.seats, event.seatId(),
-                seat -> new SeatDocument(seat.seatId(), seat.professionalId(), seat.professionalName(),
-                        seat.startDate(), null, seat.rates())));
+                seat -> seat.changed(calendarSeat -> calendarSeat.releasedOn(null))));
     }
 
     @EventHandler
@@ -180,9 +186,8 @@ public class EngagementProjection extends DocumentProjection<EngagementDocument>
 
     static EngagementDocument evolve(EngagementDocument previous, RateChangeScheduled event) {
         return change(previous, event, doc -> doc.seats = replaceSeat(doc.seats, event.seatId(),
-                seat -> new SeatDocument(seat.seatId(), seat.professionalId(), seat.professionalName(),
-                        seat.startDate(), seat.releaseDate(), new RateSchedule(seat.rates())
-                        .with(new RateStep(event.effectiveDate(), event.newRate(), event.rateChangeId())).steps())));
+                seat -> seat.changed(calendarSeat -> calendarSeat.withRates(calendarSeat.rates()
+                        .with(new RateStep(event.effectiveDate(), event.newRate(), event.rateChangeId()))))));
     }
 
     @EventHandler
@@ -203,10 +208,55 @@ public class EngagementProjection extends DocumentProjection<EngagementDocument>
 
     static EngagementDocument evolve(EngagementDocument previous, RateChangeWithdrawn event) {
         return change(previous, event, doc -> doc.seats = doc.seats.stream()
-                .map(seat -> new SeatDocument(seat.seatId(), seat.professionalId(), seat.professionalName(),
-                        seat.startDate(), seat.releaseDate(),
-                        new RateSchedule(seat.rates()).without(event.rateChangeId()).steps()))
+                .map(seat -> seat.changed(calendarSeat -> calendarSeat.withRates(
+                        calendarSeat.rates().without(event.rateChangeId()))))
                 .toList());
+    }
+
+    @EventHandler
+    void on(SeatReplacementOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        project(event.engagementId(), sequence, at, doc -> evolve(doc, event));
+    }
+
+    static EngagementDocument evolve(EngagementDocument previous, SeatReplacementOpened event) {
+        return change(previous, event, doc -> doc.seats = replaceSeat(doc.seats, event.seatId(),
+                seat -> seat.heldOpenBy(event.replacementId())));
+    }
+
+    @EventHandler
+    void on(SeatOverlapScheduled event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        project(event.engagementId(), sequence, at, doc -> evolve(doc, event));
+    }
+
+    static EngagementDocument evolve(EngagementDocument previous, SeatOverlapScheduled event) {
+        return change(previous, event, doc -> doc.seats = replaceSeat(doc.seats, event.seatId(),
+                seat -> seat.changed(calendarSeat -> calendarSeat.withOverlap(new SeatOverlap(event.replacementId(),
+                        event.professionalId(), event.professionalName(), event.from(), event.to(),
+                        event.zeroRated())))));
+    }
+
+    @EventHandler
+    void on(SeatProfessionalSwapped event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        project(event.engagementId(), sequence, at, doc -> evolve(doc, event));
+    }
+
+    /** The swap ends the overlap where it ran to and, if the replacement still held the seat open, frees it. */
+    static EngagementDocument evolve(EngagementDocument previous, SeatProfessionalSwapped event) {
+        return change(previous, event, doc -> doc.seats = replaceSeat(doc.seats, event.seatId(),
+                seat -> closed(seat.changed(calendarSeat -> calendarSeat
+                        .heldBy(new SeatHolder(event.professionalId(), event.professionalName(), event.swapDate()))
+                        .overlapRanUntil(event.replacementId(), event.overlapTo())), event.replacementId())));
+    }
+
+    @EventHandler
+    void on(SeatReplacementClosed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        project(event.engagementId(), sequence, at, doc -> evolve(doc, event));
+    }
+
+    static EngagementDocument evolve(EngagementDocument previous, SeatReplacementClosed event) {
+        return change(previous, event, doc -> doc.seats = replaceSeat(doc.seats, event.seatId(),
+                seat -> closed(seat.changed(calendarSeat -> calendarSeat
+                        .overlapRanUntil(event.replacementId(), event.overlapTo())), event.replacementId())));
     }
 
     @EventHandler
@@ -349,6 +399,11 @@ public class EngagementProjection extends DocumentProjection<EngagementDocument>
         List<T> next = new java.util.ArrayList<>(list);
         next.add(item);
         return next;
+    }
+
+    /** The seat no longer held open by {@code replacementId}; one held open by another stays so. */
+    private static SeatDocument closed(SeatDocument seat, String replacementId) {
+        return replacementId.equals(seat.openReplacementId()) ? seat.heldOpenBy(null) : seat;
     }
 
     private static List<SeatDocument> replaceSeat(List<SeatDocument> seats, String seatId,

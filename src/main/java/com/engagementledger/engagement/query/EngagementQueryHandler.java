@@ -9,8 +9,9 @@ import com.engagementledger.engagement.api.FindEngagement;
 import com.engagementledger.engagement.api.FindEngagements;
 import com.engagementledger.engagement.api.KeyDates;
 import com.engagementledger.engagement.api.PausePeriod;
-import com.engagementledger.engagement.api.RateSchedule;
 import com.engagementledger.engagement.api.SeatCalendar;
+import com.engagementledger.engagement.api.SeatHolder;
+import com.engagementledger.engagement.api.SeatHolderView;
 import com.engagementledger.engagement.api.SeatView;
 import com.engagementledger.platform.axon.ReadModel;
 import com.engagementledger.platform.time.Today;
@@ -18,7 +19,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.context.annotation.Bean;
@@ -96,15 +99,21 @@ public class EngagementQueryHandler {
         LocalDate today = today(doc);
         SeatCalendar calendar = calendar(doc);
         boolean dropped = doc.status == EngagementStatus.CANCELLED || doc.status == EngagementStatus.TRIAL_REJECTED;
-        List<SeatView> seats = calendar.seats().stream().map(seat -> new SeatView(seat.seatId(),
-                seat.professionalId(), seat.professionalName(), seat.startDate(), firstBilledDay(calendar, seat),
-                seat.releaseDate(), calendar.billedOn(seat, today),
-                seat.rates().rateOn(today).orElse(seat.rates().steps().get(0).rate()),
-                dropped ? List.of() : seat.rates().scheduledAfter(today).stream()
-                        .filter(step -> step.effectiveDate().isAfter(seat.startDate()))
-                        .filter(step -> seat.billableFrom(step.effectiveDate())).toList(),
-                seat.rates().steps().stream().filter(step -> seat.billableFrom(step.effectiveDate())).toList()))
-                .toList();
+        Map<String, String> openReplacements = new HashMap<>();
+        doc.seats.stream().filter(seat -> seat.openReplacementId() != null)
+                .forEach(seat -> openReplacements.put(seat.seatId(), seat.openReplacementId()));
+        List<SeatView> seats = calendar.seats().stream().map(seat -> {
+            SeatHolder holder = seat.holderOn(today);
+            return new SeatView(seat.seatId(),
+                    holder.professionalId(), holder.professionalName(), seat.startDate(),
+                    firstBilledDay(calendar, seat), seat.releaseDate(), calendar.billedOn(seat, today),
+                    seat.rates().rateOn(today).orElse(seat.rates().steps().get(0).rate()),
+                    dropped ? List.of() : seat.rates().scheduledAfter(today).stream()
+                            .filter(step -> step.effectiveDate().isAfter(seat.startDate()))
+                            .filter(step -> seat.billableFrom(step.effectiveDate())).toList(),
+                    seat.rates().steps().stream().filter(step -> seat.billableFrom(step.effectiveDate())).toList(),
+                    holders(seat), seat.overlaps(), openReplacements.get(seat.seatId()));
+        }).toList();
         PausePeriod current = calendar.pauses().stream().filter(pause -> pause.covers(today)).findFirst()
                 .orElse(null);
         LocalDate resumedOn = calendar.pauses().stream().map(PausePeriod::until)
@@ -120,6 +129,15 @@ public class EngagementQueryHandler {
         return new EngagementView(doc.engagementId, doc.version, doc.clientId, doc.clientName, doc.roleTitle,
                 doc.currency, doc.billingModel, statusOn(doc, calendar, today), doc.terms, seats, dates, today,
                 doc.lastChangedAt);
+    }
+
+    /** Every holder of the seat with the last day each held it; the last holder's is open. */
+    private static List<SeatHolderView> holders(CalendarSeat seat) {
+        return seat.holders().stream().map(holder -> {
+            LocalDate until = seat.heldUntil(holder);
+            return new SeatHolderView(holder.professionalId(), holder.professionalName(), holder.from(),
+                    until == null ? null : until.minusDays(1));
+        }).toList();
     }
 
     /** The seat's first billed day: its start, or the engagement's first billed day if that is later. */
@@ -140,9 +158,7 @@ public class EngagementQueryHandler {
         boolean billed = doc.status.isRunning() || doc.status == EngagementStatus.ENDED;
         LocalDate firstBilledDay = !billed ? null : doc.activeFrom != null ? doc.activeFrom : doc.trialStart;
         return new SeatCalendar(firstBilledDay, doc.lastDay,
-                doc.seats.stream().map(seat -> new CalendarSeat(seat.seatId(), seat.professionalId(),
-                        seat.professionalName(), seat.startDate(), seat.releaseDate(),
-                        new RateSchedule(seat.rates()))).toList(),
+                doc.seats.stream().map(SeatDocument::calendarSeat).toList(),
                 doc.pauses.stream().map(pause -> new PausePeriod(pause.from(), pause.until())).toList());
     }
 

@@ -1,6 +1,7 @@
 package com.engagementledger.engagement.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -83,6 +84,74 @@ class SeatCalendarTest {
     void aSeatStartingBeforeTheEngagementIsBilledFromTheEngagementsFirstDay() {
         SeatCalendar calendar = SeatCalendar.of(List.of(ANNA)).startingOn(day(10));
         assertThat(calendar.billedBetween(MAR_1, day(31))).hasSize(22);
+    }
+
+    @Test
+    void eachDayNamesTheProfessionalWhoHeldTheSeatThatDay() {
+        CalendarSeat swapped = ANNA.heldBy(new SeatHolder("p9", "Chiara", day(16)));
+        SeatCalendar calendar = SeatCalendar.of(List.of(swapped)).startingOn(MAR_1);
+        assertThat(calendar.billedOn(day(15))).singleElement()
+                .isEqualTo(new BilledSeatDay(day(15), "s1", "p1", "Anna", new BigDecimal("9000.00")));
+        assertThat(calendar.billedOn(day(16))).singleElement()
+                .isEqualTo(new BilledSeatDay(day(16), "s1", "p9", "Chiara", new BigDecimal("9000.00")));
+        assertThat(swapped.holders()).containsExactly(new SeatHolder("p1", "Anna", MAR_1),
+                new SeatHolder("p9", "Chiara", day(16)));
+        assertThat(swapped.heldUntil(swapped.holders().get(0))).isEqualTo(day(16));
+        assertThat(swapped.heldUntil(swapped.lastHolder())).isNull();
+        assertThat(swapped.holderOn(MAR_1.minusDays(3))).as("before the start, the first holder")
+                .isEqualTo(new SeatHolder("p1", "Anna", MAR_1));
+    }
+
+    @Test
+    void aProfessionalHoldsASeatOnlyUntilTheSwap() {
+        CalendarSeat swapped = ANNA.heldBy(new SeatHolder("p9", "Chiara", day(16)));
+        assertThat(swapped.heldByOnOrAfter("p1", day(15))).isTrue();
+        assertThat(swapped.heldByOnOrAfter("p1", day(16))).isFalse();
+        assertThat(swapped.heldByOnOrAfter("p9", day(2))).isTrue();
+        assertThat(swapped.releasedOn(day(20)).heldByOnOrAfter("p9", day(20))).as("released").isFalse();
+    }
+
+    @Test
+    void anOverlapBillsTheIncomingProfessionalsDaysBesideTheHoldersAtZeroWhenFree() {
+        SeatCalendar calendar = SeatCalendar.of(List.of(ANNA)).startingOn(MAR_1)
+                .changingSeat("s1", seat -> seat.withOverlap(new SeatOverlap("r1", "p9", "Chiara", day(10),
+                        day(12), true)));
+        assertThat(calendar.overlapDaysOn(day(9))).isEmpty();
+        assertThat(calendar.overlapDaysBetween(MAR_1, day(31))).containsExactly(
+                new OverlapSeatDay(day(10), "s1", "r1", "p9", "Chiara", BigDecimal.ZERO, true),
+                new OverlapSeatDay(day(11), "s1", "r1", "p9", "Chiara", BigDecimal.ZERO, true),
+                new OverlapSeatDay(day(12), "s1", "r1", "p9", "Chiara", BigDecimal.ZERO, true));
+        assertThat(calendar.billedOn(day(11))).as("the holder stays billed").extracting(BilledSeatDay::professionalId)
+                .containsExactly("p1");
+    }
+
+    @Test
+    void aBillableOverlapDayIsPricedAtTheSeatsRateThatDayAndOnlyWhereTheSeatIsBilled() {
+        SeatCalendar calendar = SeatCalendar.of(List.of(ANNA)).startingOn(MAR_1)
+                .changingSeat("s1", seat -> seat.withRates(seat.rates()
+                                .with(new RateStep(day(11), new BigDecimal("9900.00"), "rc-1")))
+                        .withOverlap(new SeatOverlap("r1", "p9", "Chiara", day(10), day(14), false)))
+                .pausedFrom(day(12)).resumedOn(day(14));
+        assertThat(calendar.overlapDaysBetween(MAR_1, day(31)))
+                .extracting(OverlapSeatDay::day, OverlapSeatDay::rate)
+                .containsExactly(tuple(day(10), new BigDecimal("9000.00")),
+                        tuple(day(11), new BigDecimal("9900.00")),
+                        tuple(day(14), new BigDecimal("9900.00")));
+    }
+
+    @Test
+    void anOverlapEndsWhereItRanAndIsRecordedOncePerReplacement() {
+        CalendarSeat seat = ANNA.withOverlap(new SeatOverlap("r1", "p9", "Chiara", day(10), day(14), true));
+        assertThat(seat.withOverlap(new SeatOverlap("r1", "p8", "Other", day(1), day(2), false)).overlaps())
+                .as("a repeat keeps the first").containsExactly(seat.overlaps().get(0));
+        assertThat(seat.overlapRanUntil("r1", day(11)).overlaps())
+                .containsExactly(new SeatOverlap("r1", "p9", "Chiara", day(10), day(11), true));
+        assertThat(seat.overlapRanUntil("r1", day(20)).overlaps()).as("never longer than scheduled")
+                .containsExactly(seat.overlaps().get(0));
+        assertThat(seat.overlapRanUntil("r1", null).overlaps()).as("no day ran").isEmpty();
+        assertThat(seat.overlapRanUntil("r1", day(9)).overlaps()).as("ended before its first day").isEmpty();
+        assertThat(seat.overlapRanUntil("r2", null).overlaps()).as("another replacement's")
+                .containsExactly(seat.overlaps().get(0));
     }
 
     private static LocalDate day(int dayOfMarch) {

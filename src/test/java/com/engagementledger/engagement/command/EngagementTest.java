@@ -120,6 +120,7 @@ class EngagementTest {
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(new BackDatingWindow(31));
         fixture.registerInjectableResource(new ForwardDatingWindow(365));
+        fixture.registerInjectableResource(new FakeReplacementRecords());
     }
 
     // ---------------------------------------------------------------- ProposeEngagement
@@ -3207,6 +3208,7 @@ class EngagementTest {
         wide.registerInjectableResource(clock);
         wide.registerInjectableResource(new BackDatingWindow(31));
         wide.registerInjectableResource(new ForwardDatingWindow(ForwardDatingWindow.MAX_DAYS));
+        wide.registerInjectableResource(new FakeReplacementRecords());
         return wide;
     }
 

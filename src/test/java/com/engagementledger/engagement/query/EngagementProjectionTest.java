@@ -24,6 +24,13 @@ import com.engagementledger.engagement.api.NoticeWithdrawn;
 import com.engagementledger.engagement.api.RateChangeScheduled;
 import com.engagementledger.engagement.api.RateChangeWithdrawn;
 import com.engagementledger.engagement.api.SeatAdded;
+import com.engagementledger.engagement.api.SeatHolderView;
+import com.engagementledger.engagement.api.SeatOverlap;
+import com.engagementledger.engagement.api.SeatOverlapScheduled;
+import com.engagementledger.engagement.api.SeatProfessionalSwapped;
+import com.engagementledger.engagement.api.SeatReplacementClosed;
+import com.engagementledger.engagement.api.SeatReplacementOpened;
+import com.engagementledger.engagement.api.SeatView;
 import com.engagementledger.engagement.api.SeatReleased;
 import com.engagementledger.engagement.api.SeatWithdrawn;
 import com.engagementledger.platform.store.BatchedWrites;
@@ -411,6 +418,109 @@ class EngagementProjectionTest {
         projection.reset();
         assertThat(mongo.getCollection("engagements").countDocuments()).isZero();
         assertThat(mongo.getCollection("other").countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void eachSeatShowsItsHoldersItsOverlapsAndTheReplacementHoldingItOpen() {
+        history("h1").forEach(Runnable::run);
+        projection.on(new SeatReplacementOpened("h1", "s1", "r1", TODAY.minusDays(8), true), 5, AT);
+        projection.on(new SeatOverlapScheduled("h1", "s1", "r1", "p9", "Chiara", TODAY.minusDays(6),
+                TODAY.minusDays(1), true), 6, AT);
+        SeatView open = queries.find(new FindEngagement("h1")).orElseThrow().seats().get(0);
+        assertThat(open.openReplacementId()).isEqualTo("r1");
+        assertThat(open.overlaps()).containsExactly(new SeatOverlap("r1", "p9", "Chiara", TODAY.minusDays(6),
+                TODAY.minusDays(1), true));
+        assertThat(open.holders()).containsExactly(new SeatHolderView("p1", "Anna", TODAY.minusDays(20), null));
+
+        projection.on(new SeatProfessionalSwapped("h1", "s1", "r1", "p9", "Chiara", TODAY.minusDays(2),
+                TODAY.minusDays(3)), 7, AT);
+        SeatView swapped = queries.find(new FindEngagement("h1")).orElseThrow().seats().get(0);
+        assertThat(swapped.openReplacementId()).isNull();
+        assertThat(swapped.professionalId()).as("today's holder").isEqualTo("p9");
+        assertThat(swapped.professionalName()).isEqualTo("Chiara");
+        assertThat(swapped.holders()).containsExactly(
+                new SeatHolderView("p1", "Anna", TODAY.minusDays(20), TODAY.minusDays(3)),
+                new SeatHolderView("p9", "Chiara", TODAY.minusDays(2), null));
+        assertThat(swapped.overlaps()).as("completed early: only the days that ran").containsExactly(
+                new SeatOverlap("r1", "p9", "Chiara", TODAY.minusDays(6), TODAY.minusDays(3), true));
+        assertThat(queries.find(new FindEngagement("h1")).orElseThrow().seats().get(1).holders())
+                .as("another seat keeps its holder").extracting(SeatHolderView::professionalId).containsExactly("p2");
+    }
+
+    @Test
+    void aSwapFromALaterDayNamesTheOutgoingProfessionalUntilThen() {
+        history("h2").forEach(Runnable::run);
+        projection.on(new SeatReplacementOpened("h2", "s1", "r1", TODAY.minusDays(8), false), 5, AT);
+        projection.on(new SeatProfessionalSwapped("h2", "s1", "r1", "p9", "Chiara", TODAY.plusDays(1), null),
+                6, AT);
+        SeatView seat = queries.find(new FindEngagement("h2")).orElseThrow().seats().get(0);
+        assertThat(seat.professionalId()).isEqualTo("p1");
+        assertThat(seat.holders()).extracting(SeatHolderView::to).containsExactly(TODAY, null);
+    }
+
+    @Test
+    void aClosedReplacementFreesTheSeatAndKeepsOnlyTheOverlapDaysThatRan() {
+        history("h3").forEach(Runnable::run);
+        projection.on(new SeatReplacementOpened("h3", "s1", "r1", TODAY.minusDays(8), true), 5, AT);
+        projection.on(new SeatOverlapScheduled("h3", "s1", "r1", "p9", "Chiara", TODAY.minusDays(2),
+                TODAY.plusDays(3), false), 6, AT);
+        projection.on(new SeatReplacementClosed("h3", "s1", "r1", TODAY, TODAY.minusDays(1), false), 7, AT);
+        SeatView seat = queries.find(new FindEngagement("h3")).orElseThrow().seats().get(0);
+        assertThat(seat.openReplacementId()).isNull();
+        assertThat(seat.professionalId()).isEqualTo("p1");
+        assertThat(seat.overlaps()).containsExactly(new SeatOverlap("r1", "p9", "Chiara", TODAY.minusDays(2),
+                TODAY.minusDays(1), false));
+
+        projection.on(new SeatReplacementOpened("h3", "s1", "r2", TODAY, true), 8, AT);
+        projection.on(new SeatReplacementClosed("h3", "s1", "r2", TODAY, null, true), 9, AT);
+        assertThat(queries.find(new FindEngagement("h3")).orElseThrow().seats().get(0).overlaps())
+                .as("a replacement without overlap leaves the others").hasSize(1);
+    }
+
+    @Test
+    void aSeatStoredBeforeHoldersWereRecordedReadsAsHeldByItsProfessionalThroughout() {
+        history("h4").forEach(Runnable::run);
+        Document stored = raw().get(0);
+        stored.getList("seats", Document.class).forEach(seat -> {
+            seat.remove("holders");
+            seat.remove("overlaps");
+            seat.remove("openReplacementId");
+        });
+        mongo.getCollection("engagements").replaceOne(new Document("_id", "h4"), stored);
+        SeatView seat = queries.find(new FindEngagement("h4")).orElseThrow().seats().get(0);
+        assertThat(seat.holders()).containsExactly(new SeatHolderView("p1", "Anna", TODAY.minusDays(20), null));
+        assertThat(seat.overlaps()).isEmpty();
+        assertThat(seat.openReplacementId()).isNull();
+    }
+
+    @Test
+    void theSeatHistoryStepsFoldedGiveTheStoredDocument() {
+        List<Object> events = List.of(proposed("h5", "acme", TODAY.minusDays(20)),
+                new EngagementActivated("h5", TODAY.minusDays(20)),
+                new SeatReplacementOpened("h5", "s1", "r1", TODAY.minusDays(8), true),
+                new SeatOverlapScheduled("h5", "s1", "r1", "p9", "Chiara", TODAY.minusDays(6), TODAY.minusDays(1),
+                        true),
+                new SeatProfessionalSwapped("h5", "s1", "r1", "p9", "Chiara", TODAY.minusDays(2),
+                        TODAY.minusDays(3)),
+                new SeatReplacementOpened("h5", "s1", "r2", TODAY, false),
+                new SeatReplacementClosed("h5", "s1", "r2", TODAY, null, false));
+        projection.on((EngagementProposed) events.get(0), 0, AT);
+        projection.on((EngagementActivated) events.get(1), 1, AT);
+        projection.on((SeatReplacementOpened) events.get(2), 2, AT);
+        projection.on((SeatOverlapScheduled) events.get(3), 3, AT);
+        projection.on((SeatProfessionalSwapped) events.get(4), 4, AT);
+        projection.on((SeatReplacementOpened) events.get(5), 5, AT);
+        projection.on((SeatReplacementClosed) events.get(6), 6, AT);
+        EngagementDocument folded = Evolution.of(EngagementProjection.class, EngagementDocument.class).fold(events);
+        Document stored = new Document();
+        mongo.getConverter().write(mongo.findById("h5", EngagementDocument.class), stored);
+        Document replayed = new Document();
+        mongo.getConverter().write(folded, replayed);
+        for (String storageOnly : List.of("version", "lastChangedAt", "proposedAt", "applied", "_class")) {
+            stored.remove(storageOnly);
+            replayed.remove(storageOnly);
+        }
+        assertThat(replayed).isEqualTo(stored);
     }
 
     private List<Runnable> history(String id) {

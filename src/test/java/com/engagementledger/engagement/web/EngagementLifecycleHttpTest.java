@@ -37,6 +37,13 @@ class EngagementLifecycleHttpTest extends HttpTestSupport {
         JsonNode engagement = awaitEngagement(id, e -> e.get("status").asText().equals("PROPOSED"));
         assertThat(engagement.get("terms").get("trialDays").asInt()).isEqualTo(14);
         String firstSeat = engagement.get("seats").get(0).get("seatId").asText();
+        JsonNode firstHolder = engagement.get("seats").get(0).get("holders").get(0);
+        assertThat(firstHolder.get("professionalId").asText()).as("its history starts with its first holder")
+                .isEqualTo(engagement.get("seats").get(0).get("professionalId").asText());
+        assertThat(firstHolder.get("from").asText()).isEqualTo(today.toString());
+        assertThat(firstHolder.hasNonNull("to")).as("still holding it").isFalse();
+        assertThat(engagement.get("seats").get(0).get("overlaps")).isEmpty();
+        assertThat(engagement.get("seats").get(0).hasNonNull("openReplacementId")).isFalse();
 
         assertThat(manager.post("/api/engagements/" + id + "/trial", (Object) null).status()).isEqualTo(200);
         engagement = awaitEngagement(id, e -> e.get("status").asText().equals("TRIAL"));
