@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The demo profile, and only it, has the four demo users and seeds engagements; without it there is no user and no
- * test clock.
+ * The demo profile, and only it, has the four demo users and seeds engagements and replacements; without it there
+ * is no user and no test clock.
  */
 class DemoProfileTest {
 
@@ -45,6 +45,17 @@ class DemoProfileTest {
             assertThat(new ObjectMapper().readTree(acme.body()).get("clientName").asText())
                     .isEqualTo("Acme Corporation");
             assertThat(get(port, "/api/admin/clock", "admin:demo").statusCode()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                JsonNode guarantees = new ObjectMapper().readTree(get(port, "/api/guarantees?engagementId="
+                        + DemoCommands.id("engagement:acme"), "finance:demo").body());
+                assertThat(guarantees.get("breaches")).as("a missed SLA at Acme").hasSize(1);
+                assertThat(guarantees.get("breaches").get(0).get("businessDaysLate").asInt()).isEqualTo(2);
+                // two day rates of 9800.00 a month: 9800 x 12 / 260 x 2
+                assertThat(guarantees.get("creditsOwed").decimalValue()).isEqualByComparingTo("904.62");
+                JsonNode overlap = new ObjectMapper().readTree(get(port, "/api/replacements/"
+                        + DemoCommands.id("replacement:hooli-gus"), "auditor:demo").body());
+                assertThat(overlap.get("status").asText()).as("Hooli's replacement").isEqualTo("OVERLAP");
+            });
             HttpResponse<String> moved = HTTP.send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + port + "/api/admin/clock"))
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes()))
