@@ -26,8 +26,9 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
  * Wires every {@link ReadModel}'s projection: a pooled streaming processor woken on commits
  * ({@link CommitNotifyingEventSource}) with the read model's {@link ProjectionSettings}, writes coalesced per batch
  * ({@link BatchedWrites}), and the read model's indexes. A per-aggregate read model gets a MongoDB token store and a
- * MongoDB dead-letter queue: its token must live in the store of the read model, or a crash can leave it ahead of
- * the data. An ordered one keeps its token in the relational store and has no dead letters (ADR 0017).
+ * MongoDB dead-letter queue. Every read model's token lives in MongoDB beside its documents (DESIGN.md §4): in
+ * another store a crash could leave it ahead of the data, and discarding the embedded read-model store after an
+ * unclean stop would not rebuild it. An ordered one has no dead letters (ADR 0017, ADR 0030).
  * The token store is deliberately not a bean: a TokenStore bean would replace the JDBC one that sagas keep.
  * No JDBC transaction wraps a per-aggregate read model's batches: MongoDB writes would not join it, and it would only
  * hold a connection.
@@ -72,19 +73,19 @@ public class ReadModelProcessingConfiguration {
                                         // also how often events committed by other nodes are looked for
                                         .tokenClaimInterval(500))
                         .registerHandlerInterceptor(group, config -> new BatchedWritesInterceptor(batchedWrites));
-                if (ordered) {
-                    // the token goes to the relational store (the default token store) in its transaction; a
-                    // failing event is retried, never parked, so that no later event overtakes it
-                    processing.registerSequencingPolicy(group, config -> new SequentialPolicy());
-                    continue;
-                }
                 processing
                         .registerTokenStore(group, config -> MongoTokenStore.builder()
                                 .mongoTemplate(axonMongoTemplate)
                                 .serializer(config.serializer())
                                 .claimTimeout(Duration.ofSeconds(10))
                                 .build())
-                        .registerTransactionManager(group, config -> NoTransactionManager.INSTANCE)
+                        .registerTransactionManager(group, config -> NoTransactionManager.INSTANCE);
+                if (ordered) {
+                    // a failing event is retried, never parked, so that no later event overtakes it
+                    processing.registerSequencingPolicy(group, config -> new SequentialPolicy());
+                    continue;
+                }
+                processing
                         // a replay rebuilds everything; stale letters would park their sequences' events again
                         .registerDeadLetteringEventHandlerInvokerConfiguration(group,
                                 (config, builder) -> builder.allowReset(true))
