@@ -25,12 +25,13 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 /**
  * Wires every {@link ReadModel}'s projection: a pooled streaming processor woken on commits
  * ({@link CommitNotifyingEventSource}) with the read model's {@link ProjectionSettings}, writes coalesced per batch
- * ({@link BatchedWrites}), and the read model's indexes. A per-aggregate read model gets a MongoDB token store and a
- * MongoDB dead-letter queue: its token must live in the store of the read model, or a crash can leave it ahead of
- * the data. An ordered one keeps its token in the relational store and has no dead letters (ADR 0017).
- * The token store is deliberately not a bean: a TokenStore bean would replace the JDBC one that sagas keep.
- * No JDBC transaction wraps a per-aggregate read model's batches: MongoDB writes would not join it, and it would only
- * hold a connection.
+ * ({@link BatchedWrites}), and the read model's indexes. Every read model keeps its token in MongoDB beside its
+ * documents: a token in another store survives when the read-model store is lost or discarded (after an unclean stop
+ * the embedded one is), and the projection would go on from it over empty collections, never projecting what came
+ * before. A per-aggregate read model also gets a MongoDB dead-letter queue; an ordered one has no dead letters
+ * (ADR 0017). The token store is deliberately not a bean: a TokenStore bean would replace the JDBC one that sagas
+ * keep. No JDBC transaction wraps a read model's batches: MongoDB writes would not join it, and it would only hold a
+ * connection.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class ReadModelProcessingConfiguration {
@@ -71,20 +72,19 @@ public class ReadModelProcessingConfiguration {
                                         .initialSegmentCount(ordered ? 1 : settings.segments())
                                         // also how often events committed by other nodes are looked for
                                         .tokenClaimInterval(500))
-                        .registerHandlerInterceptor(group, config -> new BatchedWritesInterceptor(batchedWrites));
-                if (ordered) {
-                    // the token goes to the relational store (the default token store) in its transaction; a
-                    // failing event is retried, never parked, so that no later event overtakes it
-                    processing.registerSequencingPolicy(group, config -> new SequentialPolicy());
-                    continue;
-                }
-                processing
+                        .registerHandlerInterceptor(group, config -> new BatchedWritesInterceptor(batchedWrites))
                         .registerTokenStore(group, config -> MongoTokenStore.builder()
                                 .mongoTemplate(axonMongoTemplate)
                                 .serializer(config.serializer())
                                 .claimTimeout(Duration.ofSeconds(10))
                                 .build())
-                        .registerTransactionManager(group, config -> NoTransactionManager.INSTANCE)
+                        .registerTransactionManager(group, config -> NoTransactionManager.INSTANCE);
+                if (ordered) {
+                    // a failing event is never parked, so that no later event overtakes it
+                    processing.registerSequencingPolicy(group, config -> new SequentialPolicy());
+                    continue;
+                }
+                processing
                         // a replay rebuilds everything; stale letters would park their sequences' events again
                         .registerDeadLetteringEventHandlerInvokerConfiguration(group,
                                 (config, builder) -> builder.allowReset(true))
