@@ -21,8 +21,8 @@ public record ReadModel(String name, Ordering ordering, List<ReadModelCollection
          */
         PER_AGGREGATE,
         /**
-         * One segment, no dead-lettering, the token in the relational store: every event in the global order of
-         * the event store, and a failing event stops the projection until it is fixed.
+         * One segment, no dead-lettering, the token in MongoDB beside the documents: every event in the global
+         * order of the event store, and a failing event stops the projection until it is fixed.
          */
         GLOBAL
     }
