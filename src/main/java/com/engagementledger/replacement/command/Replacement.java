@@ -12,6 +12,7 @@ import com.engagementledger.replacement.api.CandidateAccepted;
 import com.engagementledger.replacement.api.CandidateProposed;
 import com.engagementledger.replacement.api.CandidateRejected;
 import com.engagementledger.replacement.api.CandidateStatus;
+import com.engagementledger.replacement.api.CloseForEndedEngagement;
 import com.engagementledger.replacement.api.CompleteReplacement;
 import com.engagementledger.replacement.api.Eligibility;
 import com.engagementledger.replacement.api.EndOverlap;
@@ -184,7 +185,7 @@ public class Replacement {
                     + overlapBusinessDays + " business days from " + start + " hands the seat over on " + swapDate
                     + ", after the seat's last billed day (" + seatLastDay + ")");
         }
-        settleMissedSla(today, businessDays);
+        settleMissedSla(today, seatLastDay, today, businessDays);
         apply(new CandidateAccepted(replacementId, engagementId, seatId, pendingCandidateId, pendingProfessionalId,
                 pendingProfessionalName, today, start, lastOverlapDay, eligibility == Eligibility.FREE));
         return AggregateLifecycle.getVersion();
@@ -220,10 +221,14 @@ public class Replacement {
         return AggregateLifecycle.getVersion();
     }
 
-    /** The day after the SLA's due date: the breach is recorded once, if no candidate was accepted by then. */
+    /**
+     * The day after the SLA's due date: the breach is recorded once, if no candidate was accepted by then and the seat
+     * is billed after the due date (a seat that ends by then was owed no replacement after it).
+     */
     @CommandHandler
     public long handle(RecordSlaBreach command, Clock clock) {
-        if (slaStillRunning() && !breachRecorded && today(clock).isAfter(slaDueDate)) {
+        boolean seatBilledAfterDueDate = seatLastDay == null || seatLastDay.isAfter(slaDueDate);
+        if (slaStillRunning() && !breachRecorded && seatBilledAfterDueDate && today(clock).isAfter(slaDueDate)) {
             apply(new ReplacementSlaBreached(replacementId, engagementId, seatId, slaDueDate,
                     slaDueDate.plusDays(1)));
         }
@@ -241,12 +246,27 @@ public class Replacement {
                 ReplacementStatus.CANDIDATE_ACCEPTED);
         String reason = blankToNull(PlainText.text("reason", command.reason(), MAX_REASON));
         LocalDate today = today(clock);
-        if (slaStillRunning()) {
-            settleMissedSla(today, businessDays);
+        withdraw(today, reason, today, seatLastDay, businessDays);
+        return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * The engagement ended after {@code lastDay}: a replacement still open is withdrawn as of the day after, and a
+     * missed SLA counts its late days up to and including that last day only, however late the process runs. Sent by
+     * the process, so it never fails for the state it finds.
+     */
+    @CommandHandler
+    public long handle(CloseForEndedEngagement command, Clock clock, BusinessDays businessDays) {
+        if (command.lastDay() == null) {
+            throw new IllegalArgumentException("an ended engagement has a last day: " + command);
         }
-        LocalDate workedTo = status == ReplacementStatus.CANDIDATE_ACCEPTED ? lastOverlapDayBefore(today) : null;
-        apply(new ReplacementWithdrawn(replacementId, engagementId, seatId, today, reason, workedTo,
-                usesFreeReplacement && workedTo == null));
+        if (status == ReplacementStatus.COMPLETED || status == ReplacementStatus.WITHDRAWN) {
+            return AggregateLifecycle.getVersion();
+        }
+        LocalDate lastDay = command.lastDay();
+        LocalDate lastBilledDay = seatLastDay != null && seatLastDay.isBefore(lastDay) ? seatLastDay : lastDay;
+        withdraw(lastDay.plusDays(1), "the engagement ended on " + lastDay, today(clock), lastBilledDay,
+                businessDays);
         return AggregateLifecycle.getVersion();
     }
 
@@ -320,6 +340,21 @@ public class Replacement {
         status = ReplacementStatus.WITHDRAWN;
     }
 
+    /**
+     * Withdraws the replacement on {@code withdrawnOn}; the SLA stops that day, but no late day lies after
+     * {@code lastBilledDay} (null when the seat has no end): nothing was owed for a seat no longer billed.
+     */
+    private void withdraw(LocalDate withdrawnOn, String reason, LocalDate today, LocalDate lastBilledDay,
+                          BusinessDays businessDays) {
+        if (slaStillRunning()) {
+            settleMissedSla(withdrawnOn, lastBilledDay, today, businessDays);
+        }
+        LocalDate workedTo = status == ReplacementStatus.CANDIDATE_ACCEPTED ? lastOverlapDayBefore(withdrawnOn)
+                : null;
+        apply(new ReplacementWithdrawn(replacementId, engagementId, seatId, withdrawnOn, reason, workedTo,
+                usesFreeReplacement && workedTo == null));
+    }
+
     private void completeAsPlanned() {
         apply(new ReplacementCompleted(replacementId, engagementId, seatId, pendingCandidateId, pendingProfessionalId,
                 pendingProfessionalName, overlapTo.plusDays(1), overlapTo.isBefore(overlapFrom) ? null : overlapTo,
@@ -338,19 +373,23 @@ public class Replacement {
     }
 
     /**
-     * The SLA stops today, with a candidate accepted or the replacement withdrawn: if its due date has passed, the
-     * breach is recorded (unless the deadline did) and a free replacement's credit fixed, for the business days after
-     * the due date up to today. None is granted for a breach that cost no business day.
+     * The SLA stops on {@code stoppedOn}, with a candidate accepted or the replacement withdrawn: if its due date has
+     * passed, the breach is recorded (unless the deadline did) and a free replacement's credit fixed today, for the
+     * business days after the due date up to {@code stoppedOn}, but none after the seat's last billed day: a seat no
+     * longer billed is owed no professional. None is granted for a breach that cost no business day.
      */
-    private void settleMissedSla(LocalDate today, BusinessDays businessDays) {
-        if (!today.isAfter(slaDueDate)) {
+    private void settleMissedSla(LocalDate stoppedOn, LocalDate lastBilledDay, LocalDate today,
+                                 BusinessDays businessDays) {
+        LocalDate lastLateDay = lastBilledDay != null && lastBilledDay.isBefore(stoppedOn) ? lastBilledDay
+                : stoppedOn;
+        if (!lastLateDay.isAfter(slaDueDate)) {
             return;
         }
         if (!breachRecorded) {
             apply(new ReplacementSlaBreached(replacementId, engagementId, seatId, slaDueDate,
                     slaDueDate.plusDays(1)));
         }
-        int daysLate = businessDays.between(slaDueDate, today);
+        int daysLate = businessDays.between(slaDueDate, lastLateDay);
         if (eligibility == Eligibility.FREE && daysLate > 0) {
             BigDecimal amount = ServiceCredit.amount(billingModel, seatRate, daysLate,
                     Currency.getInstance(currency));

@@ -4,22 +4,19 @@ import com.engagementledger.engagement.api.CloseSeatReplacement;
 import com.engagementledger.engagement.api.EngagementEnded;
 import com.engagementledger.engagement.api.ScheduleSeatOverlap;
 import com.engagementledger.engagement.api.SwapSeatProfessional;
-import com.engagementledger.platform.api.RuleViolation;
-import com.engagementledger.platform.api.RuleViolationDetails;
 import com.engagementledger.replacement.api.CandidateAccepted;
+import com.engagementledger.replacement.api.CloseForEndedEngagement;
 import com.engagementledger.replacement.api.EndOverlap;
 import com.engagementledger.replacement.api.RecordSlaBreach;
 import com.engagementledger.replacement.api.ReplacementCompleted;
 import com.engagementledger.replacement.api.ReplacementRequested;
 import com.engagementledger.replacement.api.ReplacementWithdrawn;
-import com.engagementledger.replacement.api.WithdrawReplacement;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
@@ -105,25 +102,13 @@ public class ReplacementProcess {
     }
 
     /**
-     * A replacement outlives no engagement: it is withdrawn, and its withdrawal then closes it like any other. If it
-     * completed or was withdrawn meanwhile (its event is on its way to this process), the refusal says so and there
-     * is nothing left to do.
+     * A replacement outlives no engagement: it is withdrawn as of the day after the engagement's last day, whenever
+     * this runs, and its withdrawal then closes it like any other. One that completed or was withdrawn meanwhile (its
+     * event on its way to this process) is left as it is.
      */
     @SagaEventHandler(associationProperty = "engagementId")
     public void on(EngagementEnded event, CommandGateway commands) {
-        try {
-            send(commands, new WithdrawReplacement(replacementId, "the engagement ended on " + event.lastDay(),
-                    null));
-        } catch (CommandExecutionException refused) {
-            boolean settled = refused.getDetails()
-                    .filter(RuleViolationDetails.class::isInstance)
-                    .map(RuleViolationDetails.class::cast)
-                    .filter(details -> details.kind() == RuleViolation.Kind.ILLEGAL_STATE)
-                    .isPresent();
-            if (!settled) {
-                throw refused;
-            }
-        }
+        send(commands, new CloseForEndedEngagement(replacementId, event.lastDay()));
     }
 
     private static void send(CommandGateway commands, Object command) {

@@ -8,23 +8,20 @@ import com.engagementledger.engagement.api.CloseSeatReplacement;
 import com.engagementledger.engagement.api.EngagementEnded;
 import com.engagementledger.engagement.api.ScheduleSeatOverlap;
 import com.engagementledger.engagement.api.SwapSeatProfessional;
-import com.engagementledger.platform.api.RuleViolation;
-import com.engagementledger.platform.api.RuleViolationDetails;
 import com.engagementledger.platform.axon.SerializationConfiguration;
 import com.engagementledger.replacement.api.CandidateAccepted;
 import com.engagementledger.replacement.api.Eligibility;
+import com.engagementledger.replacement.api.CloseForEndedEngagement;
 import com.engagementledger.replacement.api.EndOverlap;
 import com.engagementledger.replacement.api.RecordSlaBreach;
 import com.engagementledger.replacement.api.ReplacementCompleted;
 import com.engagementledger.replacement.api.ReplacementReason;
 import com.engagementledger.replacement.api.ReplacementRequested;
 import com.engagementledger.replacement.api.ReplacementWithdrawn;
-import com.engagementledger.replacement.api.WithdrawReplacement;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.test.AxonAssertionError;
@@ -171,12 +168,12 @@ class ReplacementProcessTest {
     }
 
     @Test
-    void engagementEndWithdrawsTheReplacement() {
+    void engagementEndClosesTheReplacementAsOfTheEngagementsLastDay() {
         fixture.givenCurrentTime(NOW)
                 .andThenAPublished(requested("UTC"))
                 .whenPublishingA(new EngagementEnded(ENGAGEMENT, LocalDate.parse("2025-03-31"),
                         LocalDate.parse("2025-04-01"), true))
-                .expectDispatchedCommands(new WithdrawReplacement(ID, "the engagement ended on 2025-03-31", null))
+                .expectDispatchedCommands(new CloseForEndedEngagement(ID, LocalDate.parse("2025-03-31")))
                 .expectActiveSagas(1);
     }
 
@@ -187,19 +184,6 @@ class ReplacementProcessTest {
                 .whenPublishingA(new EngagementEnded("eng-2", LocalDate.parse("2025-03-31"),
                         LocalDate.parse("2025-04-01"), true))
                 .expectNoDispatchedCommands();
-    }
-
-    @Test
-    void engagementEndAfterTheReplacementSettledIsNoFailure() {
-        fixture.setCallbackBehavior((payload, metaData) -> {
-            throw new CommandExecutionException("completed", null,
-                    new RuleViolationDetails(RuleViolation.Kind.ILLEGAL_STATE, "status", null, "completed"));
-        });
-        fixture.givenCurrentTime(NOW)
-                .andThenAPublished(requested("UTC"))
-                .whenPublishingA(new EngagementEnded(ENGAGEMENT, LocalDate.parse("2025-03-31"),
-                        LocalDate.parse("2025-04-01"), false))
-                .expectSuccessfulHandlerExecution();
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.engagementledger.replacement.api.AcceptCandidate;
 import com.engagementledger.replacement.api.CandidateAccepted;
 import com.engagementledger.replacement.api.CandidateProposed;
 import com.engagementledger.replacement.api.CandidateRejected;
+import com.engagementledger.replacement.api.CloseForEndedEngagement;
 import com.engagementledger.replacement.api.CompleteReplacement;
 import com.engagementledger.replacement.api.Eligibility;
 import com.engagementledger.replacement.api.EndOverlap;
@@ -633,6 +634,63 @@ class ReplacementTest {
                 .when(new WithdrawReplacement(ID, null, null))
                 .expectEvents(new ReplacementWithdrawn(ID, ENGAGEMENT, SEAT, date("2025-03-25"), null,
                         date("2025-03-24"), false));
+    }
+
+    @Test
+    void withdrawalAfterTheSeatsLastDayCountsNoLateDayAfterIt() {
+        at("2025-03-25");
+        fixture.given(requested(Eligibility.FREE, true, BillingModel.MONTHLY, MONTHLY_RATE, "EUR", "UTC",
+                        date("2025-03-20")), breached(SLA_DUE))
+                .when(new WithdrawReplacement(ID, null, null))
+                .expectEvents(credit(3, "1107.69", "EUR", date("2025-03-25")),
+                        new ReplacementWithdrawn(ID, ENGAGEMENT, SEAT, date("2025-03-25"), null, null, true));
+    }
+
+    // ---------------------------------------------------------------- CloseForEndedEngagement
+
+    @Test
+    void endedEngagementWithdrawsAsOfItsEndAndCountsLateDaysUpToItsLastDayOnly() {
+        at("2025-03-25");
+        fixture.given(requested(), breached(SLA_DUE), proposed("cand-1", "pro-2"))
+                .when(new CloseForEndedEngagement(ID, date("2025-03-20")))
+                .expectEvents(credit(3, "1107.69", "EUR", date("2025-03-25")),
+                        new ReplacementWithdrawn(ID, ENGAGEMENT, SEAT, date("2025-03-21"),
+                                "the engagement ended on 2025-03-20", null, true));
+    }
+
+    @Test
+    void endedEngagementWhoseLastDayIsTheDueDateOwesNoBreach() {
+        at("2025-03-25");
+        fixture.given(requested())
+                .when(new CloseForEndedEngagement(ID, SLA_DUE))
+                .expectEvents(new ReplacementWithdrawn(ID, ENGAGEMENT, SEAT, date("2025-03-18"),
+                        "the engagement ended on 2025-03-17", null, true));
+    }
+
+    @Test
+    void endedEngagementDuringTheOverlapKeepsTheDaysWorkedUpToItsLastDay() {
+        at("2025-03-25");
+        fixture.given(requested(), proposed("cand-1", "pro-2"), accepted(date("2025-03-12"), date("2025-03-18")))
+                .when(new CloseForEndedEngagement(ID, date("2025-03-14")))
+                .expectEvents(new ReplacementWithdrawn(ID, ENGAGEMENT, SEAT, date("2025-03-15"),
+                        "the engagement ended on 2025-03-14", date("2025-03-14"), false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("settled")
+    void endedEngagementLeavesASettledReplacementAlone(String what, List<Object> history) {
+        fixture.given(history)
+                .when(new CloseForEndedEngagement(ID, date("2025-03-20")))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void slaDeadlineRecordsNoBreachWhenTheSeatEndedByTheDueDate() {
+        at("2025-03-18");
+        fixture.given(requested(Eligibility.FREE, true, BillingModel.MONTHLY, MONTHLY_RATE, "EUR", "UTC", SLA_DUE))
+                .when(new RecordSlaBreach(ID))
+                .expectNoEvents();
     }
 
     @ParameterizedTest(name = "{0}")
