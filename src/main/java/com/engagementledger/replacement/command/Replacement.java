@@ -123,7 +123,7 @@ public class Replacement {
     }
 
     @CommandHandler
-    public long handle(ProposeCandidate command, Clock clock) {
+    public long handle(ProposeCandidate command, Clock clock, EngagementSeats seats) {
         requireStatus("propose a candidate", ReplacementStatus.REQUESTED, ReplacementStatus.CANDIDATE_PROPOSED);
         if (pendingCandidateId != null) {
             throw RuleViolation.illegalState("candidate-pending", "Candidate " + pendingCandidateId
@@ -140,8 +140,10 @@ public class Replacement {
             throw RuleViolation.invalid("professionalId", "same-professional", "professional "
                     + command.professionalId() + " is the one being replaced");
         }
+        LocalDate today = today(clock);
+        requireNoOtherSeat(seats, command.professionalId(), today, "today (" + today + ")");
         apply(new CandidateProposed(replacementId, engagementId, seatId, command.candidateId(),
-                command.professionalId(), professionalName, today(clock)));
+                command.professionalId(), professionalName, today));
         return AggregateLifecycle.getVersion();
     }
 
@@ -165,7 +167,7 @@ public class Replacement {
      */
     @CommandHandler
     public long handle(AcceptCandidate command, Clock clock, BusinessDays businessDays,
-                       ReplacementDatingWindow window) {
+                       ReplacementDatingWindow window, EngagementSeats seats) {
         requireStatus("accept a candidate", ReplacementStatus.REQUESTED, ReplacementStatus.CANDIDATE_PROPOSED);
         requirePending(command.candidateId());
         LocalDate start = command.startDate();
@@ -185,6 +187,7 @@ public class Replacement {
                     + overlapBusinessDays + " business days from " + start + " hands the seat over on " + swapDate
                     + ", after the seat's last billed day (" + seatLastDay + ")");
         }
+        requireNoOtherSeat(seats, pendingProfessionalId, start, "the overlap's start (" + start + ")");
         settleMissedSla(today, seatLastDay, today, businessDays);
         apply(new CandidateAccepted(replacementId, engagementId, seatId, pendingCandidateId, pendingProfessionalId,
                 pendingProfessionalName, today, start, lastOverlapDay, eligibility == Eligibility.FREE));
@@ -395,6 +398,18 @@ public class Replacement {
                     Currency.getInstance(currency));
             apply(new ServiceCreditGranted(replacementId, engagementId, seatId, daysLate, amount, currency, today));
         }
+    }
+
+    /**
+     * One seat per professional, as when the engagement adds a seat: a candidate who holds another seat of the
+     * engagement on or after {@code from}, or will as another replacement's incoming professional, would hold two.
+     */
+    private void requireNoOtherSeat(EngagementSeats seats, String professionalId, LocalDate from, String when) {
+        seats.otherSeatHeldOnOrAfter(engagementId, seatId, professionalId, from).ifPresent(other -> {
+            throw RuleViolation.invalid("professionalId", "one-seat-per-professional", "professional "
+                    + professionalId + " holds seat " + other + " of the engagement on or after " + when
+                    + ", and a professional fills one seat at a time");
+        });
     }
 
     private void requirePending(String candidateId) {

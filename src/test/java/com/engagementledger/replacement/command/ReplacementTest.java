@@ -2,6 +2,9 @@ package com.engagementledger.replacement.command;
 
 import com.engagementledger.calendar.api.BusinessDays;
 import com.engagementledger.engagement.api.BillingModel;
+import com.engagementledger.engagement.api.SeatHolderView;
+import com.engagementledger.engagement.api.SeatOverlap;
+import com.engagementledger.engagement.api.SeatView;
 import com.engagementledger.platform.api.RuleViolation;
 import com.engagementledger.platform.api.RuleViolation.Kind;
 import com.engagementledger.platform.time.TestClock;
@@ -60,6 +63,8 @@ class ReplacementTest {
 
     private AggregateTestFixture<Replacement> fixture;
     private TestClock clock;
+    /** The engagement's seats as its read model shows them; null while it shows none. */
+    private List<SeatView> engagementSeats = List.of(seatHeldBy(SEAT, "pro-1", date("2025-01-06"), null));
 
     @BeforeEach
     void setUp() {
@@ -69,6 +74,15 @@ class ReplacementTest {
         fixture.registerInjectableResource(BusinessDays.withHolidays(List.of(date("2025-04-18"),
                 date("2025-04-21"))));
         fixture.registerInjectableResource(new ReplacementDatingWindow(31, 365));
+        fixture.registerInjectableResource(new EngagementSeats(null) {
+            @Override
+            List<SeatView> seats(String engagementId) {
+                if (engagementSeats == null) {
+                    throw RuleViolation.unavailable("engagement-unavailable", "not in the read model yet");
+                }
+                return engagementSeats;
+            }
+        });
     }
 
     // ---------------------------------------------------------------- ProposeCandidate
@@ -567,6 +581,80 @@ class ReplacementTest {
         fixture.given(history).when(new RecordSlaBreach(ID)).expectSuccessfulHandlerExecution();
     }
 
+    // ---------------------------------------------------------------- one seat per professional
+
+    @Test
+    void candidateWhoHoldsAnotherSeatIsNotProposed() {
+        engagementSeats = List.of(seatHeldBy(SEAT, "pro-1", date("2025-01-06"), null),
+                seatHeldBy("seat-2", "pro-2", date("2025-02-03"), null));
+        fixture.given(requested())
+                .when(propose("cand-1", "pro-2"))
+                .expectException(violationNaming(Kind.INVALID_INPUT, "one-seat-per-professional", "professionalId",
+                        "seat-2"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void candidateWhoLeftAnotherSeatBeforeTodayCanBeProposed() {
+        engagementSeats = List.of(seatHeldBy(SEAT, "pro-1", date("2025-01-06"), null),
+                seatHeldBy("seat-2", "pro-2", date("2025-02-03"), date("2025-03-10")),
+                new SeatView("seat-3", "pro-4", "Alan Turing", date("2025-01-06"), date("2025-01-06"), null, true,
+                        MONTHLY_RATE, List.of(), List.of(), List.of(
+                                new SeatHolderView("pro-2", "Grace Hopper", date("2025-01-06"), date("2025-03-09")),
+                                new SeatHolderView("pro-4", "Alan Turing", date("2025-03-10"), null)),
+                        List.of(), null));
+        fixture.given(requested())
+                .when(propose("cand-1", "pro-2"))
+                .expectEvents(proposed("cand-1", "pro-2"));
+    }
+
+    @Test
+    void candidateScheduledForAnotherSeatsOverlapIsNotProposed() {
+        engagementSeats = List.of(seatHeldBy(SEAT, "pro-1", date("2025-01-06"), null),
+                new SeatView("seat-2", "pro-3", "Alan Turing", date("2025-01-06"), date("2025-01-06"), null, true,
+                        MONTHLY_RATE, List.of(), List.of(),
+                        List.of(new SeatHolderView("pro-3", "Alan Turing", date("2025-01-06"), null)),
+                        List.of(new SeatOverlap("rep-2", "pro-2", "Grace Hopper", date("2025-03-20"),
+                                date("2025-03-26"), true)), "rep-2"));
+        fixture.given(requested())
+                .when(propose("cand-1", "pro-2"))
+                .expectException(violationNaming(Kind.INVALID_INPUT, "one-seat-per-professional", "professionalId",
+                        "seat-2"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void candidateWhoTookAnotherSeatSinceTheProposalIsNotAccepted() {
+        engagementSeats = List.of(seatHeldBy(SEAT, "pro-1", date("2025-01-06"), null),
+                seatHeldBy("seat-2", "pro-2", date("2025-03-11"), null));
+        fixture.given(requested(), proposed("cand-1", "pro-2"))
+                .when(accept("cand-1", date("2025-03-12")))
+                .expectException(violationNaming(Kind.INVALID_INPUT, "one-seat-per-professional", "professionalId",
+                        "seat-2"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void candidateWhoLeavesAnotherSeatBeforeTheOverlapIsAccepted() {
+        engagementSeats = List.of(seatHeldBy(SEAT, "pro-1", date("2025-01-06"), null),
+                new SeatView("seat-2", "pro-2", "Grace Hopper", date("2025-01-06"), date("2025-01-06"),
+                        date("2025-03-12"), true, MONTHLY_RATE, List.of(), List.of(),
+                        List.of(new SeatHolderView("pro-2", "Grace Hopper", date("2025-01-06"), null)), List.of(),
+                        null));
+        fixture.given(requested(), proposed("cand-1", "pro-2"))
+                .when(accept("cand-1", date("2025-03-12")))
+                .expectEvents(accepted(date("2025-03-12"), date("2025-03-18")));
+    }
+
+    @Test
+    void candidateIsNotProposedWhileTheEngagementsSeatsCannotBeRead() {
+        engagementSeats = null;
+        fixture.given(requested())
+                .when(propose("cand-1", "pro-2"))
+                .expectException(violation(Kind.UNAVAILABLE, "engagement-unavailable", null))
+                .expectNoEvents();
+    }
+
     // ---------------------------------------------------------------- WithdrawReplacement
 
     @Test
@@ -793,6 +881,27 @@ class ReplacementTest {
 
     private static ServiceCreditGranted credit(int days, String amount, String currency, LocalDate on) {
         return new ServiceCreditGranted(ID, ENGAGEMENT, SEAT, days, new BigDecimal(amount), currency, on);
+    }
+
+    private static SeatView seatHeldBy(String seatId, String professionalId, LocalDate from, LocalDate releaseDate) {
+        return new SeatView(seatId, professionalId, "Someone", from, from, releaseDate, true, MONTHLY_RATE, List.of(),
+                List.of(), List.of(new SeatHolderView(professionalId, "Someone", from, null)), List.of(), null);
+    }
+
+    private static Matcher<RuleViolation> violationNaming(Kind kind, String rule, String field, String named) {
+        return org.hamcrest.Matchers.both(violation(kind, rule, field))
+                .and(new TypeSafeDiagnosingMatcher<RuleViolation>(RuleViolation.class) {
+                    @Override
+                    protected boolean matchesSafely(RuleViolation actual, Description mismatch) {
+                        mismatch.appendText("said ").appendValue(actual.getMessage());
+                        return actual.getMessage().contains(named);
+                    }
+
+                    @Override
+                    public void describeTo(Description description) {
+                        description.appendText(" naming ").appendValue(named);
+                    }
+                });
     }
 
     private static LocalDate date(String iso) {
