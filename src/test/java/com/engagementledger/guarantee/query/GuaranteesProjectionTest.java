@@ -115,6 +115,18 @@ class GuaranteesProjectionTest {
     }
 
     @Test
+    void noFreeReplacementIsLeftOnceTheWindowHasEnded() {
+        projection.on(proposed("e7"), 0);
+        projection.on(new SeatReplacementOpened("e7", "s1", "r1", REQUESTED, true), 1);
+        LocalDate windowEnd = SEAT_START.plusDays(89);
+        GuaranteeSeat lastDay = view("e7", windowEnd).seats().get(0);
+        assertThat(lastDay.freeReplacementsLeft()).as("on the window's last day").isEqualTo(1);
+        GuaranteeSeat after = view("e7", windowEnd.plusDays(1)).seats().get(0);
+        assertThat(after.freeReplacementsLeft()).as("after the window").isZero();
+        assertThat(after.freeReplacementsUsed()).isEqualTo(1);
+    }
+
+    @Test
     void theOpenReplacementsSlaClockCountsBusinessDaysLeftThenLateUntilACandidateIsAccepted() {
         projection.on(proposed("e3"), 0);
         projection.on(new SeatReplacementOpened("e3", "s1", "r1", REQUESTED, true), 1);
