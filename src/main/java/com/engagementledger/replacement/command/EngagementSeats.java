@@ -50,13 +50,41 @@ public class EngagementSeats {
                 .findFirst();
     }
 
+    /**
+     * The last billed day of seat {@code seatId} (the day before its release or the notice's last day, whichever is
+     * first; null when it has neither), once the read model shows the engagement's event {@code sequence}: until
+     * then a retryable refusal, for the process to try again.
+     */
+    Optional<LocalDate> seatLastDay(String engagementId, String seatId, long sequence) {
+        EngagementView engagement = engagement(engagementId);
+        if (engagement.version() < sequence) {
+            throw unavailable(engagementId, "is shown at version " + engagement.version() + ", before event "
+                    + sequence);
+        }
+        LocalDate lastDay = engagement.dates() == null ? null : engagement.dates().lastDay();
+        return engagement.seats().stream()
+                .filter(seat -> seat.seatId().equals(seatId))
+                .findFirst()
+                .flatMap(seat -> {
+                    LocalDate beforeRelease = seat.releaseDate() == null ? null : seat.releaseDate().minusDays(1);
+                    if (beforeRelease == null || lastDay == null) {
+                        return Optional.ofNullable(beforeRelease != null ? beforeRelease : lastDay);
+                    }
+                    return Optional.of(beforeRelease.isBefore(lastDay) ? beforeRelease : lastDay);
+                });
+    }
+
     /** The seats of the engagement; overridable so that an aggregate test needs no query bus. */
     List<SeatView> seats(String engagementId) {
+        return engagement(engagementId).seats();
+    }
+
+    /** The engagement as its read model shows it; overridable so that a saga test needs no query bus. */
+    EngagementView engagement(String engagementId) {
         try {
             return queries.query(new FindEngagement(engagementId),
                             ResponseTypes.optionalInstanceOf(EngagementView.class))
                     .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                    .map(EngagementView::seats)
                     .orElseThrow(() -> unavailable(engagementId, "is not in the read model yet"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -23,11 +23,13 @@ import com.engagementledger.replacement.api.ReplacementCompleted;
 import com.engagementledger.replacement.api.ReplacementOpening;
 import com.engagementledger.replacement.api.ReplacementRecords;
 import com.engagementledger.replacement.api.ReplacementRequested;
+import com.engagementledger.replacement.api.ReplacementSeatEndChanged;
 import com.engagementledger.replacement.api.ReplacementSlaBreached;
 import com.engagementledger.replacement.api.ReplacementStatus;
 import com.engagementledger.replacement.api.ReplacementWithdrawn;
 import com.engagementledger.replacement.api.ServiceCredit;
 import com.engagementledger.replacement.api.ServiceCreditGranted;
+import com.engagementledger.replacement.api.UpdateSeatLastDay;
 import com.engagementledger.replacement.api.WithdrawReplacement;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -37,6 +39,7 @@ import java.util.Currency;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -273,6 +276,19 @@ public class Replacement {
         return AggregateLifecycle.getVersion();
     }
 
+    /**
+     * The engagement withdrew a notice or the seat's release, and the seat is billed up to {@code seatLastDay} now:
+     * the swap may fall up to it. Sent by the process, so it never fails for the state it finds.
+     */
+    @CommandHandler
+    public long handle(UpdateSeatLastDay command) {
+        boolean open = status != ReplacementStatus.COMPLETED && status != ReplacementStatus.WITHDRAWN;
+        if (open && !Objects.equals(seatLastDay, command.seatLastDay())) {
+            apply(new ReplacementSeatEndChanged(replacementId, engagementId, seatId, command.seatLastDay()));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
     /** Where the replacement stands, for the engagement ({@link ReplacementRecords#standing}). */
     ReplacementRecords.Standing standing() {
         return switch (status) {
@@ -326,6 +342,11 @@ public class Replacement {
         candidates.put(event.candidateId(), CandidateStatus.ACCEPTED);
         overlapFrom = event.overlapFrom();
         overlapTo = event.overlapTo();
+    }
+
+    @EventSourcingHandler
+    void on(ReplacementSeatEndChanged event) {
+        seatLastDay = event.seatLastDay();
     }
 
     @EventSourcingHandler

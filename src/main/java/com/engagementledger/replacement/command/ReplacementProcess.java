@@ -2,7 +2,9 @@ package com.engagementledger.replacement.command;
 
 import com.engagementledger.engagement.api.CloseSeatReplacement;
 import com.engagementledger.engagement.api.EngagementEnded;
+import com.engagementledger.engagement.api.NoticeWithdrawn;
 import com.engagementledger.engagement.api.ScheduleSeatOverlap;
+import com.engagementledger.engagement.api.SeatReleaseWithdrawn;
 import com.engagementledger.engagement.api.SwapSeatProfessional;
 import com.engagementledger.replacement.api.CandidateAccepted;
 import com.engagementledger.replacement.api.CloseForEndedEngagement;
@@ -11,6 +13,7 @@ import com.engagementledger.replacement.api.RecordSlaBreach;
 import com.engagementledger.replacement.api.ReplacementCompleted;
 import com.engagementledger.replacement.api.ReplacementRequested;
 import com.engagementledger.replacement.api.ReplacementWithdrawn;
+import com.engagementledger.replacement.api.UpdateSeatLastDay;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +25,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
@@ -109,6 +113,28 @@ public class ReplacementProcess {
     @SagaEventHandler(associationProperty = "engagementId")
     public void on(EngagementEnded event, CommandGateway commands) {
         send(commands, new CloseForEndedEngagement(replacementId, event.lastDay()));
+    }
+
+    /**
+     * A notice withdrawn while the replacement is open (none can be given while it is) moves the seat's end out:
+     * the replacement learns the seat's last billed day from the engagement's read model once it shows this event,
+     * and until it does the event is retried.
+     */
+    @SagaEventHandler(associationProperty = "engagementId")
+    public void on(NoticeWithdrawn event, @SequenceNumber long sequence, CommandGateway commands,
+                   EngagementSeats engagement) {
+        send(commands, new UpdateSeatLastDay(replacementId, engagement.seatLastDay(engagementId, seatId, sequence)
+                .orElse(null)));
+    }
+
+    /** Like a withdrawn notice, for the release of this replacement's seat; another seat's changes nothing here. */
+    @SagaEventHandler(associationProperty = "engagementId")
+    public void on(SeatReleaseWithdrawn event, @SequenceNumber long sequence, CommandGateway commands,
+                   EngagementSeats engagement) {
+        if (event.seatId().equals(seatId)) {
+            send(commands, new UpdateSeatLastDay(replacementId, engagement.seatLastDay(engagementId, seatId,
+                    sequence).orElse(null)));
+        }
     }
 
     private static void send(CommandGateway commands, Object command) {

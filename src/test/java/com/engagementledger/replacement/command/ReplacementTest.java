@@ -22,9 +22,11 @@ import com.engagementledger.replacement.api.RejectCandidate;
 import com.engagementledger.replacement.api.ReplacementCompleted;
 import com.engagementledger.replacement.api.ReplacementReason;
 import com.engagementledger.replacement.api.ReplacementRequested;
+import com.engagementledger.replacement.api.ReplacementSeatEndChanged;
 import com.engagementledger.replacement.api.ReplacementSlaBreached;
 import com.engagementledger.replacement.api.ReplacementWithdrawn;
 import com.engagementledger.replacement.api.ServiceCreditGranted;
+import com.engagementledger.replacement.api.UpdateSeatLastDay;
 import com.engagementledger.replacement.api.WithdrawReplacement;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -579,6 +581,41 @@ class ReplacementTest {
         at("2025-04-30");
         fixture.given(history).when(new EndOverlap(ID)).expectSuccessfulHandlerExecution();
         fixture.given(history).when(new RecordSlaBreach(ID)).expectSuccessfulHandlerExecution();
+    }
+
+    // ---------------------------------------------------------------- UpdateSeatLastDay
+
+    @Test
+    void aSeatEndMovedOutLetsTheSwapFallUpToIt() {
+        ReplacementRequested endsOn14th = requested(Eligibility.FREE, true, BillingModel.MONTHLY, MONTHLY_RATE, "EUR",
+                "UTC", date("2025-03-14"));
+        fixture.given(endsOn14th, proposed("cand-1", "pro-2"))
+                .when(accept("cand-1", date("2025-03-12")))
+                .expectException(violation(Kind.INVALID_INPUT, "overlap-after-seat-end", "startDate"));
+        fixture.given(endsOn14th, proposed("cand-1", "pro-2"))
+                .when(new UpdateSeatLastDay(ID, null))
+                .expectEvents(new ReplacementSeatEndChanged(ID, ENGAGEMENT, SEAT, null));
+        fixture.given(endsOn14th, proposed("cand-1", "pro-2"), new ReplacementSeatEndChanged(ID, ENGAGEMENT, SEAT,
+                        null))
+                .when(accept("cand-1", date("2025-03-12")))
+                .expectEvents(accepted(date("2025-03-12"), date("2025-03-18")));
+    }
+
+    @Test
+    void aSeatEndAlreadyKnownChangesNothing() {
+        fixture.given(requested())
+                .when(new UpdateSeatLastDay(ID, null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("settled")
+    void aSettledReplacementIgnoresTheSeatsEnd(String what, List<Object> history) {
+        fixture.given(history)
+                .when(new UpdateSeatLastDay(ID, date("2025-06-30")))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     // ---------------------------------------------------------------- one seat per professional

@@ -15,6 +15,7 @@ import com.engagementledger.replacement.api.FindReplacements;
 import com.engagementledger.replacement.api.ReplacementCompleted;
 import com.engagementledger.replacement.api.ReplacementReason;
 import com.engagementledger.replacement.api.ReplacementRequested;
+import com.engagementledger.replacement.api.ReplacementSeatEndChanged;
 import com.engagementledger.replacement.api.ReplacementSlaBreached;
 import com.engagementledger.replacement.api.ReplacementStatus;
 import com.engagementledger.replacement.api.ReplacementView;
@@ -76,6 +77,17 @@ class ReplacementProjectionTest {
         assertThat(view.version()).isEqualTo(3);
         assertThat(view.candidates()).extracting(c -> c.candidateId() + ":" + c.status())
                 .containsExactly("c1:REJECTED", "c2:PROPOSED");
+    }
+
+    @Test
+    void aChangedSeatEndMovesTheVersionOnOnly() {
+        projection.on(requested("r9", Eligibility.FREE, "UTC"), 0, AT);
+        projection.on(proposed("r9", "c1", "pro-carla"), 1);
+        ReplacementView before = find("r9", REQUESTED);
+        projection.on(new ReplacementSeatEndChanged("r9", "e1", "s1", null), 2);
+        ReplacementView after = find("r9", REQUESTED);
+        assertThat(after.version()).isEqualTo(2);
+        assertThat(after).usingRecursiveComparison().ignoringFields("version").isEqualTo(before);
     }
 
     @Test
