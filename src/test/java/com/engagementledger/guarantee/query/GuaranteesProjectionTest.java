@@ -185,7 +185,8 @@ class GuaranteesProjectionTest {
         projection.on(proposed("e4"), 0);
         projection.on(new SeatReplacementOpened("e4", "s1", "r1", REQUESTED, false), 1);
         projection.on(requested("e4", "r1", "s1", Eligibility.BILLABLE), 0);
-        projection.on(new ReplacementWithdrawn("r1", "e4", "s1", DUE.plusDays(1), null, null, false), 1);
+        projection.on(new ReplacementSlaBreached("r1", "e4", "s1", DUE, DUE.plusDays(1)), 1);
+        projection.on(new ReplacementWithdrawn("r1", "e4", "s1", DUE.plusDays(1), null, null, false), 2);
         projection.on(new SeatReplacementClosed("e4", "s1", "r1", DUE.plusDays(1), null, false), 2);
         GuaranteesView view = view("e4", DUE.plusDays(10));
         assertThat(view.seats().get(0).openReplacement()).isNull();

@@ -176,13 +176,22 @@ class ReplacementProjectionTest {
         assertThat(late.breach().businessDaysLate()).isEqualTo(1);
         assertThat(late.breach().creditAmount()).isEqualByComparingTo("0");
         assertThat(late.breach().creditAmount().scale()).isEqualTo(2);
+        projection.on(new ReplacementSlaBreached("r5", "e1", "s1", DUE, DUE.plusDays(1)), 1);
         projection.on(new ReplacementWithdrawn("r5", "e1", "s1", DUE.plusDays(3), "Kept the professional", null,
-                false), 1);
+                false), 2);
         ReplacementView withdrawn = find("r5", DUE.plusDays(20));
         assertThat(withdrawn.status()).isEqualTo(ReplacementStatus.WITHDRAWN);
         assertThat(withdrawn.withdrawnOn()).isEqualTo(DUE.plusDays(3));
         assertThat(withdrawn.breach().businessDaysLate()).as("up to the withdrawal").isEqualTo(3);
         assertThat(withdrawn.breach().fixed()).isTrue();
+    }
+
+    @Test
+    void aReplacementWithdrawnWithoutABreachShowsNone() {
+        projection.on(requested("r10", Eligibility.BILLABLE, "UTC"), 0, AT);
+        projection.on(new ReplacementWithdrawn("r10", "e1", "s1", DUE.plusDays(1), "the engagement ended on " + DUE,
+                null, false), 1);
+        assertThat(find("r10", DUE.plusDays(20)).breach()).as("the engagement ended on the due date").isNull();
     }
 
     @Test
