@@ -44,6 +44,8 @@ public class ReplacementDemoData implements DemoData {
 
     @Override
     public void seed(DemoCommands commands) {
+        // a candidate is checked against the engagement's read model (ADR 0026): it must show the demo engagements
+        settle();
         LocalDate requested = commands.today();
         String slow = DemoCommands.id("replacement:acme-anna");
         commands.send(new RequestReplacement(DemoCommands.id("engagement:acme"), slow,
@@ -70,8 +72,17 @@ public class ReplacementDemoData implements DemoData {
 
     /** Moves the test clock from {@code from} to {@code to} and waits until what fell due has fired and projected. */
     private void advanceTo(LocalDate from, LocalDate to) {
+        move(new ClockChange(null, Duration.ofDays(ChronoUnit.DAYS.between(from, to))));
+    }
+
+    /** Leaves the clock where it is and waits until every processor has handled every stored event. */
+    private void settle() {
+        move(new ClockChange(clock.read().instant(), null));
+    }
+
+    private void move(ClockChange change) {
         try {
-            clock.move(new ClockChange(null, Duration.ofDays(ChronoUnit.DAYS.between(from, to))));
+            clock.move(change);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while moving the demo clock", e);

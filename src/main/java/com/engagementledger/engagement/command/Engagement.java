@@ -81,6 +81,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandHandler;
@@ -283,6 +284,10 @@ public class Engagement {
                     throw RuleViolation.invalid("professionalId", "one-seat-per-professional", "professional "
                             + command.professionalId() + " already fills seat " + seat.seatId());
                 });
+        incomingSeat(command.professionalId(), command.seatId()).ifPresent(replacing -> {
+            throw RuleViolation.invalid("professionalId", "one-seat-per-professional", "professional "
+                    + command.professionalId() + " is taking over seat " + replacing);
+        });
         if (calendar.lastDay() != null && command.startDate().isAfter(calendar.lastDay())) {
             throw RuleViolation.invalid("startDate", "after-last-day",
                     "the engagement's last day is " + calendar.lastDay() + "; a seat from " + command.startDate()
@@ -358,6 +363,10 @@ public class Engagement {
                             + professionalId + " fills seat " + other.seatId() + " after " + seat.seatId()
                             + "'s release on " + seat.releaseDate() + "; release or withdraw that seat first");
                 });
+        incomingSeat(professionalId, seat.seatId()).ifPresent(replacing -> {
+            throw RuleViolation.illegalState("one-seat-per-professional", "Professional " + professionalId
+                    + " is taking over seat " + replacing + "; complete or withdraw that replacement first");
+        });
         if (calendar.lastDay() != null) {
             // the release kept its later rate changes from counting against the notice; back in force, they would
             String after = seat.rates().scheduledAfter(calendar.lastDay()).stream()
@@ -913,6 +922,22 @@ public class Engagement {
     /** Whether the seat holds {@code replacementId} open. */
     private boolean holdsOpen(String seatId, String replacementId) {
         return replacementId != null && seatId != null && replacementId.equals(openReplacements.get(seatId));
+    }
+
+    /**
+     * The seat other than {@code seatId} whose open replacement has {@code professionalId} as its incoming
+     * professional, with the overlap recorded, named with its replacement: from the swap they hold that seat.
+     */
+    private Optional<String> incomingSeat(String professionalId, String seatId) {
+        return openReplacements.entrySet().stream()
+                .filter(claim -> !claim.getKey().equals(seatId))
+                .filter(claim -> calendar.seat(claim.getKey())
+                        .flatMap(seat -> seat.overlap(claim.getValue()))
+                        .filter(overlap -> overlap.professionalId().equals(professionalId))
+                        .isPresent())
+                .sorted(Map.Entry.comparingByKey())
+                .map(claim -> claim.getKey() + " (replacement " + claim.getValue() + ")")
+                .findFirst();
     }
 
     private int freeReplacementsUsed(String seatId) {

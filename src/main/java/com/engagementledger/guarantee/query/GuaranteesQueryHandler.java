@@ -53,11 +53,15 @@ public class GuaranteesQueryHandler {
         LocalDate today = Today.in(clock, ZoneId.of(doc.timeZone));
         GuaranteeEligibility guarantee = new GuaranteeEligibility(doc.guaranteeWindowDays,
                 doc.freeReplacementsPerSeat);
-        List<GuaranteeSeat> seats = doc.seats.stream().map(seat -> new GuaranteeSeat(seat.seatId(),
-                seat.professionalId(), seat.professionalName(), seat.seatStart(), seat.releaseDate(),
-                guarantee.guaranteeEndsOn(seat.seatStart()), seat.freeReplacementsUsed(),
-                Math.max(0, doc.freeReplacementsPerSeat - seat.freeReplacementsUsed()),
-                openReplacement(doc, seat.seatId(), today))).toList();
+        List<GuaranteeSeat> seats = doc.seats.stream().map(seat -> {
+            LocalDate guaranteeEndsOn = guarantee.guaranteeEndsOn(seat.seatStart());
+            // after the window a request is billable, whatever the quota would still allow
+            int freeLeft = today.isAfter(guaranteeEndsOn) ? 0
+                    : Math.max(0, doc.freeReplacementsPerSeat - seat.freeReplacementsUsed());
+            return new GuaranteeSeat(seat.seatId(), seat.professionalId(), seat.professionalName(), seat.seatStart(),
+                    seat.releaseDate(), guaranteeEndsOn, seat.freeReplacementsUsed(), freeLeft,
+                    openReplacement(doc, seat.seatId(), today));
+        }).toList();
         Currency currency = Currency.getInstance(doc.currency);
         BigDecimal owed = BigDecimal.ZERO.setScale(Math.max(currency.getDefaultFractionDigits(), 0));
         List<GuaranteeBreach> breaches = new ArrayList<>();

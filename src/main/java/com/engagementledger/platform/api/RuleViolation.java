@@ -6,7 +6,7 @@ package com.engagementledger.platform.api;
  */
 public class RuleViolation extends RuntimeException {
 
-    public enum Kind { MALFORMED, INVALID_INPUT, ILLEGAL_STATE, NOT_FOUND }
+    public enum Kind { MALFORMED, INVALID_INPUT, ILLEGAL_STATE, NOT_FOUND, UNAVAILABLE }
 
     private final Kind kind;
     private final String rule;
@@ -34,6 +34,14 @@ public class RuleViolation extends RuntimeException {
 
     public static RuleViolation notFound(String field, String message) {
         return new RuleViolation(Kind.NOT_FOUND, "not-found", field, message);
+    }
+
+    /**
+     * What the rule needs to know cannot be read right now (a read model a moment behind, say): a 503 the client can
+     * retry, rather than a decision taken blind.
+     */
+    public static RuleViolation unavailable(String rule, String message) {
+        return new RuleViolation(Kind.UNAVAILABLE, rule, null, message);
     }
 
     public Kind kind() {

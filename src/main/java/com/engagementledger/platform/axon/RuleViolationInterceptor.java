@@ -1,12 +1,14 @@
 package com.engagementledger.platform.axon;
 
 import com.engagementledger.platform.api.RuleViolation;
+import java.lang.reflect.Field;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Turns a domain refusal into a command execution exception whose details carry the rule, the field and the kind.
@@ -27,9 +29,21 @@ public class RuleViolationInterceptor implements MessageHandlerInterceptor<Comma
         }
     }
 
+    /**
+     * The aggregate the command addresses, named by its identifier ({@code engagementId} → engagement): a command of
+     * one feature can address another's aggregate (a replacement is requested of the engagement), so the command's
+     * package would name the wrong one.
+     */
     private static String aggregateName(UnitOfWork<? extends CommandMessage<?>> unitOfWork) {
-        String command = unitOfWork.getMessage().getPayloadType().getPackageName();
-        String feature = command.replaceFirst("^com\\.engagementledger\\.", "").replaceFirst("\\..*$", "");
+        Class<?> command = unitOfWork.getMessage().getPayloadType();
+        for (Field field : command.getDeclaredFields()) {
+            if (field.isAnnotationPresent(TargetAggregateIdentifier.class) && field.getName().endsWith("Id")
+                    && field.getName().length() > 2) {
+                return field.getName().substring(0, field.getName().length() - 2);
+            }
+        }
+        String feature = command.getPackageName().replaceFirst("^com\\.engagementledger\\.", "")
+                .replaceFirst("\\..*$", "");
         return feature.isEmpty() ? "aggregate" : feature;
     }
 }

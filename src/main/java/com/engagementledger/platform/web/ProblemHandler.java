@@ -307,12 +307,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             case INVALID_INPUT -> HttpStatus.UNPROCESSABLE_ENTITY;
             case ILLEGAL_STATE -> HttpStatus.CONFLICT;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
         String title = switch (details.kind()) {
             case MALFORMED -> "Invalid request";
             case INVALID_INPUT -> "Rule violated";
             case ILLEGAL_STATE -> "Not allowed in the current state";
             case NOT_FOUND -> "Not found";
+            case UNAVAILABLE -> "Try again";
         };
         List<FieldError> errors = details.field() == null ? null
                 : List.of(new FieldError(details.field(), details.rule(), details.message()));

@@ -47,6 +47,11 @@ public record SlaClock(BusinessDays businessDays) {
         if (granted != null) {
             return new SlaBreach(granted.businessDaysLate(), granted.amount(), granted.currency(), true, recordedOn);
         }
+        if (stoppedOn != null && recordedOn == null) {
+            // the replacement records the breach whenever its SLA stops late; none recorded, none owed (the seat or
+            // the engagement ended by the due date)
+            return null;
+        }
         LocalDate until = stoppedOn != null ? stoppedOn : today;
         int late = daysLate(terms.slaDueDate(), until);
         if (late == 0 && recordedOn == null) {

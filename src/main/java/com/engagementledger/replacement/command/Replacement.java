@@ -12,6 +12,7 @@ import com.engagementledger.replacement.api.CandidateAccepted;
 import com.engagementledger.replacement.api.CandidateProposed;
 import com.engagementledger.replacement.api.CandidateRejected;
 import com.engagementledger.replacement.api.CandidateStatus;
+import com.engagementledger.replacement.api.CloseForEndedEngagement;
 import com.engagementledger.replacement.api.CompleteReplacement;
 import com.engagementledger.replacement.api.Eligibility;
 import com.engagementledger.replacement.api.EndOverlap;
@@ -22,11 +23,13 @@ import com.engagementledger.replacement.api.ReplacementCompleted;
 import com.engagementledger.replacement.api.ReplacementOpening;
 import com.engagementledger.replacement.api.ReplacementRecords;
 import com.engagementledger.replacement.api.ReplacementRequested;
+import com.engagementledger.replacement.api.ReplacementSeatEndChanged;
 import com.engagementledger.replacement.api.ReplacementSlaBreached;
 import com.engagementledger.replacement.api.ReplacementStatus;
 import com.engagementledger.replacement.api.ReplacementWithdrawn;
 import com.engagementledger.replacement.api.ServiceCredit;
 import com.engagementledger.replacement.api.ServiceCreditGranted;
+import com.engagementledger.replacement.api.UpdateSeatLastDay;
 import com.engagementledger.replacement.api.WithdrawReplacement;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -36,6 +39,7 @@ import java.util.Currency;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -122,7 +126,7 @@ public class Replacement {
     }
 
     @CommandHandler
-    public long handle(ProposeCandidate command, Clock clock) {
+    public long handle(ProposeCandidate command, Clock clock, EngagementSeats seats) {
         requireStatus("propose a candidate", ReplacementStatus.REQUESTED, ReplacementStatus.CANDIDATE_PROPOSED);
         if (pendingCandidateId != null) {
             throw RuleViolation.illegalState("candidate-pending", "Candidate " + pendingCandidateId
@@ -139,8 +143,10 @@ public class Replacement {
             throw RuleViolation.invalid("professionalId", "same-professional", "professional "
                     + command.professionalId() + " is the one being replaced");
         }
+        LocalDate today = today(clock);
+        requireNoOtherSeat(seats, command.professionalId(), today, "today (" + today + ")");
         apply(new CandidateProposed(replacementId, engagementId, seatId, command.candidateId(),
-                command.professionalId(), professionalName, today(clock)));
+                command.professionalId(), professionalName, today));
         return AggregateLifecycle.getVersion();
     }
 
@@ -164,7 +170,7 @@ public class Replacement {
      */
     @CommandHandler
     public long handle(AcceptCandidate command, Clock clock, BusinessDays businessDays,
-                       ReplacementDatingWindow window) {
+                       ReplacementDatingWindow window, EngagementSeats seats) {
         requireStatus("accept a candidate", ReplacementStatus.REQUESTED, ReplacementStatus.CANDIDATE_PROPOSED);
         requirePending(command.candidateId());
         LocalDate start = command.startDate();
@@ -184,7 +190,8 @@ public class Replacement {
                     + overlapBusinessDays + " business days from " + start + " hands the seat over on " + swapDate
                     + ", after the seat's last billed day (" + seatLastDay + ")");
         }
-        settleMissedSla(today, businessDays);
+        requireNoOtherSeat(seats, pendingProfessionalId, start, "the overlap's start (" + start + ")");
+        settleMissedSla(today, seatLastDay, today, businessDays);
         apply(new CandidateAccepted(replacementId, engagementId, seatId, pendingCandidateId, pendingProfessionalId,
                 pendingProfessionalName, today, start, lastOverlapDay, eligibility == Eligibility.FREE));
         return AggregateLifecycle.getVersion();
@@ -220,10 +227,14 @@ public class Replacement {
         return AggregateLifecycle.getVersion();
     }
 
-    /** The day after the SLA's due date: the breach is recorded once, if no candidate was accepted by then. */
+    /**
+     * The day after the SLA's due date: the breach is recorded once, if no candidate was accepted by then and the seat
+     * is billed after the due date (a seat that ends by then was owed no replacement after it).
+     */
     @CommandHandler
     public long handle(RecordSlaBreach command, Clock clock) {
-        if (slaStillRunning() && !breachRecorded && today(clock).isAfter(slaDueDate)) {
+        boolean seatBilledAfterDueDate = seatLastDay == null || seatLastDay.isAfter(slaDueDate);
+        if (slaStillRunning() && !breachRecorded && seatBilledAfterDueDate && today(clock).isAfter(slaDueDate)) {
             apply(new ReplacementSlaBreached(replacementId, engagementId, seatId, slaDueDate,
                     slaDueDate.plusDays(1)));
         }
@@ -241,12 +252,40 @@ public class Replacement {
                 ReplacementStatus.CANDIDATE_ACCEPTED);
         String reason = blankToNull(PlainText.text("reason", command.reason(), MAX_REASON));
         LocalDate today = today(clock);
-        if (slaStillRunning()) {
-            settleMissedSla(today, businessDays);
+        withdraw(today, reason, today, seatLastDay, businessDays);
+        return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * The engagement ended after {@code lastDay}: a replacement still open is withdrawn as of the day after, and a
+     * missed SLA counts its late days up to and including that last day only, however late the process runs. Sent by
+     * the process, so it never fails for the state it finds.
+     */
+    @CommandHandler
+    public long handle(CloseForEndedEngagement command, Clock clock, BusinessDays businessDays) {
+        if (command.lastDay() == null) {
+            throw new IllegalArgumentException("an ended engagement has a last day: " + command);
         }
-        LocalDate workedTo = status == ReplacementStatus.CANDIDATE_ACCEPTED ? lastOverlapDayBefore(today) : null;
-        apply(new ReplacementWithdrawn(replacementId, engagementId, seatId, today, reason, workedTo,
-                usesFreeReplacement && workedTo == null));
+        if (status == ReplacementStatus.COMPLETED || status == ReplacementStatus.WITHDRAWN) {
+            return AggregateLifecycle.getVersion();
+        }
+        LocalDate lastDay = command.lastDay();
+        LocalDate lastBilledDay = seatLastDay != null && seatLastDay.isBefore(lastDay) ? seatLastDay : lastDay;
+        withdraw(lastDay.plusDays(1), "the engagement ended on " + lastDay, today(clock), lastBilledDay,
+                businessDays);
+        return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * The engagement withdrew a notice or the seat's release, and the seat is billed up to {@code seatLastDay} now:
+     * the swap may fall up to it. Sent by the process, so it never fails for the state it finds.
+     */
+    @CommandHandler
+    public long handle(UpdateSeatLastDay command) {
+        boolean open = status != ReplacementStatus.COMPLETED && status != ReplacementStatus.WITHDRAWN;
+        if (open && !Objects.equals(seatLastDay, command.seatLastDay())) {
+            apply(new ReplacementSeatEndChanged(replacementId, engagementId, seatId, command.seatLastDay()));
+        }
         return AggregateLifecycle.getVersion();
     }
 
@@ -306,6 +345,11 @@ public class Replacement {
     }
 
     @EventSourcingHandler
+    void on(ReplacementSeatEndChanged event) {
+        seatLastDay = event.seatLastDay();
+    }
+
+    @EventSourcingHandler
     void on(ReplacementSlaBreached event) {
         breachRecorded = true;
     }
@@ -318,6 +362,21 @@ public class Replacement {
     @EventSourcingHandler
     void on(ReplacementWithdrawn event) {
         status = ReplacementStatus.WITHDRAWN;
+    }
+
+    /**
+     * Withdraws the replacement on {@code withdrawnOn}; the SLA stops that day, but no late day lies after
+     * {@code lastBilledDay} (null when the seat has no end): nothing was owed for a seat no longer billed.
+     */
+    private void withdraw(LocalDate withdrawnOn, String reason, LocalDate today, LocalDate lastBilledDay,
+                          BusinessDays businessDays) {
+        if (slaStillRunning()) {
+            settleMissedSla(withdrawnOn, lastBilledDay, today, businessDays);
+        }
+        LocalDate workedTo = status == ReplacementStatus.CANDIDATE_ACCEPTED ? lastOverlapDayBefore(withdrawnOn)
+                : null;
+        apply(new ReplacementWithdrawn(replacementId, engagementId, seatId, withdrawnOn, reason, workedTo,
+                usesFreeReplacement && workedTo == null));
     }
 
     private void completeAsPlanned() {
@@ -338,24 +397,40 @@ public class Replacement {
     }
 
     /**
-     * The SLA stops today, with a candidate accepted or the replacement withdrawn: if its due date has passed, the
-     * breach is recorded (unless the deadline did) and a free replacement's credit fixed, for the business days after
-     * the due date up to today. None is granted for a breach that cost no business day.
+     * The SLA stops on {@code stoppedOn}, with a candidate accepted or the replacement withdrawn: if its due date has
+     * passed, the breach is recorded (unless the deadline did) and a free replacement's credit fixed today, for the
+     * business days after the due date up to {@code stoppedOn}, but none after the seat's last billed day: a seat no
+     * longer billed is owed no professional. None is granted for a breach that cost no business day.
      */
-    private void settleMissedSla(LocalDate today, BusinessDays businessDays) {
-        if (!today.isAfter(slaDueDate)) {
+    private void settleMissedSla(LocalDate stoppedOn, LocalDate lastBilledDay, LocalDate today,
+                                 BusinessDays businessDays) {
+        LocalDate lastLateDay = lastBilledDay != null && lastBilledDay.isBefore(stoppedOn) ? lastBilledDay
+                : stoppedOn;
+        if (!lastLateDay.isAfter(slaDueDate)) {
             return;
         }
         if (!breachRecorded) {
             apply(new ReplacementSlaBreached(replacementId, engagementId, seatId, slaDueDate,
                     slaDueDate.plusDays(1)));
         }
-        int daysLate = businessDays.between(slaDueDate, today);
+        int daysLate = businessDays.between(slaDueDate, lastLateDay);
         if (eligibility == Eligibility.FREE && daysLate > 0) {
             BigDecimal amount = ServiceCredit.amount(billingModel, seatRate, daysLate,
                     Currency.getInstance(currency));
             apply(new ServiceCreditGranted(replacementId, engagementId, seatId, daysLate, amount, currency, today));
         }
+    }
+
+    /**
+     * One seat per professional, as when the engagement adds a seat: a candidate who holds another seat of the
+     * engagement on or after {@code from}, or will as another replacement's incoming professional, would hold two.
+     */
+    private void requireNoOtherSeat(EngagementSeats seats, String professionalId, LocalDate from, String when) {
+        seats.otherSeatHeldOnOrAfter(engagementId, seatId, professionalId, from).ifPresent(other -> {
+            throw RuleViolation.invalid("professionalId", "one-seat-per-professional", "professional "
+                    + professionalId + " holds seat " + other + " of the engagement on or after " + when
+                    + ", and a professional fills one seat at a time");
+        });
     }
 
     private void requirePending(String candidateId) {

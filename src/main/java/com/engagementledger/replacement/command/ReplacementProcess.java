@@ -2,29 +2,30 @@ package com.engagementledger.replacement.command;
 
 import com.engagementledger.engagement.api.CloseSeatReplacement;
 import com.engagementledger.engagement.api.EngagementEnded;
+import com.engagementledger.engagement.api.NoticeWithdrawn;
 import com.engagementledger.engagement.api.ScheduleSeatOverlap;
+import com.engagementledger.engagement.api.SeatReleaseWithdrawn;
 import com.engagementledger.engagement.api.SwapSeatProfessional;
-import com.engagementledger.platform.api.RuleViolation;
-import com.engagementledger.platform.api.RuleViolationDetails;
 import com.engagementledger.replacement.api.CandidateAccepted;
+import com.engagementledger.replacement.api.CloseForEndedEngagement;
 import com.engagementledger.replacement.api.EndOverlap;
 import com.engagementledger.replacement.api.RecordSlaBreach;
 import com.engagementledger.replacement.api.ReplacementCompleted;
 import com.engagementledger.replacement.api.ReplacementRequested;
 import com.engagementledger.replacement.api.ReplacementWithdrawn;
-import com.engagementledger.replacement.api.WithdrawReplacement;
+import com.engagementledger.replacement.api.UpdateSeatLastDay;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
@@ -105,24 +106,34 @@ public class ReplacementProcess {
     }
 
     /**
-     * A replacement outlives no engagement: it is withdrawn, and its withdrawal then closes it like any other. If it
-     * completed or was withdrawn meanwhile (its event is on its way to this process), the refusal says so and there
-     * is nothing left to do.
+     * A replacement outlives no engagement: it is withdrawn as of the day after the engagement's last day, whenever
+     * this runs, and its withdrawal then closes it like any other. One that completed or was withdrawn meanwhile (its
+     * event on its way to this process) is left as it is.
      */
     @SagaEventHandler(associationProperty = "engagementId")
     public void on(EngagementEnded event, CommandGateway commands) {
-        try {
-            send(commands, new WithdrawReplacement(replacementId, "the engagement ended on " + event.lastDay(),
-                    null));
-        } catch (CommandExecutionException refused) {
-            boolean settled = refused.getDetails()
-                    .filter(RuleViolationDetails.class::isInstance)
-                    .map(RuleViolationDetails.class::cast)
-                    .filter(details -> details.kind() == RuleViolation.Kind.ILLEGAL_STATE)
-                    .isPresent();
-            if (!settled) {
-                throw refused;
-            }
+        send(commands, new CloseForEndedEngagement(replacementId, event.lastDay()));
+    }
+
+    /**
+     * A notice withdrawn while the replacement is open (none can be given while it is) moves the seat's end out:
+     * the replacement learns the seat's last billed day from the engagement's read model once it shows this event,
+     * and until it does the event is retried.
+     */
+    @SagaEventHandler(associationProperty = "engagementId")
+    public void on(NoticeWithdrawn event, @SequenceNumber long sequence, CommandGateway commands,
+                   EngagementSeats engagement) {
+        send(commands, new UpdateSeatLastDay(replacementId, engagement.seatLastDay(engagementId, seatId, sequence)
+                .orElse(null)));
+    }
+
+    /** Like a withdrawn notice, for the release of this replacement's seat; another seat's changes nothing here. */
+    @SagaEventHandler(associationProperty = "engagementId")
+    public void on(SeatReleaseWithdrawn event, @SequenceNumber long sequence, CommandGateway commands,
+                   EngagementSeats engagement) {
+        if (event.seatId().equals(seatId)) {
+            send(commands, new UpdateSeatLastDay(replacementId, engagement.seatLastDay(engagementId, seatId,
+                    sequence).orElse(null)));
         }
     }
 

@@ -11,6 +11,7 @@ import com.engagementledger.replacement.api.CandidateRejected;
 import com.engagementledger.replacement.api.CandidateStatus;
 import com.engagementledger.replacement.api.ReplacementCompleted;
 import com.engagementledger.replacement.api.ReplacementRequested;
+import com.engagementledger.replacement.api.ReplacementSeatEndChanged;
 import com.engagementledger.replacement.api.ReplacementSlaBreached;
 import com.engagementledger.replacement.api.ReplacementStatus;
 import com.engagementledger.replacement.api.ReplacementWithdrawn;
@@ -182,6 +183,12 @@ public class ReplacementProjection extends DocumentProjection<ReplacementDocumen
             doc.creditAmount = event.amount();
             doc.creditGrantedOn = event.grantedOn();
         });
+    }
+
+    /** The view shows no seat end; the event only moves the version, the ETag, on. */
+    @EventHandler
+    void on(ReplacementSeatEndChanged event, @SequenceNumber long sequence) {
+        project(event.replacementId(), sequence, doc -> change(doc, event, changed -> { }));
     }
 
     private void project(String replacementId, long sequence, UnaryOperator<ReplacementDocument> step) {

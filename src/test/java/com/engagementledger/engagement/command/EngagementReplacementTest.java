@@ -29,6 +29,7 @@ import com.engagementledger.engagement.api.SeatReplacementOpened;
 import com.engagementledger.engagement.api.SeatWithdrawn;
 import com.engagementledger.engagement.api.SwapSeatProfessional;
 import com.engagementledger.engagement.api.TrialStarted;
+import com.engagementledger.engagement.api.WithdrawSeatRelease;
 import com.engagementledger.platform.api.RuleViolation;
 import com.engagementledger.platform.api.RuleViolation.Kind;
 import com.engagementledger.platform.time.TestClock;
@@ -481,6 +482,31 @@ class EngagementReplacementTest {
         fixture.given(swappedSeat)
                 .when(new AddSeat(ID, "seat-2", "pro-1", "Ada Lovelace", RATE, TODAY, null))
                 .expectEvents(new SeatAdded(ID, "seat-2", "pro-1", "Ada Lovelace", RATE, TODAY));
+    }
+
+    @Test
+    void theIncomingProfessionalOfAnOpenReplacementGetsNoSecondSeat() {
+        List<Object> overlapping = new ArrayList<>(openOnSeat("rep-1"));
+        overlapping.add(new SeatOverlapScheduled(ID, SEAT, "rep-1", "pro-2", "Grace Hopper", TODAY.plusDays(1),
+                TODAY.plusDays(7), true));
+        fixture.given(overlapping)
+                .when(new AddSeat(ID, "seat-2", "pro-2", "Grace Hopper", RATE, TODAY.plusDays(30), null))
+                .expectException(violation(Kind.INVALID_INPUT, "one-seat-per-professional", "professionalId"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReleaseIsNotWithdrawnUnderTheIncomingProfessionalOfAnotherSeat() {
+        List<Object> history = new ArrayList<>(List.of(proposed(seat(DAY_10_START),
+                        new NewSeat("seat-2", "pro-3", "Alan Turing", RATE, DAY_10_START)),
+                new EngagementActivated(ID, DAY_10_START), new SeatReleased(ID, "seat-2", TODAY)));
+        history.add(new SeatReplacementOpened(ID, SEAT, "rep-1", TODAY.minusDays(1), true));
+        history.add(new SeatOverlapScheduled(ID, SEAT, "rep-1", "pro-3", "Alan Turing", TODAY.plusDays(1),
+                TODAY.plusDays(7), true));
+        fixture.given(history)
+                .when(new WithdrawSeatRelease(ID, "seat-2", null, null))
+                .expectException(violation(Kind.ILLEGAL_STATE, "one-seat-per-professional", null))
+                .expectNoEvents();
     }
 
     @Test

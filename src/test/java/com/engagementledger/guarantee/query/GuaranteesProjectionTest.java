@@ -115,6 +115,18 @@ class GuaranteesProjectionTest {
     }
 
     @Test
+    void noFreeReplacementIsLeftOnceTheWindowHasEnded() {
+        projection.on(proposed("e7"), 0);
+        projection.on(new SeatReplacementOpened("e7", "s1", "r1", REQUESTED, true), 1);
+        LocalDate windowEnd = SEAT_START.plusDays(89);
+        GuaranteeSeat lastDay = view("e7", windowEnd).seats().get(0);
+        assertThat(lastDay.freeReplacementsLeft()).as("on the window's last day").isEqualTo(1);
+        GuaranteeSeat after = view("e7", windowEnd.plusDays(1)).seats().get(0);
+        assertThat(after.freeReplacementsLeft()).as("after the window").isZero();
+        assertThat(after.freeReplacementsUsed()).isEqualTo(1);
+    }
+
+    @Test
     void theOpenReplacementsSlaClockCountsBusinessDaysLeftThenLateUntilACandidateIsAccepted() {
         projection.on(proposed("e3"), 0);
         projection.on(new SeatReplacementOpened("e3", "s1", "r1", REQUESTED, true), 1);
@@ -173,7 +185,8 @@ class GuaranteesProjectionTest {
         projection.on(proposed("e4"), 0);
         projection.on(new SeatReplacementOpened("e4", "s1", "r1", REQUESTED, false), 1);
         projection.on(requested("e4", "r1", "s1", Eligibility.BILLABLE), 0);
-        projection.on(new ReplacementWithdrawn("r1", "e4", "s1", DUE.plusDays(1), null, null, false), 1);
+        projection.on(new ReplacementSlaBreached("r1", "e4", "s1", DUE, DUE.plusDays(1)), 1);
+        projection.on(new ReplacementWithdrawn("r1", "e4", "s1", DUE.plusDays(1), null, null, false), 2);
         projection.on(new SeatReplacementClosed("e4", "s1", "r1", DUE.plusDays(1), null, false), 2);
         GuaranteesView view = view("e4", DUE.plusDays(10));
         assertThat(view.seats().get(0).openReplacement()).isNull();

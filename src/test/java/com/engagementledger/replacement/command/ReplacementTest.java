@@ -2,6 +2,9 @@ package com.engagementledger.replacement.command;
 
 import com.engagementledger.calendar.api.BusinessDays;
 import com.engagementledger.engagement.api.BillingModel;
+import com.engagementledger.engagement.api.SeatHolderView;
+import com.engagementledger.engagement.api.SeatOverlap;
+import com.engagementledger.engagement.api.SeatView;
 import com.engagementledger.platform.api.RuleViolation;
 import com.engagementledger.platform.api.RuleViolation.Kind;
 import com.engagementledger.platform.time.TestClock;
@@ -9,6 +12,7 @@ import com.engagementledger.replacement.api.AcceptCandidate;
 import com.engagementledger.replacement.api.CandidateAccepted;
 import com.engagementledger.replacement.api.CandidateProposed;
 import com.engagementledger.replacement.api.CandidateRejected;
+import com.engagementledger.replacement.api.CloseForEndedEngagement;
 import com.engagementledger.replacement.api.CompleteReplacement;
 import com.engagementledger.replacement.api.Eligibility;
 import com.engagementledger.replacement.api.EndOverlap;
@@ -18,9 +22,11 @@ import com.engagementledger.replacement.api.RejectCandidate;
 import com.engagementledger.replacement.api.ReplacementCompleted;
 import com.engagementledger.replacement.api.ReplacementReason;
 import com.engagementledger.replacement.api.ReplacementRequested;
+import com.engagementledger.replacement.api.ReplacementSeatEndChanged;
 import com.engagementledger.replacement.api.ReplacementSlaBreached;
 import com.engagementledger.replacement.api.ReplacementWithdrawn;
 import com.engagementledger.replacement.api.ServiceCreditGranted;
+import com.engagementledger.replacement.api.UpdateSeatLastDay;
 import com.engagementledger.replacement.api.WithdrawReplacement;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -59,6 +65,8 @@ class ReplacementTest {
 
     private AggregateTestFixture<Replacement> fixture;
     private TestClock clock;
+    /** The engagement's seats as its read model shows them; null while it shows none. */
+    private List<SeatView> engagementSeats = List.of(seatHeldBy(SEAT, "pro-1", date("2025-01-06"), null));
 
     @BeforeEach
     void setUp() {
@@ -68,6 +76,15 @@ class ReplacementTest {
         fixture.registerInjectableResource(BusinessDays.withHolidays(List.of(date("2025-04-18"),
                 date("2025-04-21"))));
         fixture.registerInjectableResource(new ReplacementDatingWindow(31, 365));
+        fixture.registerInjectableResource(new EngagementSeats(null) {
+            @Override
+            List<SeatView> seats(String engagementId) {
+                if (engagementSeats == null) {
+                    throw RuleViolation.unavailable("engagement-unavailable", "not in the read model yet");
+                }
+                return engagementSeats;
+            }
+        });
     }
 
     // ---------------------------------------------------------------- ProposeCandidate
@@ -566,6 +583,115 @@ class ReplacementTest {
         fixture.given(history).when(new RecordSlaBreach(ID)).expectSuccessfulHandlerExecution();
     }
 
+    // ---------------------------------------------------------------- UpdateSeatLastDay
+
+    @Test
+    void aSeatEndMovedOutLetsTheSwapFallUpToIt() {
+        ReplacementRequested endsOn14th = requested(Eligibility.FREE, true, BillingModel.MONTHLY, MONTHLY_RATE, "EUR",
+                "UTC", date("2025-03-14"));
+        fixture.given(endsOn14th, proposed("cand-1", "pro-2"))
+                .when(accept("cand-1", date("2025-03-12")))
+                .expectException(violation(Kind.INVALID_INPUT, "overlap-after-seat-end", "startDate"));
+        fixture.given(endsOn14th, proposed("cand-1", "pro-2"))
+                .when(new UpdateSeatLastDay(ID, null))
+                .expectEvents(new ReplacementSeatEndChanged(ID, ENGAGEMENT, SEAT, null));
+        fixture.given(endsOn14th, proposed("cand-1", "pro-2"), new ReplacementSeatEndChanged(ID, ENGAGEMENT, SEAT,
+                        null))
+                .when(accept("cand-1", date("2025-03-12")))
+                .expectEvents(accepted(date("2025-03-12"), date("2025-03-18")));
+    }
+
+    @Test
+    void aSeatEndAlreadyKnownChangesNothing() {
+        fixture.given(requested())
+                .when(new UpdateSeatLastDay(ID, null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("settled")
+    void aSettledReplacementIgnoresTheSeatsEnd(String what, List<Object> history) {
+        fixture.given(history)
+                .when(new UpdateSeatLastDay(ID, date("2025-06-30")))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    // ---------------------------------------------------------------- one seat per professional
+
+    @Test
+    void candidateWhoHoldsAnotherSeatIsNotProposed() {
+        engagementSeats = List.of(seatHeldBy(SEAT, "pro-1", date("2025-01-06"), null),
+                seatHeldBy("seat-2", "pro-2", date("2025-02-03"), null));
+        fixture.given(requested())
+                .when(propose("cand-1", "pro-2"))
+                .expectException(violationNaming(Kind.INVALID_INPUT, "one-seat-per-professional", "professionalId",
+                        "seat-2"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void candidateWhoLeftAnotherSeatBeforeTodayCanBeProposed() {
+        engagementSeats = List.of(seatHeldBy(SEAT, "pro-1", date("2025-01-06"), null),
+                seatHeldBy("seat-2", "pro-2", date("2025-02-03"), date("2025-03-10")),
+                new SeatView("seat-3", "pro-4", "Alan Turing", date("2025-01-06"), date("2025-01-06"), null, true,
+                        MONTHLY_RATE, List.of(), List.of(), List.of(
+                                new SeatHolderView("pro-2", "Grace Hopper", date("2025-01-06"), date("2025-03-09")),
+                                new SeatHolderView("pro-4", "Alan Turing", date("2025-03-10"), null)),
+                        List.of(), null));
+        fixture.given(requested())
+                .when(propose("cand-1", "pro-2"))
+                .expectEvents(proposed("cand-1", "pro-2"));
+    }
+
+    @Test
+    void candidateScheduledForAnotherSeatsOverlapIsNotProposed() {
+        engagementSeats = List.of(seatHeldBy(SEAT, "pro-1", date("2025-01-06"), null),
+                new SeatView("seat-2", "pro-3", "Alan Turing", date("2025-01-06"), date("2025-01-06"), null, true,
+                        MONTHLY_RATE, List.of(), List.of(),
+                        List.of(new SeatHolderView("pro-3", "Alan Turing", date("2025-01-06"), null)),
+                        List.of(new SeatOverlap("rep-2", "pro-2", "Grace Hopper", date("2025-03-20"),
+                                date("2025-03-26"), true)), "rep-2"));
+        fixture.given(requested())
+                .when(propose("cand-1", "pro-2"))
+                .expectException(violationNaming(Kind.INVALID_INPUT, "one-seat-per-professional", "professionalId",
+                        "seat-2"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void candidateWhoTookAnotherSeatSinceTheProposalIsNotAccepted() {
+        engagementSeats = List.of(seatHeldBy(SEAT, "pro-1", date("2025-01-06"), null),
+                seatHeldBy("seat-2", "pro-2", date("2025-03-11"), null));
+        fixture.given(requested(), proposed("cand-1", "pro-2"))
+                .when(accept("cand-1", date("2025-03-12")))
+                .expectException(violationNaming(Kind.INVALID_INPUT, "one-seat-per-professional", "professionalId",
+                        "seat-2"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void candidateWhoLeavesAnotherSeatBeforeTheOverlapIsAccepted() {
+        engagementSeats = List.of(seatHeldBy(SEAT, "pro-1", date("2025-01-06"), null),
+                new SeatView("seat-2", "pro-2", "Grace Hopper", date("2025-01-06"), date("2025-01-06"),
+                        date("2025-03-12"), true, MONTHLY_RATE, List.of(), List.of(),
+                        List.of(new SeatHolderView("pro-2", "Grace Hopper", date("2025-01-06"), null)), List.of(),
+                        null));
+        fixture.given(requested(), proposed("cand-1", "pro-2"))
+                .when(accept("cand-1", date("2025-03-12")))
+                .expectEvents(accepted(date("2025-03-12"), date("2025-03-18")));
+    }
+
+    @Test
+    void candidateIsNotProposedWhileTheEngagementsSeatsCannotBeRead() {
+        engagementSeats = null;
+        fixture.given(requested())
+                .when(propose("cand-1", "pro-2"))
+                .expectException(violation(Kind.UNAVAILABLE, "engagement-unavailable", null))
+                .expectNoEvents();
+    }
+
     // ---------------------------------------------------------------- WithdrawReplacement
 
     @Test
@@ -633,6 +759,63 @@ class ReplacementTest {
                 .when(new WithdrawReplacement(ID, null, null))
                 .expectEvents(new ReplacementWithdrawn(ID, ENGAGEMENT, SEAT, date("2025-03-25"), null,
                         date("2025-03-24"), false));
+    }
+
+    @Test
+    void withdrawalAfterTheSeatsLastDayCountsNoLateDayAfterIt() {
+        at("2025-03-25");
+        fixture.given(requested(Eligibility.FREE, true, BillingModel.MONTHLY, MONTHLY_RATE, "EUR", "UTC",
+                        date("2025-03-20")), breached(SLA_DUE))
+                .when(new WithdrawReplacement(ID, null, null))
+                .expectEvents(credit(3, "1107.69", "EUR", date("2025-03-25")),
+                        new ReplacementWithdrawn(ID, ENGAGEMENT, SEAT, date("2025-03-25"), null, null, true));
+    }
+
+    // ---------------------------------------------------------------- CloseForEndedEngagement
+
+    @Test
+    void endedEngagementWithdrawsAsOfItsEndAndCountsLateDaysUpToItsLastDayOnly() {
+        at("2025-03-25");
+        fixture.given(requested(), breached(SLA_DUE), proposed("cand-1", "pro-2"))
+                .when(new CloseForEndedEngagement(ID, date("2025-03-20")))
+                .expectEvents(credit(3, "1107.69", "EUR", date("2025-03-25")),
+                        new ReplacementWithdrawn(ID, ENGAGEMENT, SEAT, date("2025-03-21"),
+                                "the engagement ended on 2025-03-20", null, true));
+    }
+
+    @Test
+    void endedEngagementWhoseLastDayIsTheDueDateOwesNoBreach() {
+        at("2025-03-25");
+        fixture.given(requested())
+                .when(new CloseForEndedEngagement(ID, SLA_DUE))
+                .expectEvents(new ReplacementWithdrawn(ID, ENGAGEMENT, SEAT, date("2025-03-18"),
+                        "the engagement ended on 2025-03-17", null, true));
+    }
+
+    @Test
+    void endedEngagementDuringTheOverlapKeepsTheDaysWorkedUpToItsLastDay() {
+        at("2025-03-25");
+        fixture.given(requested(), proposed("cand-1", "pro-2"), accepted(date("2025-03-12"), date("2025-03-18")))
+                .when(new CloseForEndedEngagement(ID, date("2025-03-14")))
+                .expectEvents(new ReplacementWithdrawn(ID, ENGAGEMENT, SEAT, date("2025-03-15"),
+                        "the engagement ended on 2025-03-14", date("2025-03-14"), false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("settled")
+    void endedEngagementLeavesASettledReplacementAlone(String what, List<Object> history) {
+        fixture.given(history)
+                .when(new CloseForEndedEngagement(ID, date("2025-03-20")))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void slaDeadlineRecordsNoBreachWhenTheSeatEndedByTheDueDate() {
+        at("2025-03-18");
+        fixture.given(requested(Eligibility.FREE, true, BillingModel.MONTHLY, MONTHLY_RATE, "EUR", "UTC", SLA_DUE))
+                .when(new RecordSlaBreach(ID))
+                .expectNoEvents();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -735,6 +918,27 @@ class ReplacementTest {
 
     private static ServiceCreditGranted credit(int days, String amount, String currency, LocalDate on) {
         return new ServiceCreditGranted(ID, ENGAGEMENT, SEAT, days, new BigDecimal(amount), currency, on);
+    }
+
+    private static SeatView seatHeldBy(String seatId, String professionalId, LocalDate from, LocalDate releaseDate) {
+        return new SeatView(seatId, professionalId, "Someone", from, from, releaseDate, true, MONTHLY_RATE, List.of(),
+                List.of(), List.of(new SeatHolderView(professionalId, "Someone", from, null)), List.of(), null);
+    }
+
+    private static Matcher<RuleViolation> violationNaming(Kind kind, String rule, String field, String named) {
+        return org.hamcrest.Matchers.both(violation(kind, rule, field))
+                .and(new TypeSafeDiagnosingMatcher<RuleViolation>(RuleViolation.class) {
+                    @Override
+                    protected boolean matchesSafely(RuleViolation actual, Description mismatch) {
+                        mismatch.appendText("said ").appendValue(actual.getMessage());
+                        return actual.getMessage().contains(named);
+                    }
+
+                    @Override
+                    public void describeTo(Description description) {
+                        description.appendText(" naming ").appendValue(named);
+                    }
+                });
     }
 
     private static LocalDate date(String iso) {

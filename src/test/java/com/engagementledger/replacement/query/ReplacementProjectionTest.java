@@ -15,6 +15,7 @@ import com.engagementledger.replacement.api.FindReplacements;
 import com.engagementledger.replacement.api.ReplacementCompleted;
 import com.engagementledger.replacement.api.ReplacementReason;
 import com.engagementledger.replacement.api.ReplacementRequested;
+import com.engagementledger.replacement.api.ReplacementSeatEndChanged;
 import com.engagementledger.replacement.api.ReplacementSlaBreached;
 import com.engagementledger.replacement.api.ReplacementStatus;
 import com.engagementledger.replacement.api.ReplacementView;
@@ -76,6 +77,17 @@ class ReplacementProjectionTest {
         assertThat(view.version()).isEqualTo(3);
         assertThat(view.candidates()).extracting(c -> c.candidateId() + ":" + c.status())
                 .containsExactly("c1:REJECTED", "c2:PROPOSED");
+    }
+
+    @Test
+    void aChangedSeatEndMovesTheVersionOnOnly() {
+        projection.on(requested("r9", Eligibility.FREE, "UTC"), 0, AT);
+        projection.on(proposed("r9", "c1", "pro-carla"), 1);
+        ReplacementView before = find("r9", REQUESTED);
+        projection.on(new ReplacementSeatEndChanged("r9", "e1", "s1", null), 2);
+        ReplacementView after = find("r9", REQUESTED);
+        assertThat(after.version()).isEqualTo(2);
+        assertThat(after).usingRecursiveComparison().ignoringFields("version").isEqualTo(before);
     }
 
     @Test
@@ -164,13 +176,22 @@ class ReplacementProjectionTest {
         assertThat(late.breach().businessDaysLate()).isEqualTo(1);
         assertThat(late.breach().creditAmount()).isEqualByComparingTo("0");
         assertThat(late.breach().creditAmount().scale()).isEqualTo(2);
+        projection.on(new ReplacementSlaBreached("r5", "e1", "s1", DUE, DUE.plusDays(1)), 1);
         projection.on(new ReplacementWithdrawn("r5", "e1", "s1", DUE.plusDays(3), "Kept the professional", null,
-                false), 1);
+                false), 2);
         ReplacementView withdrawn = find("r5", DUE.plusDays(20));
         assertThat(withdrawn.status()).isEqualTo(ReplacementStatus.WITHDRAWN);
         assertThat(withdrawn.withdrawnOn()).isEqualTo(DUE.plusDays(3));
         assertThat(withdrawn.breach().businessDaysLate()).as("up to the withdrawal").isEqualTo(3);
         assertThat(withdrawn.breach().fixed()).isTrue();
+    }
+
+    @Test
+    void aReplacementWithdrawnWithoutABreachShowsNone() {
+        projection.on(requested("r10", Eligibility.BILLABLE, "UTC"), 0, AT);
+        projection.on(new ReplacementWithdrawn("r10", "e1", "s1", DUE.plusDays(1), "the engagement ended on " + DUE,
+                null, false), 1);
+        assertThat(find("r10", DUE.plusDays(20)).breach()).as("the engagement ended on the due date").isNull();
     }
 
     @Test

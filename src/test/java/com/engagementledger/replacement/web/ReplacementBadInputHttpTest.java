@@ -112,6 +112,11 @@ class ReplacementBadInputHttpTest extends HttpTestSupport {
         Api.Response replacement = api.as("auditor").get(REPLACEMENT);
         assertThat(replacement.status()).isEqualTo(404);
         assertThat(replacement.json().path("errors").get(0).path("field").asText()).isEqualTo("id");
+        Api.Response request = api.as("manager").post(ENGAGEMENT,
+                "{\"seatId\": \"seat-1\", \"reason\": \"NON_PERFORMANCE\"}");
+        assertThat(request.status()).as(request.toString()).isEqualTo(404);
+        assertThat(request.json().path("detail").asText()).isEqualTo("No engagement with id no-such-engagement");
+        assertThat(request.json().path("errors").get(0).path("field").asText()).isEqualTo("id");
         Api.Response guarantees = api.as("finance").get("/api/guarantees?engagementId=no-such-engagement");
         assertThat(guarantees.status()).isEqualTo(404);
         assertThat(guarantees.json().path("errors").get(0).path("field").asText()).isEqualTo("engagementId");
