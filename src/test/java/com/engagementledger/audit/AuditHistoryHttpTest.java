@@ -195,10 +195,9 @@ class AuditHistoryHttpTest extends HttpTestSupport {
         assertThat(firstEvent.get("position").asLong()).isEqualTo(1);
         assertThat(firstEvent.get("eventType").asText()).startsWith("com.engagementledger.");
         assertThat(firstEvent.has("eventId")).isTrue();
-        Path key = dir.resolve("key.pem");
-        Files.writeString(key, api.as("auditor").get("/api/audit/public-key").body());
+        List<Path> keys = publicKeys(lines);
 
-        assertThat(verify(lines, key)).startsWith("0 OK");
+        assertThat(verify(lines, keys)).startsWith("0 OK");
 
         int target = eventLine(lines, lines.size() / 2);
         long position = JSON.readTree(lines.get(target)).get("position").asLong();
@@ -206,22 +205,22 @@ class AuditHistoryHttpTest extends HttpTestSupport {
         ObjectNode changed = (ObjectNode) JSON.readTree(lines.get(target));
         ((ObjectNode) changed.get("metadata")).put("actor", "someone-else");
         altered.set(target, JSON.writeValueAsString(changed));
-        assertThat(verify(altered, key)).startsWith("1 FAILED at position " + position + ":").contains("altered");
+        assertThat(verify(altered, keys)).startsWith("1 FAILED at position " + position + ":").contains("altered");
 
         List<String> removed = new ArrayList<>(lines);
         removed.remove(target);
-        assertThat(verify(removed, key)).startsWith("1 FAILED at position " + position + ":").contains("removed");
+        assertThat(verify(removed, keys)).startsWith("1 FAILED at position " + position + ":").contains("removed");
 
         List<String> inserted = new ArrayList<>(lines);
         ObjectNode copy = (ObjectNode) JSON.readTree(lines.get(target));
         copy.put("eventId", "an-inserted-event");
         inserted.add(target + 1, JSON.writeValueAsString(copy));
-        assertThat(verify(inserted, key)).startsWith("1 FAILED at position " + position + ":").contains("inserted");
+        assertThat(verify(inserted, keys)).startsWith("1 FAILED at position " + position + ":").contains("inserted");
 
         Path other = dir.resolve("other.pem");
         Files.writeString(other, com.engagementledger.audit.api.SigningKeys.publicPem(
                 com.engagementledger.audit.api.SigningKeys.generate().getPublic()));
-        assertThat(verify(lines, other)).startsWith("1 FAILED").contains("not known");
+        assertThat(verify(lines, List.of(other))).startsWith("1 FAILED").contains("not known");
     }
 
     @Test
@@ -231,10 +230,12 @@ class AuditHistoryHttpTest extends HttpTestSupport {
         Path export = dir.resolve("export.ndjson");
         Files.writeString(export, api.as("auditor").header("Accept", "application/x-ndjson")
                 .get("/api/audit/events").body());
-        Path key = dir.resolve("key.pem");
-        Files.writeString(key, api.as("auditor").get("/api/audit/public-key").body());
+        List<String> arguments = new ArrayList<>(List.of("verify", "--events", export.toString()));
+        for (Path key : publicKeys(Files.readAllLines(export))) {
+            arguments.addAll(List.of("--public-key", key.toString()));
+        }
 
-        Process ok = command("verify", "--events", export.toString(), "--public-key", key.toString());
+        Process ok = command(arguments.toArray(String[]::new));
         assertThat(ok.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String out = new String(ok.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(ok.exitValue()).as(out).isZero();
@@ -245,7 +246,7 @@ class AuditHistoryHttpTest extends HttpTestSupport {
         long position = JSON.readTree(lines.get(target)).get("position").asLong();
         lines.set(target, lines.get(target).replace("\"clientId\":\"", "\"clientId\":\"x"));
         Files.write(export, lines);
-        Process bad = command("verify", "--events", export.toString(), "--public-key", key.toString());
+        Process bad = command(arguments.toArray(String[]::new));
         assertThat(bad.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(bad.exitValue()).isEqualTo(1);
         assertThat(new String(bad.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
@@ -326,13 +327,32 @@ class AuditHistoryHttpTest extends HttpTestSupport {
         throw new AssertionError("no event line after " + from);
     }
 
+    /** The public key of every key that signed a checkpoint of the export (other tests rotate the key), as files. */
+    private List<Path> publicKeys(List<String> lines) throws IOException {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        for (String line : lines) {
+            JsonNode node = line.isBlank() ? null : JSON.readTree(line);
+            if (node != null && node.has("checkpoint")) {
+                ids.add(node.get("checkpoint").get("keyId").asText());
+            }
+        }
+        List<Path> keys = new ArrayList<>();
+        for (String id : ids) {
+            Path key = dir.resolve(id + ".pem");
+            Files.writeString(key, api.as("auditor").get("/api/audit/public-key?keyId=" + id).body());
+            keys.add(key);
+        }
+        return keys;
+    }
+
     /** The offline verifier on {@code lines}: its exit status and what it printed. */
-    private String verify(List<String> lines, Path key) throws IOException {
+    private String verify(List<String> lines, List<Path> keys) throws IOException {
         Path export = Files.createTempFile(dir, "export", ".ndjson");
         Files.write(export, lines);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = OfflineVerifier.run(List.of("--events", export.toString(), "--public-key", key.toString()),
-                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        List<String> arguments = new ArrayList<>(List.of("--events", export.toString()));
+        keys.forEach(key -> arguments.addAll(List.of("--public-key", key.toString())));
+        int status = OfflineVerifier.run(arguments, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         return status + " " + out.toString(StandardCharsets.UTF_8);
     }
 
