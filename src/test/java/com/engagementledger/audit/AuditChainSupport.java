@@ -32,8 +32,7 @@ final class AuditChainSupport {
 
     /** Proposes and activates {@code count} engagements starting today by the application's clock: two events each. */
     static void makeEvents(Api api, String prefix, int count) {
-        String today = LocalDate.ofInstant(Instant.parse(api.as("admin").get("/api/admin/clock").json()
-                .get("instant").asText()), ZoneOffset.UTC).toString();
+        String today = today(api);
         for (int i = 0; i < count; i++) {
             Api.Response created = api.as("manager").post("/api/engagements", Map.of(
                     "clientId", prefix + "-" + i, "clientName", "Client " + prefix, "roleTitle", "Engineer",
@@ -49,6 +48,12 @@ final class AuditChainSupport {
                 throw new AssertionError("activation refused: " + activated);
             }
         }
+    }
+
+    /** The application's day (UTC) by its clock. */
+    static String today(Api api) {
+        return LocalDate.ofInstant(Instant.parse(api.as("admin").get("/api/admin/clock").json()
+                .get("instant").asText()), ZoneOffset.UTC).toString();
     }
 
     static long head(JdbcTemplate jdbc) {

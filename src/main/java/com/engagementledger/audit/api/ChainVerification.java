@@ -36,6 +36,11 @@ public final class ChainVerification {
      * position as holding no event.
      */
     public void event(StoredEvent event, String recordedLink) {
+        event(event, Canonical.of(event), recordedLink);
+    }
+
+    /** The same, with the event's canonical form computed beforehand ({@link Canonical#ofAll}). */
+    public void event(StoredEvent event, Canonical canonical, String recordedLink) {
         if (failed()) {
             return;
         }
@@ -45,13 +50,11 @@ public final class ChainVerification {
                     + " store when the chain passed this position: it was inserted");
             return;
         }
-        byte[] link;
-        try {
-            link = HashChain.link(head, event);
-        } catch (UnreadableEventException e) {
-            fail(position, e.getMessage() + ": the event was altered");
+        if (canonical.failure() != null) {
+            fail(position, canonical.failure().getMessage() + ": the event was altered");
             return;
         }
+        byte[] link = HashChain.link(head, canonical.bytes());
         if (!Arrays.equals(link, HashChain.fromHex(recordedLink))) {
             fail(position, "the event at position " + position + " (" + event.eventId() + ") is not the one the chain"
                     + " linked: it was altered");

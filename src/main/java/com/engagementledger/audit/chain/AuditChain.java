@@ -4,7 +4,12 @@ import com.engagementledger.audit.api.Checkpoint;
 import com.engagementledger.audit.api.CheckpointPage;
 import com.engagementledger.audit.api.KeyRotated;
 import com.engagementledger.audit.api.VerificationReport;
+import com.engagementledger.audit.api.ChainExportSink;
+import com.engagementledger.audit.api.StoredEvent;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +33,41 @@ public class AuditChain {
     /** Recomputes the chain from the event store and checks it against the recorded links and checkpoints. */
     public VerificationReport verify() {
         return verifier.verify();
+    }
+
+    /**
+     * Feeds every position up to the chain's progress, with its recorded link, and every checkpoint, to {@code sink}
+     * in position order, a range of positions at a time (bounded memory). A position whose link was recorded but
+     * whose event is gone is left out, so that a verifier of the export finds it missing.
+     */
+    public void export(ChainExportSink sink) {
+        long last = store.progress().position();
+        long checkpointsAfter = 0;
+        for (long first = 1; first <= last; first += ChainVerifier.CHUNK) {
+            long chunkLast = Math.min(last, first + ChainVerifier.CHUNK - 1);
+            Map<Long, StoredEvent> events = new HashMap<>();
+            store.events(first, chunkLast).forEach(event -> events.put(event.position(), event));
+            Map<Long, Link> links = new HashMap<>();
+            store.links(first, chunkLast).forEach(link -> links.put(link.position(), link));
+            List<Checkpoint> checkpoints = store.checkpointsAfter(checkpointsAfter, ChainVerifier.CHUNK).stream()
+                    .filter(checkpoint -> checkpoint.position() <= chunkLast).toList();
+            Iterator<Checkpoint> nextCheckpoint = checkpoints.iterator();
+            Checkpoint checkpoint = nextCheckpoint.hasNext() ? nextCheckpoint.next() : null;
+            for (long position = first; position <= chunkLast; position++) {
+                StoredEvent event = events.get(position);
+                Link link = links.get(position);
+                if (event != null) {
+                    sink.event(event, link == null ? null : link.hash());
+                } else if (link == null || link.hash() == null) {
+                    sink.empty(position);
+                }
+                while (checkpoint != null && checkpoint.position() <= position) {
+                    sink.checkpoint(checkpoint);
+                    checkpointsAfter = checkpoint.position();
+                    checkpoint = nextCheckpoint.hasNext() ? nextCheckpoint.next() : null;
+                }
+            }
+        }
     }
 
     /** Up to {@code limit} checkpoints after the position {@code after}, in order. */

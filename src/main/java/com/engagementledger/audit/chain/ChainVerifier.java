@@ -1,5 +1,6 @@
 package com.engagementledger.audit.chain;
 
+import com.engagementledger.audit.api.Canonical;
 import com.engagementledger.audit.api.ChainVerification;
 import com.engagementledger.audit.api.Checkpoint;
 import com.engagementledger.audit.api.StoredEvent;
@@ -8,7 +9,8 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Recomputes the audit hash chain from the event store, a range of positions at a time (bounded memory), and
+ * Recomputes the audit hash chain from the event store, a range of positions at a time (bounded memory; each
+ * range's events canonicalized in parallel on the common pool, then hashed in order), and
  * compares it with the recorded links and every signed checkpoint, up to where the chain has got; the next event,
  * not linked yet, must at least be linkable.
  */
@@ -30,16 +32,18 @@ class ChainVerifier {
         Checkpoints checkpoints = new Checkpoints(last);
         for (long first = 1; first <= last && !verification.failed(); first += CHUNK) {
             long chunkLast = Math.min(last, first + CHUNK - 1);
-            Iterator<StoredEvent> events = store.events(first, chunkLast).iterator();
+            List<StoredEvent> chunk = store.events(first, chunkLast);
+            List<Canonical> canonical = Canonical.ofAll(chunk);
+            int index = 0;
             Iterator<Link> links = store.links(first, chunkLast).iterator();
-            StoredEvent event = next(events);
             Link link = next(links);
             for (long position = first; position <= chunkLast && !verification.failed(); position++) {
-                StoredEvent here = event != null && event.position() == position ? event : null;
+                StoredEvent here = index < chunk.size() && chunk.get(index).position() == position
+                        ? chunk.get(index) : null;
                 Link recorded = link != null && link.position() == position ? link : null;
                 if (here != null) {
-                    verification.event(here, recorded == null ? null : recorded.hash());
-                    event = next(events);
+                    verification.event(here, canonical.get(index), recorded == null ? null : recorded.hash());
+                    index++;
                 } else {
                     verification.noEvent(position, recorded == null ? null : recorded.hash());
                 }

@@ -1,5 +1,6 @@
 package com.engagementledger.replacement.command;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.engagementledger.calendar.api.BusinessDays;
@@ -55,6 +56,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * ({@link EndOverlap}, {@link RecordSlaBreach}) never fail for the state they find: they do what is still due.
  */
 @Aggregate
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Replacement {
 
     private static final int MAX_TEXT = 200;

@@ -1,0 +1,137 @@
+package com.engagementledger.audit.offline;
+
+import com.engagementledger.audit.api.ChainVerification;
+import com.engagementledger.audit.api.Checkpoint;
+import com.engagementledger.audit.api.ExportFormat;
+import com.engagementledger.audit.api.SigningKeys;
+import com.engagementledger.audit.api.VerificationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code java -jar ledger.jar verify --events export.ndjson --public-key key.pem [--public-key old.pem ...]}: checks
+ * a whole NDJSON export of the audit history (ADR 0029) with the public keys alone — no Spring, no database. It
+ * feeds {@link ChainVerification}, the check the server runs, one line at a time (constant memory): every position
+ * from 1 on must be there once, as an event carrying its recorded hash or as an empty position; every checkpoint's
+ * signature, chain hash and event count must match. Exit status 0 when all holds, 1 with the first bad position, 2
+ * for a usage error.
+ */
+public final class OfflineVerifier {
+
+    private OfflineVerifier() {
+    }
+
+    /** Runs the command ({@code args} without the leading {@code verify}); answers the exit status. */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        Path events = null;
+        List<Path> keys = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (i + 1 < args.size() && arg.equals("--events")) {
+                events = Path.of(args.get(++i));
+            } else if (i + 1 < args.size() && arg.equals("--public-key")) {
+                keys.add(Path.of(args.get(++i)));
+            } else {
+                err.println("unknown argument " + arg);
+                return usage(err);
+            }
+        }
+        if (events == null || keys.isEmpty()) {
+            return usage(err);
+        }
+        try {
+            Map<String, PublicKey> byId = new HashMap<>();
+            for (Path key : keys) {
+                PublicKey publicKey = SigningKeys.publicKey(Files.readString(key, StandardCharsets.US_ASCII));
+                byId.put(SigningKeys.keyId(publicKey), publicKey);
+            }
+            VerificationReport report = verify(events, byId);
+            if (report.ok()) {
+                out.println("OK: " + report.eventsChecked() + " events and " + report.checkpointsChecked()
+                        + " checkpoints up to position " + report.lastPosition() + " verified");
+                return 0;
+            }
+            out.println("FAILED at position " + report.firstBadPosition() + ": " + report.problem());
+            return 1;
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("cannot verify: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    /** Verifies an export with the public keys by id. */
+    public static VerificationReport verify(Path export, Map<String, PublicKey> keys) throws IOException {
+        ChainVerification verification = new ChainVerification();
+        Deque<Checkpoint> pending = new ArrayDeque<>();
+        long expected = 1;
+        long lineNumber = 0;
+        try (BufferedReader lines = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = lines.readLine()) != null && !verification.failed()) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode node;
+                try {
+                    node = ExportFormat.MAPPER.readTree(line);
+                } catch (IOException e) {
+                    return failure(expected, "line " + lineNumber + " is not JSON: it was altered");
+                }
+                if (node.has("checkpoint")) {
+                    pending.add(ExportFormat.readCheckpoint(node.get("checkpoint")));
+                    feedCheckpoints(verification, pending, expected - 1, keys);
+                    continue;
+                }
+                long position = node.path("position").asLong(-1);
+                if (position < expected) {
+                    return failure(position, "position " + position + " appears a second time in the export, at"
+                            + " line " + lineNumber + ": a line was inserted");
+                }
+                if (position > expected) {
+                    return failure(expected, "position " + expected + " is missing from the export: its line was"
+                            + " removed");
+                }
+                if (node.path("empty").asBoolean(false)) {
+                    verification.noEvent(position, null);
+                } else {
+                    JsonNode hash = node.get("hash");
+                    verification.event(ExportFormat.readEvent(node), hash == null ? null : hash.asText());
+                }
+                expected = position + 1;
+                feedCheckpoints(verification, pending, position, keys);
+            }
+        }
+        return verification.report();
+    }
+
+    private static void feedCheckpoints(ChainVerification verification, Deque<Checkpoint> pending, long fedUpTo,
+                                        Map<String, PublicKey> keys) {
+        while (!pending.isEmpty() && pending.peek().position() <= fedUpTo) {
+            Checkpoint checkpoint = pending.poll();
+            verification.checkpoint(checkpoint, keys.get(checkpoint.keyId()));
+        }
+    }
+
+    private static VerificationReport failure(long position, String problem) {
+        return new VerificationReport(false, 0, 0, position - 1, position, problem);
+    }
+
+    private static int usage(PrintStream err) {
+        err.println("usage: java -jar ledger.jar verify --events export.ndjson --public-key key.pem"
+                + " [--public-key older-key.pem ...]");
+        return 2;
+    }
+}

@@ -1,0 +1,24 @@
+package com.engagementledger.audit.web;
+
+import com.engagementledger.audit.history.AccessLog;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Every audit endpoint's reading is recorded (ADR 0029). */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
+class AuditWebConfiguration implements WebMvcConfigurer {
+
+    private final AccessLog log;
+
+    AuditWebConfiguration(AccessLog log) {
+        this.log = log;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new AccessRecording(log)).addPathPatterns("/api/audit/**", "/api/admin/audit/**");
+    }
+}
