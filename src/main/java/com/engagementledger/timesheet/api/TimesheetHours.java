@@ -4,6 +4,7 @@ import com.engagementledger.platform.api.RuleViolation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -29,6 +30,9 @@ public final class TimesheetHours {
                                                          Set<LocalDate> billedDays, LocalDate today) {
         if (hours == null) {
             throw RuleViolation.invalid("hours", "required", "hours: must not be null");
+        }
+        if (hours.keySet().stream().anyMatch(Objects::isNull)) {
+            throw RuleViolation.invalid("hours", "date", "every key of hours is a day, YYYY-MM-DD");
         }
         SortedMap<LocalDate, BigDecimal> checked = new TreeMap<>();
         for (Map.Entry<LocalDate, BigDecimal> entry : new TreeMap<>(hours).entrySet()) {

@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -218,6 +219,15 @@ class EngagementTimesheetTest {
         fixture.given(active(BillingModel.HOURLY))
                 .when(new SubmitTimesheet(ID, SEAT, "2026-W06", null))
                 .expectException(violation(Kind.INVALID_INPUT, "required", "hours"));
+    }
+
+    @Test
+    void aDayThatIsNoDateIsRefused() {
+        Map<LocalDate, BigDecimal> hours = new HashMap<>();
+        hours.put(null, BigDecimal.ONE);
+        fixture.given(active(BillingModel.HOURLY))
+                .when(new SubmitTimesheet(ID, SEAT, "2026-W06", hours))
+                .expectException(violation(Kind.INVALID_INPUT, "date", "hours"));
     }
 
     @Test
