@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,6 +60,39 @@ class ArchitectureRulesTest {
         @SagaEventHandler(associationProperty = "engagementId")
         void on(EngagementProposed event) {
         }
+    }
+
+    static class UsesFloatingPoint {
+        private double share;
+
+        BigDecimal fromADouble(long days) {
+            return BigDecimal.valueOf(days / 31.0);
+        }
+
+        long rounded(BigDecimal amount) {
+            return Math.round(amount.doubleValue());
+        }
+
+        float asFloat() {
+            return 0.1f;
+        }
+
+        BigDecimal exactIsFine(BigDecimal amount) {
+            return amount.multiply(BigDecimal.TEN);
+        }
+    }
+
+    @Test
+    void floatingPointInAnyFormIsCaught() {
+        EvaluationResult result = evaluate(ArchitectureTest.noFloatingPointIn(
+                ArchitectureRulesTest.class.getPackageName()), UsesFloatingPoint.class);
+        assertThat(result.getFailureReport().getDetails())
+                .anyMatch(line -> line.contains("share"))
+                .anyMatch(line -> line.contains("valueOf(double)"))
+                .anyMatch(line -> line.contains("doubleValue"))
+                .anyMatch(line -> line.contains("Math.round"))
+                .anyMatch(line -> line.contains("asFloat"))
+                .noneMatch(line -> line.contains("exactIsFine"));
     }
 
     @Test

@@ -5,9 +5,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.AccessTarget;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -26,7 +28,7 @@ import org.axonframework.serialization.Revision;
  * The package rules of DESIGN.md §7: the api of a feature is plain records free of Spring and MongoDB; the command
  * side never reads the query side and the query side never reaches into the command side; nothing but web code
  * depends on web code; the platform knows no feature, and features know each other's api only; every handled event
- * has a revision; nothing but {@code platform.time} reads a clock.
+ * has a revision; nothing but {@code platform.time} reads a clock; invoicing never touches floating point.
  */
 @AnalyzeClasses(packages = ArchitectureTest.ROOT, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -107,6 +109,9 @@ class ArchitectureTest {
     static final ArchRule featuresMeetOnlyThroughTheirApi = featuresMeetOnlyThroughTheirApi(ROOT);
 
     @ArchTest
+    static final ArchRule noFloatingPointInInvoicing = noFloatingPointIn(ROOT + ".invoicing");
+
+    @ArchTest
     static final ArchRule demoDataUsesFeaturesThroughTheirApi = noClasses().that().resideInAPackage(ROOT + ".demo..")
             .should().dependOnClassesThat().resideInAnyPackage(ROOT + "..command..", ROOT + "..query..",
                     ROOT + "..web..")
@@ -137,6 +142,58 @@ class ArchitectureTest {
                 }
             }
         }).because("a feature may change its command, query and web sides without the others noticing");
+    }
+
+    /**
+     * No class under {@code pkg} holds, takes, returns or calls anything typed {@code float} or {@code double}
+     * (boxed or not): {@code BigDecimal.valueOf(double)}, {@code doubleValue()} and {@code Math.round} count too.
+     * Arithmetic on a local variable that never crosses a call or a field is invisible to bytecode analysis; such a
+     * value has to come from somewhere, and that is a call or a field this rule sees.
+     */
+    static ArchRule noFloatingPointIn(String pkg) {
+        return classes().that().resideInAPackage(pkg + "..")
+                .should(new ArchCondition<JavaClass>("use no floating point") {
+                    @Override
+                    public void check(JavaClass javaClass, ConditionEvents events) {
+                        javaClass.getFields().stream().filter(field -> floating(field.getRawType()))
+                                .forEach(field -> events.add(SimpleConditionEvent.violated(field,
+                                        field.getFullName() + " is floating point")));
+                        for (JavaCodeUnit unit : javaClass.getCodeUnits()) {
+                            if (floating(unit.getRawReturnType())
+                                    || unit.getRawParameterTypes().stream().anyMatch(ArchitectureTest::floating)) {
+                                events.add(SimpleConditionEvent.violated(unit, unit.getFullName()
+                                        + " takes or returns floating point"));
+                            }
+                            for (JavaAccess<?> access : unit.getAccessesFromSelf()) {
+                                if (floatingTarget(access.getTarget())) {
+                                    events.add(SimpleConditionEvent.violated(access, access.getDescription()));
+                                }
+                            }
+                        }
+                    }
+                })
+                .allowEmptyShould(true)
+                .because("money is BigDecimal in the currency's minor unit; a binary fraction cannot hold 0.10");
+    }
+
+    private static boolean floatingTarget(AccessTarget target) {
+        if (floating(target.getOwner())) {
+            return true;
+        }
+        if (target instanceof AccessTarget.FieldAccessTarget field) {
+            return floating(field.getRawType());
+        }
+        if (target instanceof AccessTarget.CodeUnitCallTarget call) {
+            return floating(call.getRawReturnType()) || call.getRawParameterTypes().stream()
+                    .anyMatch(ArchitectureTest::floating);
+        }
+        return false;
+    }
+
+    private static boolean floating(JavaClass type) {
+        String name = type.getBaseComponentType().getName();
+        return name.equals("float") || name.equals("double") || name.equals(Float.class.getName())
+                || name.equals(Double.class.getName());
     }
 
     private static String feature(String root, JavaClass javaClass) {

@@ -68,6 +68,14 @@ import com.engagementledger.replacement.api.GuaranteeEligibility;
 import com.engagementledger.replacement.api.ReplacementOpening;
 import com.engagementledger.replacement.api.ReplacementRecords;
 import com.engagementledger.replacement.api.RequestReplacement;
+import com.engagementledger.timesheet.api.AutoApproval;
+import com.engagementledger.timesheet.api.AutoApprovalDue;
+import com.engagementledger.timesheet.api.IsoWeek;
+import com.engagementledger.timesheet.api.SubmitTimesheet;
+import com.engagementledger.timesheet.api.TimesheetHours;
+import com.engagementledger.timesheet.api.TimesheetIds;
+import com.engagementledger.timesheet.api.TimesheetRecords;
+import com.engagementledger.timesheet.api.TimesheetSubmission;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -83,6 +91,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -686,6 +695,47 @@ public class Engagement {
                 outgoing.professionalName(), seat.startDate(), guarantee.guaranteeEndsOn(seat.startDate()),
                 seatLastDay, billingModel, seat.rates().rateOn(slaDueDate).orElseThrow(), currency));
         return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * Opens a seat's timesheet for an ISO week (DESIGN.md §3, Timesheets; ADR 0031). The engagement decides it,
+     * because it owns what the decision rests on: the billing model, the seat, and the days its calendar bills the
+     * seat. The timesheet's id is derived from seat and week ({@link TimesheetIds}), so a second timesheet for the
+     * same week is refused here and, should two submissions race, by the event store. The timesheet is created in
+     * the same unit of work, and its auto-approval deadline set in its scope.
+     */
+    @CommandHandler
+    public String handle(SubmitTimesheet command, Clock clock, TimesheetRecords timesheets,
+                         DeadlineManager deadlines) {
+        if (billingModel != BillingModel.HOURLY) {
+            throw RuleViolation.illegalState("hourly-only", "Engagement " + engagementId + " is billed "
+                    + billingModel + "; timesheets are kept for HOURLY engagements only");
+        }
+        requireStatus("submit a timesheet", EngagementStatus.TRIAL, EngagementStatus.ACTIVE,
+                EngagementStatus.PAUSED, EngagementStatus.NOTICE_GIVEN, EngagementStatus.ENDED);
+        CalendarSeat seat = seat(command.seatId());
+        IsoWeek week = IsoWeek.parse("week", command.week());
+        LocalDate today = today(clock);
+        if (week.monday().isAfter(today)) {
+            throw RuleViolation.invalid("week", "future-week", "week " + week + " starts on " + week.monday()
+                    + ", after today (" + today + ")");
+        }
+        List<LocalDate> billedDays = week.days().stream().filter(day -> calendar.billedOn(seat, day)).toList();
+        if (billedDays.isEmpty()) {
+            throw RuleViolation.invalid("week", "no-billed-day", "seat " + seat.seatId() + " is billed on no day of"
+                    + " week " + week + " (" + week.monday() + " to " + week.sunday() + ")");
+        }
+        SortedMap<LocalDate, BigDecimal> hours = TimesheetHours.check(command.hours(), week, Set.copyOf(billedDays), today);
+        String timesheetId = TimesheetIds.of(engagementId, seat.seatId(), week);
+        if (timesheets.exists(timesheetId)) {
+            throw RuleViolation.illegalState("timesheet-exists", "Seat " + seat.seatId() + " already has timesheet "
+                    + timesheetId + " for week " + week + "; resubmit it when disputed or correct it when approved");
+        }
+        timesheets.submit(new TimesheetSubmission(timesheetId, engagementId, seat.seatId(), week.toString(),
+                terms.timeZone(), hours, billedDays, today));
+        deadlines.schedule(AutoApproval.at(today, zone()), AutoApproval.DEADLINE, new AutoApprovalDue(1),
+                AutoApproval.scope(timesheetId));
+        return timesheetId;
     }
 
     /**
