@@ -1,5 +1,6 @@
 package com.engagementledger.engagement.command;
 
+import static com.engagementledger.support.Violations.violation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
@@ -30,7 +31,6 @@ import com.engagementledger.engagement.api.SeatWithdrawn;
 import com.engagementledger.engagement.api.SwapSeatProfessional;
 import com.engagementledger.engagement.api.TrialStarted;
 import com.engagementledger.engagement.api.WithdrawSeatRelease;
-import com.engagementledger.platform.api.RuleViolation;
 import com.engagementledger.platform.api.RuleViolation.Kind;
 import com.engagementledger.platform.time.TestClock;
 import com.engagementledger.replacement.api.Eligibility;
@@ -46,11 +46,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeDiagnosingMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -226,7 +222,7 @@ class EngagementReplacementTest {
     void anUnknownSeatIsNotFound() {
         fixture.given(activeFrom(DAY_10_START))
                 .when(new RequestReplacement(ID, "rep-1", "seat-9", ReplacementReason.ATTRITION, null, null))
-                .expectException(violation(Kind.NOT_FOUND, null, "seatId"));
+                .expectException(violation(Kind.NOT_FOUND, "not-found", "seatId"));
     }
 
     @Test
@@ -629,24 +625,4 @@ class EngagementReplacementTest {
         return new GiveNotice(ID, TODAY.plusDays(40), false, null, null);
     }
 
-    private static Matcher<RuleViolation> violation(Kind kind, String rule, String field) {
-        return new TypeSafeDiagnosingMatcher<>(RuleViolation.class) {
-            @Override
-            protected boolean matchesSafely(RuleViolation actual, Description mismatch) {
-                mismatch.appendText("was a RuleViolation ").appendValue(actual.kind())
-                        .appendText(" rule ").appendValue(actual.rule())
-                        .appendText(" field ").appendValue(actual.field())
-                        .appendText(": ").appendValue(actual.getMessage());
-                return actual.kind() == kind && (rule == null || Objects.equals(actual.rule(), rule))
-                        && Objects.equals(actual.field(), field);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a RuleViolation ").appendValue(kind)
-                        .appendText(" rule ").appendValue(rule)
-                        .appendText(" field ").appendValue(field);
-            }
-        };
-    }
 }

@@ -1,5 +1,6 @@
 package com.engagementledger.engagement.command;
 
+import static com.engagementledger.support.Violations.violation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import static org.axonframework.test.matchers.Matchers.andNoMore;
@@ -50,7 +51,6 @@ import com.engagementledger.engagement.api.TrialRejected;
 import com.engagementledger.engagement.api.TrialStarted;
 import com.engagementledger.engagement.api.WithdrawRateChange;
 import com.engagementledger.platform.api.AuditMetadata;
-import com.engagementledger.platform.api.RuleViolation;
 import com.engagementledger.platform.api.RuleViolation.Kind;
 import com.engagementledger.platform.time.TestClock;
 import java.math.BigDecimal;
@@ -62,7 +62,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -3275,28 +3274,6 @@ class EngagementTest {
 
     private static LocalDate date(String isoDate) {
         return LocalDate.parse(isoDate);
-    }
-
-    /** A refusal: a {@link RuleViolation} of the given kind, with a stable rule code, naming the offending field. */
-    private static Matcher<RuleViolation> violation(Kind kind, String rule, String field) {
-        return new TypeSafeDiagnosingMatcher<>(RuleViolation.class) {
-            @Override
-            protected boolean matchesSafely(RuleViolation actual, Description mismatch) {
-                mismatch.appendText("was a RuleViolation ").appendValue(actual.kind())
-                        .appendText(" rule ").appendValue(actual.rule())
-                        .appendText(" field ").appendValue(actual.field())
-                        .appendText(": ").appendValue(actual.getMessage());
-                return actual.kind() == kind && Objects.equals(actual.rule(), rule)
-                        && Objects.equals(actual.field(), field);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a RuleViolation ").appendValue(kind)
-                        .appendText(" rule ").appendValue(rule)
-                        .appendText(" field ").appendValue(field);
-            }
-        };
     }
 
     /** An event with this payload whose audit metadata states this reason (the system acting when time passes). */

@@ -1,5 +1,6 @@
 package com.engagementledger.engagement.command;
 
+import static com.engagementledger.support.Violations.violation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.engagementledger.engagement.api.BillingCycle;
@@ -14,7 +15,6 @@ import com.engagementledger.engagement.api.NewSeat;
 import com.engagementledger.engagement.api.SeatAdded;
 import com.engagementledger.engagement.api.TrialRejected;
 import com.engagementledger.engagement.api.TrialStarted;
-import com.engagementledger.platform.api.RuleViolation;
 import com.engagementledger.platform.api.RuleViolation.Kind;
 import com.engagementledger.platform.time.TestClock;
 import com.engagementledger.timesheet.api.AutoApproval;
@@ -33,12 +33,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeDiagnosingMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -277,24 +273,4 @@ class EngagementTimesheetTest {
         return List.of(proposed(model, 0), new EngagementActivated(ID, START));
     }
 
-    private static Matcher<RuleViolation> violation(Kind kind, String rule, String field) {
-        return new TypeSafeDiagnosingMatcher<>(RuleViolation.class) {
-            @Override
-            protected boolean matchesSafely(RuleViolation actual, Description mismatch) {
-                mismatch.appendText("was a RuleViolation ").appendValue(actual.kind())
-                        .appendText(" rule ").appendValue(actual.rule())
-                        .appendText(" field ").appendValue(actual.field())
-                        .appendText(": ").appendValue(actual.getMessage());
-                return actual.kind() == kind && Objects.equals(actual.rule(), rule)
-                        && Objects.equals(actual.field(), field);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a RuleViolation ").appendValue(kind)
-                        .appendText(" rule ").appendValue(rule)
-                        .appendText(" field ").appendValue(field);
-            }
-        };
-    }
 }

@@ -1,5 +1,6 @@
 package com.engagementledger.replacement.command;
 
+import static com.engagementledger.support.Violations.violation;
 import com.engagementledger.calendar.api.BusinessDays;
 import com.engagementledger.engagement.api.BillingModel;
 import com.engagementledger.engagement.api.SeatHolderView;
@@ -33,9 +34,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Stream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
@@ -945,24 +944,4 @@ class ReplacementTest {
         return LocalDate.parse(iso);
     }
 
-    private static Matcher<RuleViolation> violation(Kind kind, String rule, String field) {
-        return new TypeSafeDiagnosingMatcher<>(RuleViolation.class) {
-            @Override
-            protected boolean matchesSafely(RuleViolation actual, Description mismatch) {
-                mismatch.appendText("was a RuleViolation ").appendValue(actual.kind())
-                        .appendText(" rule ").appendValue(actual.rule())
-                        .appendText(" field ").appendValue(actual.field())
-                        .appendText(": ").appendValue(actual.getMessage());
-                return actual.kind() == kind && Objects.equals(actual.rule(), rule)
-                        && Objects.equals(actual.field(), field);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a RuleViolation ").appendValue(kind)
-                        .appendText(" rule ").appendValue(rule)
-                        .appendText(" field ").appendValue(field);
-            }
-        };
-    }
 }

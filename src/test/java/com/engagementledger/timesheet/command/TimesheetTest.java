@@ -1,10 +1,10 @@
 package com.engagementledger.timesheet.command;
 
+import static com.engagementledger.support.Violations.violation;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 
 import com.engagementledger.platform.api.AuditMetadata;
-import com.engagementledger.platform.api.RuleViolation;
 import com.engagementledger.platform.api.RuleViolation.Kind;
 import com.engagementledger.platform.time.TestClock;
 import com.engagementledger.timesheet.api.ApproveTimesheet;
@@ -26,7 +26,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.axonframework.eventhandling.EventMessage;
@@ -296,24 +295,4 @@ class TimesheetTest {
         };
     }
 
-    private static Matcher<RuleViolation> violation(Kind kind, String rule, String field) {
-        return new TypeSafeDiagnosingMatcher<>(RuleViolation.class) {
-            @Override
-            protected boolean matchesSafely(RuleViolation actual, Description mismatch) {
-                mismatch.appendText("was a RuleViolation ").appendValue(actual.kind())
-                        .appendText(" rule ").appendValue(actual.rule())
-                        .appendText(" field ").appendValue(actual.field())
-                        .appendText(": ").appendValue(actual.getMessage());
-                return actual.kind() == kind && Objects.equals(actual.rule(), rule)
-                        && Objects.equals(actual.field(), field);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a RuleViolation ").appendValue(kind)
-                        .appendText(" rule ").appendValue(rule)
-                        .appendText(" field ").appendValue(field);
-            }
-        };
-    }
 }
