@@ -99,6 +99,27 @@ class AuditTamperingTest {
                 return target;
             }
         },
+        HISTORY_TRUNCATED("history truncated") {
+            @Override
+            long apply(Connection h2) throws SQLException {
+                // the end of the history cut off below the last checkpoint, links and progress set back to match
+                long kept;
+                try (Statement statement = h2.createStatement();
+                     ResultSet last = statement.executeQuery("SELECT MAX(position) FROM audit_checkpoint")) {
+                    assertThat(last.next()).isTrue();
+                    kept = last.getLong(1) - 1;
+                }
+                try (Statement statement = h2.createStatement()) {
+                    statement.executeUpdate("DELETE FROM DomainEventEntry WHERE globalIndex > " + kept);
+                    statement.executeUpdate("DELETE FROM audit_chain_link WHERE position > " + kept);
+                    statement.executeUpdate("UPDATE audit_chain_progress SET position = " + kept
+                            + ", hash = (SELECT hash FROM audit_chain_link WHERE position = (SELECT MAX(position)"
+                            + " FROM audit_chain_link WHERE hash IS NOT NULL)),"
+                            + " events = (SELECT COUNT(*) FROM audit_chain_link WHERE hash IS NOT NULL)");
+                }
+                return kept + 1;
+            }
+        },
         EVENT_INSERTED("inserted") {
             @Override
             long apply(Connection h2) throws SQLException {

@@ -14,7 +14,8 @@ import java.util.Arrays;
  * earlier link matched, so it is this event); a recorded link without an event means the event was removed; an event
  * at a position recorded as holding none was inserted. A checkpoint whose signature fails was forged or altered; one whose chain hash differs from the
  * recomputed chain, with every link matching, means the recorded links were rewritten together with the events:
- * the change lies after the previous checkpoint, and the position cannot be narrowed down further.
+ * the change lies after the previous checkpoint, and the position cannot be narrowed down further. A checkpoint
+ * beyond the last position fed means the end of the history was cut off.
  */
 public final class ChainVerification {
 
@@ -116,6 +117,19 @@ public final class ChainVerification {
             checkpoints++;
             lastCheckpointPosition = position;
         }
+    }
+
+    /**
+     * A signed checkpoint beyond every position fed, once all were fed: the history it signed was cut off (events,
+     * their links and the chain's progress removed together), so verification may not end short of it.
+     */
+    public void checkpointBeyondEnd(Checkpoint checkpoint) {
+        if (failed()) {
+            return;
+        }
+        fail(lastPosition + 1, "history truncated after position " + lastPosition + "; signed checkpoint at "
+                + checkpoint.position() + " (" + checkpoint.events() + " events): the events from position "
+                + (lastPosition + 1) + " on were removed");
     }
 
     /** The link after the last event fed (hex). */

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Recomputes the audit hash chain from the event store, a range of positions at a time (bounded memory; each
  * range's events canonicalized in parallel on the common pool, then hashed in order), and
- * compares it with the recorded links and every signed checkpoint, up to where the chain has got; the next event,
- * not linked yet, must at least be linkable.
+ * compares it with the recorded links and every signed checkpoint, up to where the chain has got; no checkpoint may
+ * lie beyond that (the history's end was cut off); the next event, not linked yet, must at least be linkable.
  */
 class ChainVerifier {
 
@@ -52,6 +52,9 @@ class ChainVerifier {
                 }
                 checkpoints.feedUpTo(position, verification);
             }
+        }
+        if (!verification.failed()) {
+            store.checkpointsAfter(last, 1).forEach(verification::checkpointBeyondEnd);
         }
         if (!verification.failed()) {
             store.eventsAfter(last, 1).forEach(verification::unlinked);

@@ -114,6 +114,9 @@ public final class OfflineVerifier {
                 feedCheckpoints(verification, pending, position, keys);
             }
         }
+        if (!pending.isEmpty()) {
+            verification.checkpointBeyondEnd(pending.peek());
+        }
         return verification.report();
     }
 

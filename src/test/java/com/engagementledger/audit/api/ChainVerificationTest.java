@@ -104,6 +104,17 @@ class ChainVerificationTest {
     }
 
     @Test
+    void aCheckpointBeyondTheLastPositionFedMeansTheEndWasCutOff() {
+        ChainVerification verification = feed(events.subList(0, 2), links.subList(0, 2));
+        verification.checkpointBeyondEnd(checkpoint(6, 5, links.get(4)));
+
+        assertThat(verification.report().ok()).isFalse();
+        assertThat(verification.report().firstBadPosition()).isEqualTo(3L);
+        assertThat(verification.report().problem()).contains("history truncated after position 2",
+                "signed checkpoint at 6");
+    }
+
+    @Test
     void keysRoundTripThroughPemAndAMismatchedPairIsRefused() {
         String pem = SigningKeys.keyPairPem(KEY);
         KeyPair read = SigningKeys.keyPair(pem);
