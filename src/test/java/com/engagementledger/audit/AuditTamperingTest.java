@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -188,6 +189,27 @@ class AuditTamperingTest {
             assertThat(report.get("firstBadPosition").asLong()).as(report.toString()).isEqualTo(position);
             assertThat(report.get("problem").asText()).contains("position " + position, tampering.problem);
             assertThat(report.get("lastPosition").asLong()).isLessThan(position);
+        }
+    }
+
+    @Test
+    void deletedCheckpointsAreReportedFromTheFirstPositionTheyNoLongerCover() throws SQLException {
+        Path dataDir = copy(base, TestDataDirs.create("audit-checkpoints-deleted"));
+        long kept;
+        try (Connection h2 = h2(dataDir); Statement statement = h2.createStatement()) {
+            try (ResultSet first = statement.executeQuery("SELECT MIN(position) FROM audit_checkpoint")) {
+                assertThat(first.next()).isTrue();
+                kept = first.getLong(1);
+            }
+            assertThat(statement.executeUpdate("DELETE FROM audit_checkpoint WHERE position > " + kept))
+                    .isGreaterThan(0);
+        }
+        try (ConfigurableApplicationContext restarted = start("test", dataDir, STORE)) {
+            JsonNode report = verify(new Api(port(restarted)));
+
+            assertThat(report.get("ok").asBoolean()).as(report.toString()).isFalse();
+            assertThat(report.get("firstBadPosition").asLong()).as(report.toString()).isEqualTo(kept + 1);
+            assertThat(report.get("problem").asText()).contains("from position " + (kept + 1), "were deleted");
         }
     }
 

@@ -51,7 +51,7 @@ public class AuditConfiguration {
     }
 
     @Bean
-    AuditChain auditChain(ChainStore store, AuditKeyRing keys, AuditChainBuilder builder) {
-        return new AuditChain(store, keys, builder, new ChainVerifier(store, keys));
+    AuditChain auditChain(ChainStore store, AuditKeyRing keys, AuditChainBuilder builder, AuditProperties audit) {
+        return new AuditChain(store, keys, builder, new ChainVerifier(store, keys, audit.checkpointEvery()));
     }
 }
