@@ -10,12 +10,15 @@ import static com.engagementledger.support.RunningLedger.port;
 import static com.engagementledger.support.RunningLedger.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.engagementledger.audit.api.Checkpoint;
+import com.engagementledger.audit.api.SigningKeys;
 import com.engagementledger.support.Api;
 import com.engagementledger.support.PreparedStore;
 import com.engagementledger.support.TestDataDirs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -210,6 +213,40 @@ class AuditTamperingTest {
             assertThat(report.get("ok").asBoolean()).as(report.toString()).isFalse();
             assertThat(report.get("firstBadPosition").asLong()).as(report.toString()).isEqualTo(kept + 1);
             assertThat(report.get("problem").asText()).contains("from position " + (kept + 1), "were deleted");
+        }
+    }
+
+    @Test
+    void aCheckpointReSignedWithAKeyAddedToTheDatabaseIsNotTrusted() throws SQLException {
+        Path dataDir = copy(base, TestDataDirs.create("audit-foreign-key"));
+        KeyPair foreign = SigningKeys.generate();
+        String keyId = SigningKeys.keyId(foreign.getPublic());
+        long position;
+        try (Connection h2 = h2(dataDir); Statement statement = h2.createStatement()) {
+            statement.executeUpdate("UPDATE audit_signing_key SET retired_at = '2035-01-01T00:00:00Z'");
+            statement.executeUpdate("INSERT INTO audit_signing_key (key_id, public_key, activated_at) VALUES ('"
+                    + keyId + "', '" + SigningKeys.publicPem(foreign.getPublic()) + "', '2035-01-01T00:00:00Z')");
+            try (ResultSet first = statement.executeQuery("SELECT position, events, chain_hash, signed_at"
+                    + " FROM audit_checkpoint ORDER BY position LIMIT 1")) {
+                assertThat(first.next()).isTrue();
+                position = first.getLong(1);
+                String signature = SigningKeys.sign(foreign.getPrivate(), Checkpoint.statement(position,
+                        first.getLong(2), first.getString(3), first.getString(4), keyId));
+                try (PreparedStatement resign = h2.prepareStatement("UPDATE audit_checkpoint SET key_id = ?,"
+                        + " signature = ? WHERE position = ?")) {
+                    resign.setString(1, keyId);
+                    resign.setString(2, signature);
+                    resign.setLong(3, position);
+                    assertThat(resign.executeUpdate()).isEqualTo(1);
+                }
+            }
+        }
+        try (ConfigurableApplicationContext restarted = start("test", dataDir, STORE)) {
+            JsonNode report = verify(new Api(port(restarted)));
+
+            assertThat(report.get("ok").asBoolean()).as(report.toString()).isFalse();
+            assertThat(report.get("firstBadPosition").asLong()).as(report.toString()).isEqualTo(position);
+            assertThat(report.get("problem").asText()).contains(keyId, "not known");
         }
     }
 

@@ -121,7 +121,8 @@ public final class ChainVerification {
         long position = checkpoint.position();
         if (key == null) {
             fail(position, "the checkpoint at position " + position + " names key " + checkpoint.keyId()
-                    + ", which is not known");
+                    + ", which is not known: the verifier trusts no other keys than those it was given (on the server,"
+                    + " the key directory and configuration, never a key only the database holds)");
         } else if (!SigningKeys.verify(key, checkpoint)) {
             fail(position, "the signature of the checkpoint at position " + position + " does not verify with key "
                     + checkpoint.keyId() + ": the checkpoint was altered or forged");

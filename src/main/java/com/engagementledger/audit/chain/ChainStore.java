@@ -93,11 +93,6 @@ class ChainStore {
                 position, limit);
     }
 
-    Optional<String> publicKey(String keyId) {
-        return jdbc.queryForList("SELECT public_key FROM audit_signing_key WHERE key_id = ?", String.class, keyId)
-                .stream().findFirst();
-    }
-
     Optional<String> activeKeyId() {
         return jdbc.queryForList("SELECT key_id FROM audit_signing_key WHERE retired_at IS NULL", String.class)
                 .stream().findFirst();
