@@ -12,7 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.engagementledger.audit.api.Checkpoint;
 import com.engagementledger.audit.api.SigningKeys;
+import com.engagementledger.audit.chain.AuditChainProgressMissingFailureAnalyzer;
 import com.engagementledger.support.Api;
+import com.engagementledger.support.FailedStart;
 import com.engagementledger.support.PreparedStore;
 import com.engagementledger.support.TestDataDirs;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -248,6 +251,21 @@ class AuditTamperingTest {
             assertThat(report.get("firstBadPosition").asLong()).as(report.toString()).isEqualTo(position);
             assertThat(report.get("problem").asText()).contains(keyId, "not known");
         }
+    }
+
+    @Test
+    void aDeletedProgressRowStopsTheStartWithAnExplanation() throws SQLException {
+        Path dataDir = copy(base, TestDataDirs.create("audit-progress-deleted"));
+        try (Connection h2 = h2(dataDir); Statement statement = h2.createStatement()) {
+            assertThat(statement.executeUpdate("DELETE FROM audit_chain_progress")).isEqualTo(1);
+        }
+
+        FailedStart start = FailedStart.of("test", "--ledger.data-dir=" + dataDir, "--server.port=0");
+
+        FailureAnalysis analysis = new AuditChainProgressMissingFailureAnalyzer().analyze(start.failure());
+        assertThat(analysis).as(start.failure().toString()).isNotNull();
+        assertThat(analysis.getDescription()).contains("audit_chain_progress", "was edited");
+        assertThat(analysis.getAction()).contains("backup", "/api/audit/verify");
     }
 
     private static byte[] bytes(Connection h2, String column, long position) throws SQLException {

@@ -34,8 +34,9 @@ class ChainStore {
     }
 
     Progress progress() {
-        return jdbc.queryForObject("SELECT position, hash, events FROM audit_chain_progress WHERE id = 1",
-                (rs, row) -> new Progress(rs.getLong(1), rs.getString(2), rs.getLong(3)));
+        return jdbc.query("SELECT position, hash, events FROM audit_chain_progress WHERE id = 1",
+                        (rs, row) -> new Progress(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+                .stream().findFirst().orElseThrow(AuditChainProgressMissingException::new);
     }
 
     /** The next {@code limit} events after {@code position}, in order. */
