@@ -221,6 +221,17 @@ class AuditHistoryHttpTest extends HttpTestSupport {
         Files.writeString(other, com.engagementledger.audit.api.SigningKeys.publicPem(
                 com.engagementledger.audit.api.SigningKeys.generate().getPublic()));
         assertThat(verify(lines, List.of(other))).startsWith("1 FAILED").contains("not known");
+
+        // checkpoint-every of the test profile: deleted checkpoint lines show only when the verifier is told it
+        int firstCheckpoint = lines.indexOf(lines.stream().filter(line -> line.startsWith("{\"checkpoint\""))
+                .findFirst().orElseThrow());
+        List<String> checkpointsDeleted = new ArrayList<>(lines.subList(0, firstCheckpoint + 1));
+        lines.subList(firstCheckpoint + 1, lines.size()).stream()
+                .filter(line -> !line.startsWith("{\"checkpoint\"")).forEach(checkpointsDeleted::add);
+        assertThat(verify(lines, keys, "--checkpoint-every", "5")).startsWith("0 OK");
+        assertThat(verify(checkpointsDeleted, keys)).startsWith("0 OK");
+        assertThat(verify(checkpointsDeleted, keys, "--checkpoint-every", "5")).startsWith("1 FAILED")
+                .contains("were deleted");
     }
 
     @Test
@@ -346,12 +357,13 @@ class AuditHistoryHttpTest extends HttpTestSupport {
     }
 
     /** The offline verifier on {@code lines}: its exit status and what it printed. */
-    private String verify(List<String> lines, List<Path> keys) throws IOException {
+    private String verify(List<String> lines, List<Path> keys, String... options) throws IOException {
         Path export = Files.createTempFile(dir, "export", ".ndjson");
         Files.write(export, lines);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<String> arguments = new ArrayList<>(List.of("--events", export.toString()));
         keys.forEach(key -> arguments.addAll(List.of("--public-key", key.toString())));
+        arguments.addAll(List.of(options));
         int status = OfflineVerifier.run(arguments, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         return status + " " + out.toString(StandardCharsets.UTF_8);
     }

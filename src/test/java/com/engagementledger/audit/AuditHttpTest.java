@@ -6,19 +6,25 @@ import static org.awaitility.Awaitility.await;
 
 import com.engagementledger.audit.api.Checkpoint;
 import com.engagementledger.audit.api.SigningKeys;
+import com.engagementledger.platform.config.LedgerProperties;
 import com.engagementledger.support.Api;
 import com.engagementledger.support.HttpTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The audit endpoints over HTTP: checkpoints signed before and after a key rotation all verify, with the public keys
  * the API gives (as an auditor outside the system would check them); paging by cursor; refusals.
  */
 class AuditHttpTest extends HttpTestSupport {
+
+    @Autowired
+    private LedgerProperties ledger;
 
     @Test
     void checkpointsOfARetiredKeyStillVerifyAfterARotation() {
@@ -35,6 +41,10 @@ class AuditHttpTest extends HttpTestSupport {
         assertThat(newKey).isNotEqualTo(oldKey);
         assertThat(rotated.json().get("previousKeyId").asText()).isEqualTo(oldKey);
         assertThat(api.as("auditor").get("/api/audit/public-key").header("X-Key-Id")).isEqualTo(newKey);
+        Path keyDirectory = ledger.dataDir().resolve("audit-keys");
+        assertThat(keyDirectory.resolve(oldKey + ".pem")).content().startsWith("-----BEGIN PUBLIC KEY-----")
+                .doesNotContain("PRIVATE KEY");
+        assertThat(keyDirectory.resolve(newKey + ".pem")).content().contains("PRIVATE KEY", "PUBLIC KEY");
 
         makeEvents(api, "rotation-after", 3);
         await().atMost(Duration.ofSeconds(60)).until(() -> checkpoints().stream()

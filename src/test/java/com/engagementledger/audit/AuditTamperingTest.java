@@ -10,12 +10,17 @@ import static com.engagementledger.support.RunningLedger.port;
 import static com.engagementledger.support.RunningLedger.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.engagementledger.audit.api.Checkpoint;
+import com.engagementledger.audit.api.SigningKeys;
+import com.engagementledger.audit.chain.AuditChainProgressMissingFailureAnalyzer;
 import com.engagementledger.support.Api;
+import com.engagementledger.support.FailedStart;
 import com.engagementledger.support.PreparedStore;
 import com.engagementledger.support.TestDataDirs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,8 +28,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -99,6 +106,27 @@ class AuditTamperingTest {
                 return target;
             }
         },
+        HISTORY_TRUNCATED("history truncated") {
+            @Override
+            long apply(Connection h2) throws SQLException {
+                // the end of the history cut off below the last checkpoint, links and progress set back to match
+                long kept;
+                try (Statement statement = h2.createStatement();
+                     ResultSet last = statement.executeQuery("SELECT MAX(position) FROM audit_checkpoint")) {
+                    assertThat(last.next()).isTrue();
+                    kept = last.getLong(1) - 1;
+                }
+                try (Statement statement = h2.createStatement()) {
+                    statement.executeUpdate("DELETE FROM DomainEventEntry WHERE globalIndex > " + kept);
+                    statement.executeUpdate("DELETE FROM audit_chain_link WHERE position > " + kept);
+                    statement.executeUpdate("UPDATE audit_chain_progress SET position = " + kept
+                            + ", hash = (SELECT hash FROM audit_chain_link WHERE position = (SELECT MAX(position)"
+                            + " FROM audit_chain_link WHERE hash IS NOT NULL)),"
+                            + " events = (SELECT COUNT(*) FROM audit_chain_link WHERE hash IS NOT NULL)");
+                }
+                return kept + 1;
+            }
+        },
         EVENT_INSERTED("inserted") {
             @Override
             long apply(Connection h2) throws SQLException {
@@ -168,6 +196,76 @@ class AuditTamperingTest {
             assertThat(report.get("problem").asText()).contains("position " + position, tampering.problem);
             assertThat(report.get("lastPosition").asLong()).isLessThan(position);
         }
+    }
+
+    @Test
+    void deletedCheckpointsAreReportedFromTheFirstPositionTheyNoLongerCover() throws SQLException {
+        Path dataDir = copy(base, TestDataDirs.create("audit-checkpoints-deleted"));
+        long kept;
+        try (Connection h2 = h2(dataDir); Statement statement = h2.createStatement()) {
+            try (ResultSet first = statement.executeQuery("SELECT MIN(position) FROM audit_checkpoint")) {
+                assertThat(first.next()).isTrue();
+                kept = first.getLong(1);
+            }
+            assertThat(statement.executeUpdate("DELETE FROM audit_checkpoint WHERE position > " + kept))
+                    .isGreaterThan(0);
+        }
+        try (ConfigurableApplicationContext restarted = start("test", dataDir, STORE)) {
+            JsonNode report = verify(new Api(port(restarted)));
+
+            assertThat(report.get("ok").asBoolean()).as(report.toString()).isFalse();
+            assertThat(report.get("firstBadPosition").asLong()).as(report.toString()).isEqualTo(kept + 1);
+            assertThat(report.get("problem").asText()).contains("from position " + (kept + 1), "were deleted");
+        }
+    }
+
+    @Test
+    void aCheckpointReSignedWithAKeyAddedToTheDatabaseIsNotTrusted() throws SQLException {
+        Path dataDir = copy(base, TestDataDirs.create("audit-foreign-key"));
+        KeyPair foreign = SigningKeys.generate();
+        String keyId = SigningKeys.keyId(foreign.getPublic());
+        long position;
+        try (Connection h2 = h2(dataDir); Statement statement = h2.createStatement()) {
+            statement.executeUpdate("UPDATE audit_signing_key SET retired_at = '2035-01-01T00:00:00Z'");
+            statement.executeUpdate("INSERT INTO audit_signing_key (key_id, public_key, activated_at) VALUES ('"
+                    + keyId + "', '" + SigningKeys.publicPem(foreign.getPublic()) + "', '2035-01-01T00:00:00Z')");
+            try (ResultSet first = statement.executeQuery("SELECT position, events, chain_hash, signed_at"
+                    + " FROM audit_checkpoint ORDER BY position LIMIT 1")) {
+                assertThat(first.next()).isTrue();
+                position = first.getLong(1);
+                String signature = SigningKeys.sign(foreign.getPrivate(), Checkpoint.statement(position,
+                        first.getLong(2), first.getString(3), first.getString(4), keyId));
+                try (PreparedStatement resign = h2.prepareStatement("UPDATE audit_checkpoint SET key_id = ?,"
+                        + " signature = ? WHERE position = ?")) {
+                    resign.setString(1, keyId);
+                    resign.setString(2, signature);
+                    resign.setLong(3, position);
+                    assertThat(resign.executeUpdate()).isEqualTo(1);
+                }
+            }
+        }
+        try (ConfigurableApplicationContext restarted = start("test", dataDir, STORE)) {
+            JsonNode report = verify(new Api(port(restarted)));
+
+            assertThat(report.get("ok").asBoolean()).as(report.toString()).isFalse();
+            assertThat(report.get("firstBadPosition").asLong()).as(report.toString()).isEqualTo(position);
+            assertThat(report.get("problem").asText()).contains(keyId, "not known");
+        }
+    }
+
+    @Test
+    void aDeletedProgressRowStopsTheStartWithAnExplanation() throws SQLException {
+        Path dataDir = copy(base, TestDataDirs.create("audit-progress-deleted"));
+        try (Connection h2 = h2(dataDir); Statement statement = h2.createStatement()) {
+            assertThat(statement.executeUpdate("DELETE FROM audit_chain_progress")).isEqualTo(1);
+        }
+
+        FailedStart start = FailedStart.of("test", "--ledger.data-dir=" + dataDir, "--server.port=0");
+
+        FailureAnalysis analysis = new AuditChainProgressMissingFailureAnalyzer().analyze(start.failure());
+        assertThat(analysis).as(start.failure().toString()).isNotNull();
+        assertThat(analysis.getDescription()).contains("audit_chain_progress", "was edited");
+        assertThat(analysis.getAction()).contains("backup", "/api/audit/verify");
     }
 
     private static byte[] bytes(Connection h2, String column, long position) throws SQLException {

@@ -14,17 +14,34 @@ import java.util.Arrays;
  * earlier link matched, so it is this event); a recorded link without an event means the event was removed; an event
  * at a position recorded as holding none was inserted. A checkpoint whose signature fails was forged or altered; one whose chain hash differs from the
  * recomputed chain, with every link matching, means the recorded links were rewritten together with the events:
- * the change lies after the previous checkpoint, and the position cannot be narrowed down further.
+ * the change lies after the previous checkpoint, and the position cannot be narrowed down further. A checkpoint
+ * beyond the last position fed means the end of the history was cut off; checkpoints (or the last one and the end)
+ * more than checkpoint-every events apart mean checkpoints were deleted.
  */
 public final class ChainVerification {
 
+    private final long checkpointEvery;
     private byte[] head = HashChain.GENESIS;
     private long events;
     private long checkpoints;
     private long lastPosition;
     private long lastCheckpointPosition;
+    private long lastCheckpointEvents;
     private Long firstBadPosition;
     private String problem;
+
+    /** A verification that cannot tell whether checkpoints are missing (the chain's checkpoint-every is unknown). */
+    public ChainVerification() {
+        this(0);
+    }
+
+    /**
+     * A verification that also requires the chain's checkpoints no more than {@code checkpointEvery} events apart, as
+     * the builder signs them (0: not checked): a wider span means checkpoints were deleted.
+     */
+    public ChainVerification(long checkpointEvery) {
+        this.checkpointEvery = checkpointEvery;
+    }
 
     /** Whether a problem was found (feeding more changes nothing then). */
     public boolean failed() {
@@ -104,7 +121,8 @@ public final class ChainVerification {
         long position = checkpoint.position();
         if (key == null) {
             fail(position, "the checkpoint at position " + position + " names key " + checkpoint.keyId()
-                    + ", which is not known");
+                    + ", which is not known: the verifier trusts no other keys than those it was given (on the server,"
+                    + " the key directory and configuration, never a key only the database holds)");
         } else if (!SigningKeys.verify(key, checkpoint)) {
             fail(position, "the signature of the checkpoint at position " + position + " does not verify with key "
                     + checkpoint.keyId() + ": the checkpoint was altered or forged");
@@ -112,10 +130,46 @@ public final class ChainVerification {
             fail(position, "the events up to position " + position + " do not give the chain hash signed at that"
                     + " position, though every recorded link matched: the events after position "
                     + lastCheckpointPosition + " and their recorded links were changed together");
+        } else if (tooFarApart(checkpoint.events())) {
+            fail(lastCheckpointPosition + 1, "the signed checkpoints at positions " + lastCheckpointPosition
+                    + " and " + position + " are " + (checkpoint.events() - lastCheckpointEvents) + " events apart,"
+                    + " more than the " + checkpointEvery + " after which one is signed: checkpoints from position "
+                    + (lastCheckpointPosition + 1) + " to " + (position - 1) + " were deleted");
         } else {
             checkpoints++;
             lastCheckpointPosition = position;
+            lastCheckpointEvents = checkpoint.events();
         }
+    }
+
+    /**
+     * A signed checkpoint beyond every position fed, once all were fed: the history it signed was cut off (events,
+     * their links and the chain's progress removed together), so verification may not end short of it.
+     */
+    public void checkpointBeyondEnd(Checkpoint checkpoint) {
+        if (failed()) {
+            return;
+        }
+        fail(lastPosition + 1, "history truncated after position " + lastPosition + "; signed checkpoint at "
+                + checkpoint.position() + " (" + checkpoint.events() + " events): the events from position "
+                + (lastPosition + 1) + " on were removed");
+    }
+
+    /**
+     * Once every position and checkpoint up to the chain's end was fed: more than {@code checkpointEvery} events after
+     * the last checkpoint means the checkpoints signed after it were deleted.
+     */
+    public void end() {
+        if (!failed() && tooFarApart(events)) {
+            fail(lastCheckpointPosition + 1, (events - lastCheckpointEvents) + " events follow the last signed"
+                    + " checkpoint (position " + lastCheckpointPosition + "), more than the " + checkpointEvery
+                    + " after which one is signed: the checkpoints from position " + (lastCheckpointPosition + 1)
+                    + " on were deleted");
+        }
+    }
+
+    private boolean tooFarApart(long eventsAt) {
+        return checkpointEvery > 0 && eventsAt - lastCheckpointEvents > checkpointEvery;
     }
 
     /** The link after the last event fed (hex). */

@@ -3,6 +3,7 @@ package com.engagementledger.audit.chain;
 import com.engagementledger.platform.axon.CommitNotifyingEventSource;
 import com.engagementledger.platform.config.LedgerProperties;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -36,7 +37,8 @@ public class AuditConfiguration {
         Path directory = audit.keyDirectory() != null ? audit.keyDirectory()
                 : environment.getProperty("spring.datasource.url", "").startsWith(EMBEDDED_URL)
                 ? ledger.dataDir().resolve("audit-keys") : null;
-        AuditKeyRing keys = new AuditKeyRing(store, applicationClock, audit.signingKey(), directory);
+        AuditKeyRing keys = new AuditKeyRing(store, applicationClock, audit.signingKey(), directory,
+                audit.retiredPublicKeys() == null ? List.of() : audit.retiredPublicKeys());
         keys.load();
         return keys;
     }
@@ -51,7 +53,7 @@ public class AuditConfiguration {
     }
 
     @Bean
-    AuditChain auditChain(ChainStore store, AuditKeyRing keys, AuditChainBuilder builder) {
-        return new AuditChain(store, keys, builder, new ChainVerifier(store, keys));
+    AuditChain auditChain(ChainStore store, AuditKeyRing keys, AuditChainBuilder builder, AuditProperties audit) {
+        return new AuditChain(store, keys, builder, new ChainVerifier(store, keys, audit.checkpointEvery()));
     }
 }

@@ -2,6 +2,7 @@ package com.engagementledger.audit.chain;
 
 import jakarta.validation.constraints.Min;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param keyDirectory       where generated key pairs are kept (one PEM file per key id, and {@code current}); by
  *                           default {@code <ledger.data-dir>/audit-keys} on the embedded default, required otherwise
  *                           unless a signing key is configured
+ * @param retiredPublicKeys  PEM public keys of signing keys configured before {@code signingKey}: with the current
+ *                           key (and, in a key directory, every key kept there) the only keys verification trusts —
+ *                           never a key that is only recorded in the relational store
  */
 @Validated
 @ConfigurationProperties("ledger.audit")
@@ -29,5 +33,6 @@ public record AuditProperties(
         @DefaultValue("60s") Duration gapTimeout,
         @Min(1) @DefaultValue("500") int batchSize,
         String signingKey,
-        Path keyDirectory) {
+        Path keyDirectory,
+        List<String> retiredPublicKeys) {
 }

@@ -34,8 +34,9 @@ class ChainStore {
     }
 
     Progress progress() {
-        return jdbc.queryForObject("SELECT position, hash, events FROM audit_chain_progress WHERE id = 1",
-                (rs, row) -> new Progress(rs.getLong(1), rs.getString(2), rs.getLong(3)));
+        return jdbc.query("SELECT position, hash, events FROM audit_chain_progress WHERE id = 1",
+                        (rs, row) -> new Progress(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+                .stream().findFirst().orElseThrow(AuditChainProgressMissingException::new);
     }
 
     /** The next {@code limit} events after {@code position}, in order. */
@@ -91,11 +92,6 @@ class ChainStore {
     List<Checkpoint> checkpointsAfter(long position, int limit) {
         return jdbc.query(CHECKPOINT_COLUMNS + " WHERE position > ? ORDER BY position LIMIT ?", CHECKPOINT,
                 position, limit);
-    }
-
-    Optional<String> publicKey(String keyId) {
-        return jdbc.queryForList("SELECT public_key FROM audit_signing_key WHERE key_id = ?", String.class, keyId)
-                .stream().findFirst();
     }
 
     Optional<String> activeKeyId() {

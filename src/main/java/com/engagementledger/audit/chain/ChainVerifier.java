@@ -7,12 +7,13 @@ import com.engagementledger.audit.api.StoredEvent;
 import com.engagementledger.audit.api.VerificationReport;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Recomputes the audit hash chain from the event store, a range of positions at a time (bounded memory; each
  * range's events canonicalized in parallel on the common pool, then hashed in order), and
- * compares it with the recorded links and every signed checkpoint, up to where the chain has got; the next event,
- * not linked yet, must at least be linkable.
+ * compares it with the recorded links and every signed checkpoint, up to where the chain has got; no checkpoint may
+ * lie beyond that (the history's end was cut off); the next event, not linked yet, must at least be linkable.
  */
 class ChainVerifier {
 
@@ -20,15 +21,17 @@ class ChainVerifier {
 
     private final ChainStore store;
     private final AuditKeyRing keys;
+    private final int checkpointEvery;
 
-    ChainVerifier(ChainStore store, AuditKeyRing keys) {
+    ChainVerifier(ChainStore store, AuditKeyRing keys, int checkpointEvery) {
         this.store = store;
         this.keys = keys;
+        this.checkpointEvery = checkpointEvery;
     }
 
     VerificationReport verify() {
         long last = store.progress().position();
-        ChainVerification verification = new ChainVerification();
+        ChainVerification verification = new ChainVerification(checkpointEvery);
         Checkpoints checkpoints = new Checkpoints(last);
         for (long first = 1; first <= last && !verification.failed(); first += CHUNK) {
             long chunkLast = Math.min(last, first + CHUNK - 1);
@@ -53,6 +56,12 @@ class ChainVerifier {
                 checkpoints.feedUpTo(position, verification);
             }
         }
+        // a checkpoint signed while this ran lies at or below the progress read after it; one above was left behind
+        Optional<Checkpoint> lastCheckpoint = store.lastCheckpoint();
+        if (lastCheckpoint.isPresent() && lastCheckpoint.get().position() > store.progress().position()) {
+            verification.checkpointBeyondEnd(lastCheckpoint.get());
+        }
+        verification.end();
         if (!verification.failed()) {
             store.eventsAfter(last, 1).forEach(verification::unlinked);
         }

@@ -21,11 +21,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code java -jar ledger.jar verify --events export.ndjson --public-key key.pem [--public-key old.pem ...]}: checks
+ * {@code java -jar ledger.jar verify --events export.ndjson --public-key key.pem [--public-key old.pem ...]
+ * [--checkpoint-every N]}: checks
  * a whole NDJSON export of the audit history (ADR 0029) with the public keys alone — no Spring, no database. It
  * feeds {@link ChainVerification}, the check the server runs, one line at a time (constant memory): every position
  * from 1 on must be there once, as an event carrying its recorded hash or as an empty position; every checkpoint's
- * signature, chain hash and event count must match. Exit status 0 when all holds, 1 with the first bad position, 2
+ * signature, chain hash and event count must match, and no checkpoint may lie beyond the export's end; given the
+ * server's checkpoint-every (the export does not carry it), checkpoints may not be farther apart. Exit status 0 when all holds, 1 with the first bad position, 2
  * for a usage error.
  */
 public final class OfflineVerifier {
@@ -37,12 +39,16 @@ public final class OfflineVerifier {
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         Path events = null;
         List<Path> keys = new ArrayList<>();
+        long checkpointEvery = 0;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (i + 1 < args.size() && arg.equals("--events")) {
                 events = Path.of(args.get(++i));
             } else if (i + 1 < args.size() && arg.equals("--public-key")) {
                 keys.add(Path.of(args.get(++i)));
+            } else if (i + 1 < args.size() && arg.equals("--checkpoint-every")
+                    && args.get(i + 1).matches("[1-9][0-9]{0,17}")) {
+                checkpointEvery = Long.parseLong(args.get(++i));
             } else {
                 err.println("unknown argument " + arg);
                 return usage(err);
@@ -57,7 +63,7 @@ public final class OfflineVerifier {
                 PublicKey publicKey = SigningKeys.publicKey(Files.readString(key, StandardCharsets.US_ASCII));
                 byId.put(SigningKeys.keyId(publicKey), publicKey);
             }
-            VerificationReport report = verify(events, byId);
+            VerificationReport report = verify(events, byId, checkpointEvery);
             if (report.ok()) {
                 out.println("OK: " + report.eventsChecked() + " events and " + report.checkpointsChecked()
                         + " checkpoints up to position " + report.lastPosition() + " verified");
@@ -73,7 +79,17 @@ public final class OfflineVerifier {
 
     /** Verifies an export with the public keys by id. */
     public static VerificationReport verify(Path export, Map<String, PublicKey> keys) throws IOException {
-        ChainVerification verification = new ChainVerification();
+        return verify(export, keys, 0);
+    }
+
+    /**
+     * The same, also requiring the checkpoints no more than {@code checkpointEvery} events apart (the server's
+     * {@code ledger.audit.checkpoint-every}, which the export does not carry: 0 leaves deleted checkpoints
+     * undetected).
+     */
+    public static VerificationReport verify(Path export, Map<String, PublicKey> keys, long checkpointEvery)
+            throws IOException {
+        ChainVerification verification = new ChainVerification(checkpointEvery);
         Deque<Checkpoint> pending = new ArrayDeque<>();
         long expected = 1;
         long lineNumber = 0;
@@ -114,6 +130,10 @@ public final class OfflineVerifier {
                 feedCheckpoints(verification, pending, position, keys);
             }
         }
+        if (!pending.isEmpty()) {
+            verification.checkpointBeyondEnd(pending.peek());
+        }
+        verification.end();
         return verification.report();
     }
 
@@ -131,7 +151,7 @@ public final class OfflineVerifier {
 
     private static int usage(PrintStream err) {
         err.println("usage: java -jar ledger.jar verify --events export.ndjson --public-key key.pem"
-                + " [--public-key older-key.pem ...]");
+                + " [--public-key older-key.pem ...] [--checkpoint-every N]");
         return 2;
     }
 }

@@ -104,6 +104,55 @@ class ChainVerificationTest {
     }
 
     @Test
+    void aCheckpointBeyondTheLastPositionFedMeansTheEndWasCutOff() {
+        ChainVerification verification = feed(events.subList(0, 2), links.subList(0, 2));
+        verification.checkpointBeyondEnd(checkpoint(6, 5, links.get(4)));
+
+        assertThat(verification.report().ok()).isFalse();
+        assertThat(verification.report().firstBadPosition()).isEqualTo(3L);
+        assertThat(verification.report().problem()).contains("history truncated after position 2",
+                "signed checkpoint at 6");
+    }
+
+    @Test
+    void checkpointsFartherApartThanCheckpointEveryWereDeleted() {
+        Checkpoint atTwo = checkpoint(2, 2, links.get(1));
+        ChainVerification closeEnough = withCheckpoints(2, atTwo, checkpoint(4, 3, links.get(2)));
+        ChainVerification gapBetween = withCheckpoints(2, atTwo, checkpoint(6, 5, links.get(4)));
+        ChainVerification gapAtTheEnd = withCheckpoints(2, atTwo);
+        ChainVerification noneAtAll = withCheckpoints(2);
+        ChainVerification everyUnknown = withCheckpoints(0);
+
+        assertThat(closeEnough.report().ok()).as(closeEnough.report().toString()).isTrue();
+        assertThat(everyUnknown.report().ok()).isTrue();
+        assertThat(gapBetween.report().problem()).contains("positions 2 and 6 are 3 events apart",
+                "from position 3 to 5");
+        assertThat(gapAtTheEnd.report().problem()).contains("3 events follow", "from position 3 on were deleted");
+        assertThat(noneAtAll.report().problem()).contains("5 events follow", "from position 1 on");
+        assertThat(List.of(gapBetween.report(), gapAtTheEnd.report())).allSatisfy(report ->
+                assertThat(report.firstBadPosition()).isEqualTo(3L));
+    }
+
+    /** Every event, each checkpoint right after its position, then the end. */
+    private ChainVerification withCheckpoints(long checkpointEvery, Checkpoint... checkpoints) {
+        ChainVerification verification = new ChainVerification(checkpointEvery);
+        for (int i = 0; i < events.size(); i++) {
+            long position = events.get(i).position();
+            if (position == 4) {
+                verification.noEvent(3, null);
+            }
+            verification.event(events.get(i), links.get(i));
+            for (Checkpoint checkpoint : checkpoints) {
+                if (checkpoint.position() == position) {
+                    verification.checkpoint(checkpoint, KEY.getPublic());
+                }
+            }
+        }
+        verification.end();
+        return verification;
+    }
+
+    @Test
     void keysRoundTripThroughPemAndAMismatchedPairIsRefused() {
         String pem = SigningKeys.keyPairPem(KEY);
         KeyPair read = SigningKeys.keyPair(pem);
