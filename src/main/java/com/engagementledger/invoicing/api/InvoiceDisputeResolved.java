@@ -1,0 +1,8 @@
+package com.engagementledger.invoicing.api;
+
+import java.time.LocalDate;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record InvoiceDisputeResolved(String invoiceId, String reason, LocalDate resolvedOn) {
+}
