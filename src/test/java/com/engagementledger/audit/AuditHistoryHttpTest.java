@@ -277,6 +277,25 @@ class AuditHistoryHttpTest extends HttpTestSupport {
         assertThat(rows.get(1)).contains(",engagement," + id + ",0,EngagementProposed,").contains(",manager,");
 
         api.as("auditor").get("/api/audit/events?actor=recorded-reading&limit=5");
+        // a refused attempt to read is evidence too
+        assertThat(api.as("finance").get("/api/audit/events?actor=refused-reading").status()).isEqualTo(403);
+        List<JsonNode> log = accessLog();
+        assertThat(log).anyMatch(entry -> entry.get("actor").asText().equals("auditor")
+                && entry.get("endpoint").asText().equals("GET /api/audit/events")
+                && entry.get("filter").asText().equals("actor=recorded-reading&limit=5")
+                && entry.get("roles").asText().equals("AUDITOR")
+                && entry.get("status").asInt() == 200);
+        assertThat(log).anyMatch(entry -> entry.get("filter").asText().equals("aggregateId=" + id));
+        assertThat(log).anyMatch(entry -> entry.get("actor").asText().equals("finance")
+                && entry.get("filter").asText().equals("actor=refused-reading")
+                && entry.get("status").asInt() == 403);
+        assertThat(api.as("finance").get("/api/audit/access-log").status()).isEqualTo(403);
+        assertThat(accessLog()).anyMatch(entry -> entry.get("actor").asText().equals("finance")
+                && entry.get("endpoint").asText().equals("GET /api/audit/access-log")
+                && entry.get("status").asInt() == 403);
+    }
+
+    private List<JsonNode> accessLog() {
         List<JsonNode> log = new ArrayList<>();
         String cursor = null;
         do {
@@ -285,13 +304,7 @@ class AuditHistoryHttpTest extends HttpTestSupport {
             page.get("items").forEach(log::add);
             cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
         } while (cursor != null);
-        assertThat(log).anyMatch(entry -> entry.get("actor").asText().equals("auditor")
-                && entry.get("endpoint").asText().equals("GET /api/audit/events")
-                && entry.get("filter").asText().equals("actor=recorded-reading&limit=5")
-                && entry.get("roles").asText().equals("AUDITOR")
-                && entry.get("status").asInt() == 200);
-        assertThat(log).anyMatch(entry -> entry.get("filter").asText().equals("aggregateId=" + id));
-        assertThat(api.as("finance").get("/api/audit/access-log").status()).isEqualTo(403);
+        return log;
     }
 
     private org.springframework.context.ConfigurableApplicationContext context() {

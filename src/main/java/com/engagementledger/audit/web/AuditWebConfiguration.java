@@ -1,6 +1,7 @@
 package com.engagementledger.audit.web;
 
 import com.engagementledger.audit.history.AccessLog;
+import com.engagementledger.platform.security.DeclaredRolesInterceptor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -19,6 +20,8 @@ class AuditWebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AccessRecording(log)).addPathPatterns("/api/audit/**", "/api/admin/audit/**");
+        // before the role check, so that a refused attempt to read is recorded with its 403 too
+        registry.addInterceptor(new AccessRecording(log)).order(DeclaredRolesInterceptor.RECORDERS)
+                .addPathPatterns("/api/audit/**", "/api/admin/audit/**");
     }
 }

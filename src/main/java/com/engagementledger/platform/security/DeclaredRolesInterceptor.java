@@ -22,9 +22,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 public class DeclaredRolesInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
+    /** Before every other interceptor but those that only record what happened ({@link #RECORDERS}). */
+    public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+    /** The order of an interceptor that records requests, refused ones included: it runs before the role check. */
+    public static final int RECORDERS = Ordered.HIGHEST_PRECEDENCE;
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).order(Ordered.HIGHEST_PRECEDENCE);
+        registry.addInterceptor(this).order(ORDER);
     }
 
     @Override
