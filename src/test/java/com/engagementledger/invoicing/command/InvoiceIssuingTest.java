@@ -77,7 +77,7 @@ class InvoiceIssuingTest extends HttpTestSupport {
     void engagementsStartedLastMonth() {
         LocalDate today = Today.in(clock, ZoneId.of(ZONE));
         firstMonth = YearMonth.from(today);
-        for (int i = 0; i < ENGAGEMENTS + 2; i++) {
+        for (int i = 0; i < ENGAGEMENTS + 3; i++) {
             String engagementId = "issuing-" + UUID.randomUUID();
             commands.sendAndWait(new ProposeEngagement(engagementId, "client-" + i, "Client " + i, "Engineer", "EUR",
                     BillingModel.MONTHLY, List.of(new NewSeat("seat-1", "pro-" + i, "Pat Doe",
@@ -172,6 +172,31 @@ class InvoiceIssuingTest extends HttpTestSupport {
                 .isEqualTo(second);
         IssuedInvoice issued = commands.sendAndWait(new IssueInvoice(second, 0L));
         assertThat(issued.invoiceId()).isEqualTo(second);
+    }
+
+    @Test
+    void auditorsSeeAnInvoiceAndTheYearsNumberingAsOfAnInstant() {
+        String engagementId = engagements.get(ENGAGEMENTS + 2);
+        String invoiceId = "inv-" + UUID.randomUUID();
+        commands.sendAndWait(new DraftInvoice(engagementId, invoiceId, firstMonth));
+        java.time.Instant drafted = clock.instant().plusMillis(1);
+        IssuedInvoice issued = issuing.issue(new IssueInvoice(invoiceId, null));
+        java.time.Instant later = clock.instant().plusSeconds(5);
+        com.fasterxml.jackson.databind.JsonNode invoice = new com.engagementledger.support.Api(port).as("auditor")
+                .get("/api/audit/invoice/" + invoiceId + "/state?asOf=" + later).json();
+        assertThat(invoice.get("state").get("status").asText()).isEqualTo("ISSUED");
+        assertThat(invoice.get("state").get("number").asText()).isEqualTo(issued.number());
+        assertThat(invoice.get("state").get("engagementId").asText()).isEqualTo(engagementId);
+        com.fasterxml.jackson.databind.JsonNode asDrafted = new com.engagementledger.support.Api(port)
+                .as("auditor").get("/api/audit/invoice/" + invoiceId + "/state?asOf=" + drafted).json();
+        assertThat(asDrafted.get("state").get("status").asText()).isEqualTo("DRAFT");
+
+        int year = issued.issueDate().getYear();
+        com.fasterxml.jackson.databind.JsonNode numbering = new com.engagementledger.support.Api(port)
+                .as("auditor").get("/api/audit/invoice-numbers/" + InvoiceNumbers.idOf(year) + "/state?asOf="
+                        + clock.instant().plusSeconds(5)).json();
+        assertThat(numbering.get("state").get("year").asInt()).isEqualTo(year);
+        assertThat(numbering.get("state").get("last").asLong()).isPositive();
     }
 
     private List<InvoiceIssued> issuedEvents(String invoiceId) {
