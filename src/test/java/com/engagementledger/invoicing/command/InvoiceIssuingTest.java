@@ -70,6 +70,9 @@ class InvoiceIssuingTest extends HttpTestSupport {
     @Autowired
     private Clock clock;
 
+    @Autowired
+    private org.axonframework.eventsourcing.Snapshotter snapshotter;
+
     private YearMonth firstMonth;
     private final List<String> engagements = new ArrayList<>();
 
@@ -151,6 +154,16 @@ class InvoiceIssuingTest extends HttpTestSupport {
         assertThat(issued.issueDate()).isEqualTo(closed.issueDate());
         assertThat(issued.total()).isEqualByComparingTo(closed.total());
         assertThat(issued.number()).startsWith("INV-" + closed.issueDate().getYear() + "-");
+        // the engagement's snapshot keeps the invoiced period: the period is refused from the snapshot alone
+        snapshotter.scheduleSnapshot(com.engagementledger.engagement.command.Engagement.class, engagementId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?", Long.class, engagementId) > 0);
+        assertThat(eventStore.readEvents(engagementId).peek().getPayloadType())
+                .isEqualTo(com.engagementledger.engagement.command.Engagement.class);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> commands.sendAndWait(
+                new DraftInvoice(engagementId, "inv-" + UUID.randomUUID(), firstMonth))))
+                .isInstanceOf(CommandExecutionException.class)
+                .hasMessageContaining(invoiceId);
         // issuing it again now is refused: it is no longer a draft
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() ->
                 commands.sendAndWait(new IssueInvoice(invoiceId, null))))
