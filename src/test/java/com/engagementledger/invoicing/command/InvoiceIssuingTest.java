@@ -71,6 +71,9 @@ class InvoiceIssuingTest extends HttpTestSupport {
     private Clock clock;
 
     @Autowired
+    private com.engagementledger.invoicing.api.BillingBases billingBases;
+
+    @Autowired
     private org.axonframework.eventsourcing.Snapshotter snapshotter;
 
     private YearMonth firstMonth;
@@ -210,6 +213,27 @@ class InvoiceIssuingTest extends HttpTestSupport {
                         + clock.instant().plusSeconds(5)).json();
         assertThat(numbering.get("state").get("year").asInt()).isEqualTo(year);
         assertThat(numbering.get("state").get("last").asLong()).isPositive();
+    }
+
+    @Test
+    void theBillingBasisOfAnEngagementIsReadWithoutWritingAnything() {
+        String engagementId = engagements.get(0);
+        long events = eventCount();
+        com.engagementledger.invoicing.api.BillingBasis basis = billingBases
+                .of(engagementId, firstMonth.atDay(1), firstMonth.atEndOfMonth()).orElseThrow();
+        assertThat(basis.engagementId()).isEqualTo(engagementId);
+        assertThat(basis.currency().getCurrencyCode()).isEqualTo("EUR");
+        assertThat(basis.calendar().seats()).hasSize(1);
+        assertThat(basis.trial()).isNull();
+        com.engagementledger.invoicing.api.BillingBases.BillingParty party = billingBases.party(engagementId)
+                .orElseThrow();
+        assertThat(party.timeZone()).isEqualTo(ZONE);
+        assertThat(party.clientName()).startsWith("Client ");
+        assertThat(YearMonth.from(party.firstBilledDay())).isEqualTo(firstMonth);
+        assertThat(party.lastDay()).isNull();
+        assertThat(billingBases.party("no-such-engagement")).isEmpty();
+        assertThat(billingBases.of("no-such-engagement", firstMonth.atDay(1), firstMonth.atEndOfMonth())).isEmpty();
+        assertThat(eventCount()).isEqualTo(events);
     }
 
     private List<InvoiceIssued> issuedEvents(String invoiceId) {
