@@ -46,12 +46,14 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Finance's billing views over HTTP (DESIGN.md §5, ADR 0034), read-only: AR aging, unbilled work, reconciliation and
  * revenue, as JSON or, with {@code Accept: text/csv}, as CSV ({@link BillingCsv}). Every amount is of one currency;
- * no row adds currencies. Finance and auditors read them; nobody changes anything here.
+ * no row adds currencies. Read-only, and like every read of the application open to every role (ADR 0034): finance
+ * works with them, auditors read everything, account managers approve the hours that unbilled work prices and can
+ * read each invoice anyway; there is nothing to change here.
  */
 @RestController
 @RequestMapping("/api/billing")
 @Validated
-@RolesAllowed({Roles.FINANCE, Roles.AUDITOR})
+@RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.FINANCE, Roles.AUDITOR, Roles.ADMIN})
 @Tag(name = "Billing views", description = "Finance's views of billing: accounts receivable aging, unbilled work,"
         + " reconciliation of expected against invoiced, paid and credited, and revenue by month; JSON or CSV.")
 public class BillingController {
