@@ -70,6 +70,16 @@ class AgingViewBenchmark {
             view = views.aging(new FindAging(LocalDate.of(2026, 3, 31)));
             millis[run] = (System.nanoTime() - began) / 1_000_000;
         }
+        long[] scan = new long[10];
+        for (int run = 0; run < scan.length; run++) {
+            long began = System.nanoTime();
+            int count = 0;
+            for (Document ignored : mongo.getCollection(BilledInvoiceDocument.COLLECTION).find()) {
+                count++;
+            }
+            scan[run] = (System.nanoTime() - began) / 1_000_000;
+        }
+        System.out.printf("bare scan of the collection: %s ms%n", Arrays.toString(scan));
         long[] warm = Arrays.copyOfRange(millis, 5, millis.length);
         Arrays.sort(warm);
         System.out.printf("aging over %d invoices: %d rows; runs %s ms; warm best %d, median %d, worst %d ms%n",
