@@ -144,7 +144,8 @@ public class BillingQueryHandler {
                 return Optional.empty();
             }
             List<ReconciliationRow> rows = reconciliation(party.get(), query.period());
-            return Optional.of(new ReconciliationView(rows, 0, rows.size(), 1, 1));
+            // one engagement is one page of one
+            return Optional.of(new ReconciliationView(rows, 0, query.size(), 1, 1));
         }
         long total = engagementCount();
         List<ReconciliationRow> rows = new ArrayList<>();
