@@ -104,5 +104,11 @@ class EndpointRoleMatrixHttpTest extends HttpTestSupport {
         assertThat(byPattern.get("POST /api/engagements")).containsExactly(Roles.ACCOUNT_MANAGER);
         assertThat(byPattern.get("GET /api/engagements/{id}")).containsExactlyInAnyOrder(Roles.ALL);
         assertThat(byPattern.get("POST /api/admin/clock")).containsExactly(Roles.ADMIN);
+        for (String view : List.of("aging", "unbilled", "reconciliation", "revenue")) {
+            // finance's billing views: every role reads them, like every read (ADR 0034); nothing there writes
+            assertThat(byPattern.get("GET /api/billing/" + view)).containsExactlyInAnyOrder(Roles.ALL);
+            assertThat(byPattern.keySet()).filteredOn(key -> key.endsWith(" /api/billing/" + view))
+                    .containsExactly("GET /api/billing/" + view);
+        }
     }
 }
