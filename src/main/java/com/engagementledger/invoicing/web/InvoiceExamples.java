@@ -23,18 +23,18 @@ class InvoiceExamples implements ApiExamples {
                         "from": "2035-03-05", "to": "2035-03-31", "quantity": 27, "unitPrice": 9800.00,
                         "amount": 8535.48},
                        {"kind": "SERVICE_CREDIT", "seatId": "8b1e4c2d-5f6a-4b7c-9d8e-1f2a3b4c5d6e",
-                        "professionalName": null, "description": "Replacement SLA missed by 2 business days",
+                        "description": "Replacement SLA missed by 2 business days",
                         "from": "2035-03-22", "to": "2035-03-22", "quantity": 2, "unitPrice": -452.31,
                         "amount": -904.62}],
              "total": 7630.86, "paid": 5000.00, "refunded": 0.00, "chargedBack": 0.00, "credited": 130.86,
              "balance": 2500.00,
              "movements": [{"kind": "PAYMENT", "id": "5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e", "amount": 5000.00,
                             "currency": "EUR", "date": "2035-04-15", "reference": "SEPA 2035-04-15 ACME",
-                            "reason": null, "balance": 2630.86},
+                            "balance": 2630.86},
                            {"kind": "CREDIT_NOTE", "id": "6c7d8e9f-0a1b-4c2d-9e3f-4a5b6c7d8e9f", "amount": 130.86,
-                            "currency": "EUR", "date": "2035-04-20", "reference": null,
+                            "currency": "EUR", "date": "2035-04-20",
                             "reason": "Goodwill: onboarding delay", "balance": 2500.00}],
-             "dispute": null, "disputed": false, "voidedOn": null, "voidReason": null,
+             "disputed": false,
              "asOfDate": "2035-04-21", "version": 4}""";
 
     @Override
