@@ -160,11 +160,14 @@ class InvoiceHttpTest extends HttpTestSupport {
     }
 
     @Test
-    void anUnknownInvoiceIsNotFoundNamingTheId() {
+    void anUnknownInvoiceIsNotFoundNamingTheId() throws Exception {
         Api.Response response = api.as("auditor").get(INVOICE);
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo("id");
         assertThat(response.json().path("detail").asText()).isEqualTo("No invoice with id no-such-invoice");
+        HttpResponse<byte[]> pdf = raw(INVOICE, "application/pdf");
+        assertThat(pdf.statusCode()).as("a PDF of nothing").isEqualTo(404);
+        assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
     }
 
     @Test
