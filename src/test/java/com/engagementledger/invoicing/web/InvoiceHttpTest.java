@@ -227,6 +227,18 @@ class InvoiceHttpTest extends HttpTestSupport {
         assertThat(raw("/api/invoices/" + id, "text/csv").statusCode()).isEqualTo(406);
     }
 
+    @Test
+    void theOpenApiDocumentShowsTheDraftsTwoAnswersAndThePdf() {
+        JsonNode paths = api.anonymous().get("/v3/api-docs").json().get("paths");
+        JsonNode draft = paths.get("/api/invoices/drafts").get("post").get("responses");
+        assertThat(draft.has("201")).as("a new draft").isTrue();
+        assertThat(draft.has("200")).as("a regenerated draft").isTrue();
+        JsonNode read = paths.get("/api/invoices/{id}").get("get").get("responses").get("200").get("content");
+        assertThat(read.has("application/json")).isTrue();
+        assertThat(read.has("application/pdf")).isTrue();
+        assertThat(paths.get("/api/invoices/{id}/payments").get("post").get("responses").has("201")).isTrue();
+    }
+
     private void store(String id, long sequence, Object payload) {
         eventStore.publish(new GenericDomainEventMessage<>("Invoice", id, sequence, payload,
                 MetaData.with("actor", "invoice-http-test").and("roles", "FINANCE")));
