@@ -43,7 +43,8 @@ class EndpointRoleMatrixHttpTest extends HttpTestSupport {
         List<Endpoint> endpoints = endpoints(undeclared);
         assertThat(undeclared).as("endpoints without @RolesAllowed").isEmpty();
         assertThat(endpoints).extracting(Endpoint::pattern)
-                .contains("/api/engagements", "/api/engagements/{id}", "/api/engagements/{id}/rate-changes");
+                .contains("/api/engagements", "/api/engagements/{id}", "/api/engagements/{id}/rate-changes",
+                        "/api/invoices/drafts", "/api/invoices/{id}", "/api/invoices/{id}/payments");
 
         long events = eventCount();
         SoftAssertions soft = new SoftAssertions();
@@ -110,5 +111,12 @@ class EndpointRoleMatrixHttpTest extends HttpTestSupport {
             assertThat(byPattern.keySet()).filteredOn(key -> key.endsWith(" /api/billing/" + view))
                     .containsExactly("GET /api/billing/" + view);
         }
+        // only finance drafts, issues, voids, disputes and moves money; every role reads invoices
+        for (String change : List.of("drafts", "{id}/issue", "{id}/void", "{id}/dispute", "{id}/dispute/resolve",
+                "{id}/payments", "{id}/refunds", "{id}/chargebacks", "{id}/credit-notes")) {
+            assertThat(byPattern.get("POST /api/invoices/" + change)).as(change).containsExactly(Roles.FINANCE);
+        }
+        assertThat(byPattern.get("GET /api/invoices")).containsExactlyInAnyOrder(Roles.ALL);
+        assertThat(byPattern.get("GET /api/invoices/{id}")).containsExactlyInAnyOrder(Roles.ALL);
     }
 }
