@@ -4,9 +4,11 @@ import com.engagementledger.invoicing.api.AssignInvoiceNumber;
 import com.engagementledger.invoicing.api.CloseInvoicedPeriod;
 import com.engagementledger.invoicing.api.InvoiceNumbers;
 import com.engagementledger.invoicing.api.InvoicedPeriodClosed;
+import com.engagementledger.invoicing.api.InvoiceIssuer;
 import com.engagementledger.invoicing.api.IssueInvoice;
 import com.engagementledger.invoicing.api.IssuedInvoice;
 import com.engagementledger.invoicing.api.RecordInvoiceIssue;
+import com.engagementledger.platform.api.AuditMetadata;
 import com.engagementledger.platform.api.PlainText;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
@@ -17,8 +19,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -41,7 +45,7 @@ import org.springframework.stereotype.Component;
  * on the numbering would roll back the closed period.
  */
 @Component
-public class InvoiceIssuing implements DisposableBean {
+public class InvoiceIssuing implements InvoiceIssuer, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(InvoiceIssuing.class);
     private static final int MAX_ATTEMPTS = 100;
@@ -61,20 +65,33 @@ public class InvoiceIssuing implements DisposableBean {
 
     /** The command of the web layer: issues the draft, outside the command's own unit of work. */
     @CommandHandler
-    public IssuedInvoice handle(IssueInvoice command) {
-        return outsideUnitOfWork(() -> issue(command));
+    public IssuedInvoice handle(IssueInvoice command, MetaData metaData) {
+        // the steps run on another thread: they carry the issuing command's actor, roles and request themselves
+        MetaData audit = metaData.subset(AuditMetadata.ACTOR, AuditMetadata.ROLES, AuditMetadata.REQUEST_ID,
+                AuditMetadata.CORRELATION_ID);
+        return outsideUnitOfWork(() -> issue(command, audit));
     }
 
     /**
      * Issues a draft: checks it (a draft at the expected version), closes its period, numbers and records it. Called
      * outside any unit of work.
      */
+    @Override
     public IssuedInvoice issue(IssueInvoice command) {
+        return issue(command, MetaData.emptyInstance());
+    }
+
+    private IssuedInvoice issue(IssueInvoice command, MetaData audit) {
         String invoiceId = PlainText.id("invoiceId", command.invoiceId(), 200);
-        String engagementId = commands.sendAndWait(new CheckInvoiceIssuable(invoiceId, command.expectedVersion()));
+        String engagementId = send(new CheckInvoiceIssuable(invoiceId, command.expectedVersion()), audit);
         InvoicedPeriodClosed closed = retryingConflicts("close the period of " + invoiceId,
-                () -> commands.sendAndWait(new CloseInvoicedPeriod(engagementId, invoiceId)));
-        return finish(closed);
+                () -> send(new CloseInvoicedPeriod(engagementId, invoiceId), audit));
+        return finish(closed, audit);
+    }
+
+    /** Sends a step with the issuing caller's audit metadata, if it came from another thread. */
+    private <R> R send(Object step, MetaData audit) {
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(step).andMetaData(audit));
     }
 
     /**
@@ -82,13 +99,16 @@ public class InvoiceIssuing implements DisposableBean {
      * {@link #finishOutsideUnitOfWork} from within one.
      */
     public IssuedInvoice finish(InvoicedPeriodClosed closed) {
+        return finish(closed, MetaData.emptyInstance());
+    }
+
+    private IssuedInvoice finish(InvoicedPeriodClosed closed, MetaData audit) {
         int year = closed.issueDate().getYear();
         String number = retryingConflicts("number invoice " + closed.invoiceId(),
-                () -> commands.sendAndWait(new AssignInvoiceNumber(InvoiceNumbers.idOf(year), year,
-                        closed.invoiceId())));
+                () -> send(new AssignInvoiceNumber(InvoiceNumbers.idOf(year), year, closed.invoiceId()), audit));
         retryingConflicts("record the issue of " + closed.invoiceId() + " as " + number,
-                () -> commands.sendAndWait(new RecordInvoiceIssue(closed.invoiceId(), number, closed.issueDate(),
-                        closed.dueDate(), closed.lines(), closed.total())));
+                () -> send(new RecordInvoiceIssue(closed.invoiceId(), number, closed.issueDate(),
+                        closed.dueDate(), closed.lines(), closed.total()), audit));
         return new IssuedInvoice(closed.invoiceId(), number, closed.issueDate(), closed.dueDate());
     }
 

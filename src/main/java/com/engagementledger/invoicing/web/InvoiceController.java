@@ -8,6 +8,7 @@ import com.engagementledger.invoicing.api.InvoicePage;
 import com.engagementledger.invoicing.api.InvoiceStatus;
 import com.engagementledger.invoicing.api.InvoiceView;
 import com.engagementledger.invoicing.api.IssueCreditNote;
+import com.engagementledger.invoicing.api.InvoiceIssuer;
 import com.engagementledger.invoicing.api.IssueInvoice;
 import com.engagementledger.invoicing.api.IssuedInvoice;
 import com.engagementledger.invoicing.api.RecordChargeback;
@@ -78,8 +79,10 @@ public class InvoiceController {
     private final Gateways gateways;
     private final NewIds ids;
     private final InvoicePdf pdf;
+    private final InvoiceIssuer issuer;
 
-    public InvoiceController(Gateways gateways, NewIds ids, InvoicePdf pdf) {
+    public InvoiceController(Gateways gateways, NewIds ids, InvoicePdf pdf, InvoiceIssuer issuer) {
+        this.issuer = issuer;
         this.gateways = gateways;
         this.ids = ids;
         this.pdf = pdf;
@@ -178,7 +181,7 @@ public class InvoiceController {
                     + " engagement's payment terms. The period is closed on the engagement: no rate or seat change"
                     + " reaches into it any more.")
     public ResponseEntity<InvoiceIssueAccepted> issue(@PathVariable @ResourceId String id, @IfMatch Long version) {
-        IssuedInvoice issued = gateways.send(new IssueInvoice(id, version));
+        IssuedInvoice issued = issuer.issue(new IssueInvoice(id, version));
         return ResponseEntity.ok(new InvoiceIssueAccepted(issued.invoiceId(), issued.number(), issued.issueDate(),
                 issued.dueDate()));
     }
