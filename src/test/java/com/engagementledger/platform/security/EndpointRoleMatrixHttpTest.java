@@ -104,5 +104,13 @@ class EndpointRoleMatrixHttpTest extends HttpTestSupport {
         assertThat(byPattern.get("POST /api/engagements")).containsExactly(Roles.ACCOUNT_MANAGER);
         assertThat(byPattern.get("GET /api/engagements/{id}")).containsExactlyInAnyOrder(Roles.ALL);
         assertThat(byPattern.get("POST /api/admin/clock")).containsExactly(Roles.ADMIN);
+        assertThat(byPattern.get("POST /api/timesheets")).containsExactly(Roles.ACCOUNT_MANAGER);
+        assertThat(byPattern.get("POST /api/timesheets/{id}/resubmit")).containsExactly(Roles.ACCOUNT_MANAGER);
+        for (String decision : List.of("approve", "dispute", "corrections")) {
+            assertThat(byPattern.get("POST /api/timesheets/{id}/" + decision))
+                    .containsExactlyInAnyOrder(Roles.ACCOUNT_MANAGER, Roles.FINANCE);
+        }
+        assertThat(byPattern.get("GET /api/timesheets")).containsExactlyInAnyOrder(Roles.ALL);
+        assertThat(byPattern.get("GET /api/timesheets/{id}")).containsExactlyInAnyOrder(Roles.ALL);
     }
 }
