@@ -4,9 +4,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The aggregate types of the audit API ({@code engagement|replacement|timesheet|invoice|ip-transfer}, DESIGN.md §5)
- * and the type names the event store records for them (the aggregate class's simple name, Axon's default). A test
- * fails when an aggregate exists that has no entry here.
+ * The aggregate types of the audit API ({@code engagement|replacement|timesheet|invoice|ip-transfer}, DESIGN.md §5;
+ * {@code invoice-numbers}, the invoice numbering of a year, ADR 0032) and the type names the event store records
+ * for them (the aggregate class's simple name, Axon's default). A test fails when an aggregate exists that has no
+ * entry here.
  */
 public final class AuditedAggregates {
 
@@ -15,6 +16,7 @@ public final class AuditedAggregates {
             "replacement", "Replacement",
             "timesheet", "Timesheet",
             "invoice", "Invoice",
+            "invoice-numbers", "InvoiceNumbers",
             "ip-transfer", "IpTransfer");
 
     private AuditedAggregates() {

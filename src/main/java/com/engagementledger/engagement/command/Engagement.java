@@ -58,6 +58,22 @@ import com.engagementledger.engagement.api.WithdrawNotice;
 import com.engagementledger.engagement.api.WithdrawRateChange;
 import com.engagementledger.engagement.api.WithdrawSeatRelease;
 import com.engagementledger.engagement.api.WithdrawResume;
+import com.engagementledger.invoicing.api.BillingBases.BillingParty;
+import com.engagementledger.invoicing.api.BillingBasis;
+import com.engagementledger.invoicing.api.BillingInputs;
+import com.engagementledger.invoicing.api.CloseInvoicedPeriod;
+import com.engagementledger.invoicing.api.CreditDue;
+import com.engagementledger.invoicing.api.DraftInvoice;
+import com.engagementledger.invoicing.api.InvoiceCalculation;
+import com.engagementledger.invoicing.api.InvoiceCalculator;
+import com.engagementledger.invoicing.api.InvoiceDraftOpened;
+import com.engagementledger.invoicing.api.InvoiceDrafted;
+import com.engagementledger.invoicing.api.InvoiceRecords;
+import com.engagementledger.invoicing.api.InvoicedPeriodClosed;
+import com.engagementledger.invoicing.api.InvoicedPeriodReopened;
+import com.engagementledger.invoicing.api.ReopenInvoicedPeriod;
+import com.engagementledger.invoicing.api.TrialOutcome;
+import com.engagementledger.invoicing.api.TrialPeriod;
 import com.engagementledger.platform.api.AuditMetadata;
 import com.engagementledger.platform.api.Money;
 import com.engagementledger.platform.api.PlainText;
@@ -80,9 +96,11 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -108,11 +126,11 @@ import org.axonframework.spring.stereotype.Aggregate;
  * before anything is applied; the event-sourcing handlers only assign state. "Today" is the date in the
  * engagement's time zone on the application clock. Revision 2 keeps the seats in a {@link SeatCalendar}, revision 3
  * also the rate changes withdrawn, revision 4 the date notice was given, revision 5 the seats' holders and overlaps,
- * the billing model and the replacements of the seats: snapshots of earlier revisions are ignored and the engagement
- * is rebuilt from its events.
+ * the billing model and the replacements of the seats, revision 6 the client, the trial's outcome and the invoiced
+ * periods: snapshots of earlier revisions are ignored and the engagement is rebuilt from its events.
  */
 @Aggregate(snapshotTriggerDefinition = "engagementSnapshotTrigger")
-@Revision("5")
+@Revision("6")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Engagement {
@@ -141,6 +159,17 @@ public class Engagement {
     private Set<String> freeReplacements = new HashSet<>();
     /** The replacements whose swap is recorded. */
     private Set<String> swappedReplacements = new HashSet<>();
+    private String clientId;
+    private String clientName;
+    private LocalDate trialStart;
+    private TrialOutcome trialOutcome;
+    private LocalDate trialDecidedOn;
+    /** The draft invoice of each period ({@code YYYY-MM}) that has one and is not closed. */
+    private Map<String, String> draftInvoices = new HashMap<>();
+    /** The close of each invoiced period ({@code YYYY-MM}): the invoice that bills it (ADR 0032). */
+    private Map<String, InvoicedPeriodClosed> invoicedPeriods = new HashMap<>();
+    /** The replacements whose service credit is on a closed invoice, with that invoice's id. */
+    private Map<String, String> invoicedCredits = new HashMap<>();
 
     protected Engagement() {
         // for Axon and for snapshots
@@ -302,6 +331,7 @@ public class Engagement {
                     "the engagement's last day is " + calendar.lastDay() + "; a seat from " + command.startDate()
                             + " would never be billed");
         }
+        requireNotInvoiced(command.startDate(), "add seat " + command.seatId());
         apply(new SeatAdded(engagementId, command.seatId(), command.professionalId(), professionalName, rate,
                 command.startDate()));
         return AggregateLifecycle.getVersion();
@@ -329,6 +359,7 @@ public class Engagement {
                     + command.releaseDate());
         }
         requireNoOpenReplacement(seat.seatId(), "release seat " + seat.seatId(), replacements, today);
+        requireNotInvoiced(command.releaseDate(), "release seat " + seat.seatId());
         if (neverBilled(seat, command.releaseDate())) {
             SeatCoverage.check(calendar, seat, seat.startDate(), status);
             apply(new SeatWithdrawn(engagementId, seat.seatId(), today));
@@ -387,6 +418,7 @@ public class Engagement {
                         + after + ", after the notice's last day " + calendar.lastDay() + "; withdraw it first");
             }
         }
+        requireNotInvoiced(seat.releaseDate(), "withdraw the release of seat " + seat.seatId());
         apply(new SeatReleaseWithdrawn(engagementId, seat.seatId(), seat.releaseDate(), today, reason));
         return AggregateLifecycle.getVersion();
     }
@@ -419,6 +451,7 @@ public class Engagement {
                         "no seat is billed on " + command.effectiveDate());
             }
         }
+        requireNotInvoiced(command.effectiveDate(), "change a rate");
         RateChangePolicy.seatsToChange(affected, command.effectiveDate(), rate)
                 .forEach(seat -> apply(new RateChangeScheduled(engagementId, seat.seatId(), rate,
                         command.effectiveDate(), today, reason, command.rateChangeId())));
@@ -451,6 +484,7 @@ public class Engagement {
                     + " took effect on " + effective + ", more than " + window.backDatingDays() + " days before today ("
                     + today + "), the back-dating window; the days billed at its rate are no longer corrected");
         }
+        requireNotInvoiced(effective, "withdraw rate change " + command.rateChangeId());
         apply(new RateChangeWithdrawn(engagementId, command.rateChangeId(), today, reason));
         return AggregateLifecycle.getVersion();
     }
@@ -485,6 +519,7 @@ public class Engagement {
                     + calendar.lastDay() + "; nothing is billed after it, so there is nothing to pause from "
                     + pauseDate);
         }
+        requireNotInvoiced(pauseDate, "pause");
         apply(new EngagementPaused(engagementId, pauseDate));
         return AggregateLifecycle.getVersion();
     }
@@ -507,6 +542,7 @@ public class Engagement {
             throw RuleViolation.invalid("resumeDate", "after-last-day", "the engagement's last day is "
                     + calendar.lastDay() + "; billing cannot resume after it, on " + resumeDate);
         }
+        requireNotInvoiced(resumeDate, "resume");
         apply(new EngagementResumed(engagementId, resumeDate));
         return AggregateLifecycle.getVersion();
     }
@@ -530,6 +566,7 @@ public class Engagement {
                     + ", more than " + window.backDatingDays() + " days before today (" + today
                     + "), the back-dating window; resume the engagement instead");
         }
+        requireNotInvoiced(pause.from(), "withdraw the pause");
         apply(new PauseWithdrawn(engagementId, pause.from(), today, reason));
         return AggregateLifecycle.getVersion();
     }
@@ -555,6 +592,7 @@ public class Engagement {
                     + ", more than " + window.backDatingDays() + " days before today (" + today
                     + "), the back-dating window; pause the engagement again instead");
         }
+        requireNotInvoiced(resumed.until(), "withdraw the resume");
         apply(new ResumeWithdrawn(engagementId, resumed.until(), today, reason));
         return AggregateLifecycle.getVersion();
     }
@@ -577,6 +615,7 @@ public class Engagement {
         }
         ScheduledAfterLastDay.check(calendar, lastDay);
         requireNoOpenReplacements(replacements, today);
+        requireNotInvoiced(lastDay.plusDays(1), "end the engagement after " + lastDay);
         apply(new NoticeGiven(engagementId, today, lastDay, command.forCause(), blankToNull(reason)));
         deadlines.schedule(startOf(lastDay.plusDays(1)), NOTICE_RUNS_OUT);
         return AggregateLifecycle.getVersion();
@@ -789,9 +828,221 @@ public class Engagement {
         return AggregateLifecycle.getVersion();
     }
 
+    /**
+     * Drafts the invoice of a calendar month in the engagement's zone, or regenerates the month's draft (DESIGN.md
+     * §3, Invoice; ADR 0032). The engagement decides it, because it owns what the lines are computed from (its seat
+     * calendar, trial, rates and replacements) and which of its periods are invoiced; the draft is created, or
+     * regenerated, in the same unit of work. The answer is the draft's invoice id.
+     */
+    @CommandHandler
+    public String handle(DraftInvoice command, Clock clock, BillingInputs inputs, InvoiceRecords invoices) {
+        YearMonth period = command.period();
+        if (period == null) {
+            throw RuleViolation.invalid("period", "required", "period: must not be null (YYYY-MM)");
+        }
+        if (status == EngagementStatus.CANCELLED || calendar.firstBilledDay() == null || rejectedBeforeStart()) {
+            throw RuleViolation.illegalState("not-started", "Engagement " + engagementId + " is " + status
+                    + " and was never billed a day; there is nothing to invoice");
+        }
+        LocalDate today = today(clock);
+        YearMonth first = YearMonth.from(calendar.firstBilledDay());
+        if (period.isBefore(first)) {
+            throw RuleViolation.invalid("period", "before-first-billed-month", "the engagement is billed from "
+                    + calendar.firstBilledDay() + "; there is nothing to invoice in " + period);
+        }
+        if (period.isAfter(YearMonth.from(today))) {
+            throw RuleViolation.invalid("period", "future-period", period + " is after the current month ("
+                    + YearMonth.from(today) + ")");
+        }
+        LocalDate lastBilledDay = lastBilledDay();
+        if (lastBilledDay != null && period.isAfter(YearMonth.from(lastBilledDay))) {
+            throw RuleViolation.invalid("period", "after-last-day", "the engagement's last billed day is "
+                    + lastBilledDay + "; there is nothing to invoice in " + period);
+        }
+        String key = period.toString();
+        InvoicedPeriodClosed closed = invoicedPeriods.get(key);
+        if (closed != null) {
+            throw RuleViolation.illegalState("period-invoiced", "Period " + key + " of engagement " + engagementId
+                    + " is invoiced by invoice " + closed.invoiceId() + "; void that invoice to draft the period again");
+        }
+        InvoiceCalculation calculation = InvoiceCalculator.calculate(billingBasis(period.atDay(1),
+                period.atEndOfMonth(), inputs), period);
+        String draft = draftInvoices.get(key);
+        if (draft != null) {
+            invoices.regenerate(draft, calculation.lines(), calculation.total().amount(), today);
+            return draft;
+        }
+        requireId(command.invoiceId(), "invoiceId");
+        apply(new InvoiceDraftOpened(engagementId, command.invoiceId(), key));
+        invoices.draft(new InvoiceDrafted(command.invoiceId(), engagementId, clientId, clientName, currency, key,
+                terms.timeZone(), terms.paymentTermsDays(), terms.ipTrigger(), calculation.lines(),
+                calculation.total().amount(), today));
+        return command.invoiceId();
+    }
+
+    /**
+     * Closes the period of a draft for its issue (ADR 0032): only once the period has ended in the engagement's zone
+     * (invoices are issued in arrears). The lines are computed a last time under the engagement's lock; the issue
+     * date is today, the due date that plus the payment terms, and the credits on it are on no later invoice. The
+     * answer is the close, also when it was recorded before.
+     */
+    @CommandHandler
+    public InvoicedPeriodClosed handle(CloseInvoicedPeriod command, Clock clock, BillingInputs inputs) {
+        requireId(command.invoiceId(), "invoiceId");
+        Optional<InvoicedPeriodClosed> recorded = closeOf(command.invoiceId());
+        if (recorded.isPresent()) {
+            return recorded.get();
+        }
+        String key = draftPeriodOf(command.invoiceId()).orElseThrow(() -> RuleViolation.illegalState("not-a-draft",
+                "Invoice " + command.invoiceId() + " is no draft of engagement " + engagementId
+                        + " (voided, or never drafted here)"));
+        YearMonth period = YearMonth.parse(key);
+        LocalDate today = today(clock);
+        if (!today.isAfter(period.atEndOfMonth())) {
+            throw RuleViolation.illegalState("period-not-ended", "Period " + key + " ends on "
+                    + period.atEndOfMonth() + " in " + terms.timeZone() + "; it is invoiced in arrears, from "
+                    + period.atEndOfMonth().plusDays(1));
+        }
+        BillingBasis basis = billingBasis(period.atDay(1), period.atEndOfMonth(), inputs);
+        InvoiceCalculation calculation = InvoiceCalculator.calculate(basis, period);
+        InvoicedPeriodClosed closed = new InvoicedPeriodClosed(engagementId, command.invoiceId(), key, today,
+                today.plusDays(terms.paymentTermsDays()), currency, calculation.lines(),
+                calculation.total().amount(), basis.credits().stream().map(CreditDue::replacementId).toList());
+        apply(closed);
+        return closed;
+    }
+
+    /**
+     * Frees the period of a voided invoice, and the credits it carried: they are due again. For a draft voided, its
+     * period only (the draft freed it already when voided, {@link #releaseDraft}). Idempotent; never refused.
+     */
+    @CommandHandler
+    public long handle(ReopenInvoicedPeriod command) {
+        Optional<InvoicedPeriodClosed> closed = closeOf(command.invoiceId());
+        if (closed.isPresent()) {
+            apply(new InvoicedPeriodReopened(engagementId, command.invoiceId(), closed.get().period(),
+                    closed.get().creditReplacementIds()));
+        } else {
+            draftPeriodOf(command.invoiceId()).ifPresent(period -> apply(new InvoicedPeriodReopened(engagementId,
+                    command.invoiceId(), period, List.of())));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * A draft being voided frees its period, in the draft's unit of work; refused once the period is closed for the
+     * invoice: its issue is under way and completes (ADR 0032). Nothing to do for an invoice that holds no period.
+     */
+    void releaseDraft(String invoiceId) {
+        closeOf(invoiceId).ifPresent(closed -> {
+            throw RuleViolation.illegalState("issue-in-progress", "Invoice " + invoiceId + " is being issued for "
+                    + closed.period() + " (its period is closed); void it once it is issued");
+        });
+        draftPeriodOf(invoiceId).ifPresent(period -> apply(new InvoicedPeriodReopened(engagementId, invoiceId,
+                period, List.of())));
+    }
+
+    /**
+     * What an invoice of the days {@code from} to {@code to} is computed from: the calendar, trial and billing model,
+     * the approved hours of the seats on those days (an {@code HOURLY} engagement's), and the credits its
+     * replacements granted that are on no closed invoice.
+     */
+    BillingBasis billingBasis(LocalDate from, LocalDate to, BillingInputs inputs) {
+        List<String> seatIds = calendar.seats().stream().map(CalendarSeat::seatId).toList();
+        List<com.engagementledger.invoicing.api.ApprovedHours> hours = billingModel == BillingModel.HOURLY
+                ? inputs.approvedHours(engagementId, seatIds, from, to) : List.of();
+        List<String> creditsDue = replacementSeats.keySet().stream()
+                .filter(replacementId -> !invoicedCredits.containsKey(replacementId))
+                .sorted()
+                .toList();
+        Currency money = Currency.getInstance(currency);
+        List<CreditDue> credits = inputs.creditsGranted(creditsDue).stream()
+                .filter(credit -> credit.amount().currency().equals(money))
+                .toList();
+        return new BillingBasis(engagementId, money, billingModel, calendar, trialPeriod(), hours, credits);
+    }
+
+    /** The engagement as the billing views need it around a basis. */
+    BillingParty billingParty() {
+        return new BillingParty(engagementId, clientId, clientName, currency, terms.timeZone(),
+                calendar.firstBilledDay(), lastBilledDay());
+    }
+
+    private TrialPeriod trialPeriod() {
+        if (trialStart == null) {
+            return null;
+        }
+        return new TrialPeriod(trialStart, trialLastDay, trialOutcome, trialDecidedOn);
+    }
+
+    /** A trial rejected before its first day billed nothing. */
+    private boolean rejectedBeforeStart() {
+        return trialOutcome == TrialOutcome.REJECTED && trialDecidedOn != null && trialDecidedOn.isBefore(trialStart);
+    }
+
+    /** The last day billing can reach: the notice's last day, or the day a trial was rejected; null when open. */
+    private LocalDate lastBilledDay() {
+        if (status == EngagementStatus.TRIAL_REJECTED && trialStart != null) {
+            return trialPeriod().workedUntil();
+        }
+        return calendar.lastDay();
+    }
+
+    private Optional<InvoicedPeriodClosed> closeOf(String invoiceId) {
+        return invoicedPeriods.values().stream().filter(closed -> closed.invoiceId().equals(invoiceId)).findFirst();
+    }
+
+    private Optional<String> draftPeriodOf(String invoiceId) {
+        return draftInvoices.entrySet().stream().filter(draft -> draft.getValue().equals(invoiceId))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
+    /**
+     * A change effective on {@code date} reaches every period that ends on or after it: refused when one of them is
+     * invoiced (closed for an issue), naming the earliest such period and its invoice. Void the invoice first.
+     */
+    private void requireNotInvoiced(LocalDate date, String action) {
+        if (date == null) {
+            return;
+        }
+        invoicedPeriods.values().stream()
+                .filter(closed -> !date.isAfter(YearMonth.parse(closed.period()).atEndOfMonth()))
+                .min(Comparator.comparing(InvoicedPeriodClosed::period))
+                .ifPresent(closed -> {
+                    throw RuleViolation.illegalState("period-invoiced", "Cannot " + action + " from " + date
+                            + ": period " + closed.period() + " is invoiced by invoice " + closed.invoiceId()
+                            + "; void that invoice first");
+                });
+    }
+
+    @EventSourcingHandler
+    void on(InvoiceDraftOpened event) {
+        draftInvoices.put(event.period(), event.invoiceId());
+    }
+
+    @EventSourcingHandler
+    void on(InvoicedPeriodClosed event) {
+        draftInvoices.remove(event.period(), event.invoiceId());
+        invoicedPeriods.put(event.period(), event);
+        event.creditReplacementIds().forEach(replacementId -> invoicedCredits.put(replacementId, event.invoiceId()));
+    }
+
+    @EventSourcingHandler
+    void on(InvoicedPeriodReopened event) {
+        draftInvoices.remove(event.period(), event.invoiceId());
+        InvoicedPeriodClosed closed = invoicedPeriods.get(event.period());
+        if (closed != null && closed.invoiceId().equals(event.invoiceId())) {
+            invoicedPeriods.remove(event.period());
+        }
+        event.creditReplacementIds().forEach(replacementId -> invoicedCredits.remove(replacementId,
+                event.invoiceId()));
+    }
+
     @EventSourcingHandler
     void on(EngagementProposed event) {
         engagementId = event.engagementId();
+        clientId = event.clientId();
+        clientName = event.clientName();
         status = EngagementStatus.PROPOSED;
         currency = event.currency();
         terms = event.terms();
@@ -808,16 +1059,22 @@ public class Engagement {
         status = EngagementStatus.TRIAL;
         calendar = calendar.startingOn(event.startDate());
         trialLastDay = event.lastDay();
+        trialStart = event.startDate();
+        trialOutcome = TrialOutcome.UNDECIDED;
     }
 
     @EventSourcingHandler
     void on(TrialAccepted event) {
         status = EngagementStatus.ACTIVE;
+        trialOutcome = TrialOutcome.ACCEPTED;
+        trialDecidedOn = event.acceptedOn();
     }
 
     @EventSourcingHandler
     void on(TrialRejected event) {
         status = EngagementStatus.TRIAL_REJECTED;
+        trialOutcome = TrialOutcome.REJECTED;
+        trialDecidedOn = event.rejectedOn();
     }
 
     @EventSourcingHandler

@@ -41,6 +41,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -86,6 +87,8 @@ public class Replacement {
     private LocalDate overlapFrom;
     private LocalDate overlapTo;
     private boolean breachRecorded;
+    /** The service credit granted for a missed SLA, if one was. */
+    private ServiceCreditGranted grantedCredit;
 
     protected Replacement() {
         // for Axon
@@ -350,6 +353,16 @@ public class Replacement {
     @EventSourcingHandler
     void on(ReplacementSeatEndChanged event) {
         seatLastDay = event.seatLastDay();
+    }
+
+    @EventSourcingHandler
+    void on(ServiceCreditGranted event) {
+        grantedCredit = event;
+    }
+
+    /** The credit this replacement granted, for billing ({@link com.engagementledger.replacement.api.GrantedCredits}). */
+    Optional<ServiceCreditGranted> grantedCredit() {
+        return Optional.ofNullable(grantedCredit);
     }
 
     @EventSourcingHandler

@@ -180,6 +180,14 @@ public class Timesheet {
         hours = new TreeMap<>(event.hours());
     }
 
+    /**
+     * The hours billing uses: the last approved ones, or the correction since; empty while the week is submitted or
+     * disputed (nothing is billed before approval).
+     */
+    SortedMap<LocalDate, BigDecimal> approvedHours() {
+        return status == TimesheetStatus.APPROVED ? new TreeMap<>(hours) : new TreeMap<>();
+    }
+
     private LocalDate today(Clock clock) {
         return Today.in(clock, zone);
     }
