@@ -69,7 +69,7 @@ public class AuditHistoryController {
 
     static final String NDJSON = "application/x-ndjson";
     static final String CSV = "text/csv";
-    private static final String API_TYPES = "engagement|replacement|timesheet|invoice|ip-transfer";
+    private static final String API_TYPES = "engagement|replacement|timesheet|invoice|invoice-numbers|ip-transfer";
     private static final String TYPE_MESSAGE = "must be one of " + API_TYPES;
     /** Events a page request reads at most, so that a rare match costs a bounded time per page. */
     private static final int SCAN_LIMIT = 20_000;
@@ -111,7 +111,7 @@ public class AuditHistoryController {
                     + " aggregateId, sequence, eventType, revision, actor, roles (separated by |), reason,"
                     + " correlationId, causationId, requestId, payload (JSON), hash.")
     public AuditEventPage events(
-            @Parameter(description = "engagement, replacement, timesheet, invoice or ip-transfer")
+            @Parameter(description = "engagement, replacement, timesheet, invoice, invoice-numbers or ip-transfer")
             @RequestParam(required = false) @Pattern(regexp = API_TYPES, message = TYPE_MESSAGE) String aggregateType,
             @Parameter(description = "one aggregate's id") @RequestParam(required = false) @Size(max = 255)
             String aggregateId,
@@ -198,7 +198,8 @@ public class AuditHistoryController {
                     + " number) it had reached. 404 when no such aggregate has any event; when it has, but none by"
                     + " asOf, version and state are null: it did not exist yet.")
     public AggregateStateAsOf state(
-            @Parameter(description = "engagement, replacement, timesheet, invoice or ip-transfer") @PathVariable
+            @Parameter(description = "engagement, replacement, timesheet, invoice, invoice-numbers or ip-transfer")
+            @PathVariable
             @Pattern(regexp = API_TYPES, message = TYPE_MESSAGE) String aggregateType,
             @Parameter(description = "the aggregate's id") @PathVariable @Size(max = 255) String id,
             @Parameter(description = "the instant (ISO-8601)", required = true) @RequestParam @Size(max = 40)

@@ -21,6 +21,7 @@ import com.engagementledger.timesheet.api.TimesheetResubmitted;
 import com.engagementledger.timesheet.api.TimesheetStatus;
 import com.engagementledger.timesheet.api.TimesheetSubmission;
 import com.engagementledger.timesheet.api.TimesheetSubmitted;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -45,6 +46,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * hours against the days the seat was billed on submission. "Today" is the date in the engagement's zone.
  */
 @Aggregate
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Timesheet {
 
     private static final int MAX_REASON = 2000;
