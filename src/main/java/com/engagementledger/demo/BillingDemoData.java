@@ -146,8 +146,8 @@ public class BillingDemoData implements DemoData {
                 // this week so far: Lena's approves itself in a week unless disputed; Omar's is disputed
                 submit(commands, lena, nextWeek.get(lena), today);
                 String omarsWeek = submit(commands, omar, nextWeek.get(omar), today);
-                commands.send(new DisputeTimesheet(omarsWeek, "The client's site was closed on Sunday for a"
-                        + " national holiday; no work could be done there", null));
+                commands.send(new DisputeTimesheet(omarsWeek, "The client's site log shows Omar on site from"
+                        + " noon only this week; please check the hours", null), Roles.FINANCE);
             }
         }
     }
