@@ -1,6 +1,7 @@
 package com.engagementledger.timesheet.web;
 
 import com.engagementledger.platform.api.RuleViolation;
+import com.engagementledger.platform.api.RuleViolationDetails;
 import com.engagementledger.platform.security.Roles;
 import com.engagementledger.platform.web.CommandAccepted;
 import com.engagementledger.platform.web.ETags;
@@ -28,6 +29,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -68,8 +70,23 @@ public class TimesheetController {
                     + " submission. Answers 201 with the timesheet's location and id.")
     public ResponseEntity<TimesheetCreated> submit(@RequestBody @Valid SubmitTimesheetRequest body) {
         IsoWeek.parse("week", body.week());
-        String timesheetId = gateways.send(new SubmitTimesheet(body.engagementId(), body.seatId(), body.week(),
-                TimesheetDays.of(body.hours())));
+        SubmitTimesheet submit = new SubmitTimesheet(body.engagementId(), body.seatId(), body.week(),
+                TimesheetDays.of(body.hours()));
+        String timesheetId;
+        try {
+            timesheetId = gateways.send(submit);
+        } catch (CommandExecutionException refused) {
+            // the engagement is named in the body, not in the path: say which field names nothing
+            boolean unknownEngagement = refused.getDetails()
+                    .filter(RuleViolationDetails.class::isInstance)
+                    .map(RuleViolationDetails.class::cast)
+                    .filter(details -> details.kind() == RuleViolation.Kind.NOT_FOUND && "id".equals(details.field()))
+                    .isPresent();
+            if (unknownEngagement) {
+                throw RuleViolation.notFound("engagementId", "No engagement with id " + body.engagementId());
+            }
+            throw refused;
+        }
         return ResponseEntity.created(URI.create("/api/timesheets/" + timesheetId))
                 .eTag(ETags.of(0))
                 .body(new TimesheetCreated(timesheetId, 0));

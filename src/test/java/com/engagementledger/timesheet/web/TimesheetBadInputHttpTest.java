@@ -84,7 +84,8 @@ class TimesheetBadInputHttpTest extends HttpTestSupport {
         cases.add(submit("hours after today", hourly, seat, TimesheetFlowHttpTest.week(monday.plusDays(7)),
                 "{\"" + monday.plusDays(10) + "\": 8}", 422, "hours." + monday.plusDays(10), "future-day"));
         cases.add(submit("a monthly engagement", monthly, monthlySeat, week, "{}", 409, null, "hourly-only"));
-        cases.add(submit("an unknown engagement", "no-such-engagement", seat, week, "{}", 404, null, null));
+        cases.add(submit("an unknown engagement", "no-such-engagement", seat, week, "{}", 404, "engagementId",
+                "not-found"));
         cases.add(submit("an unknown seat", hourly, "no-such-seat", week, "{}", 404, "seatId", null));
         cases.add(submit("a malformed seat id", hourly, "seat 1", week, "{}", 400, "seatId", null));
 

@@ -36,10 +36,19 @@ class TimesheetFlowHttpTest extends HttpTestSupport {
         moveClockTo(monday.plusDays(7));
         String week = week(monday);
 
-        Api.Response submitted = api.as("manager").post("/api/timesheets", Map.of("engagementId", engagement,
-                "seatId", seat, "week", week, "hours", days(monday, "8", "8", "7.5", "8", "6")));
+        Map<String, Object> week1 = Map.of("engagementId", engagement, "seatId", seat, "week", week, "hours",
+                days(monday, "8", "8", "7.5", "8", "6"));
+        Api.Response submitted = api.as("manager").header("Idempotency-Key", "ts-flow-week-1")
+                .post("/api/timesheets", week1);
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
         String id = submitted.json().get("timesheetId").asText();
+        long events = eventCount();
+        Api.Response retried = api.as("manager").header("Idempotency-Key", "ts-flow-week-1")
+                .post("/api/timesheets", week1);
+        assertThat(retried.status()).as("a retry gets the first answer: " + retried).isEqualTo(201);
+        assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retried.json().get("timesheetId").asText()).isEqualTo(id);
+        assertThat(eventCount()).as("nothing stored twice").isEqualTo(events);
         assertThat(submitted.header("Location")).isEqualTo("/api/timesheets/" + id);
         assertThat(submitted.header("ETag")).isEqualTo("\"0\"");
 
