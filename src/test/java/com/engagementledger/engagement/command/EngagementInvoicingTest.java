@@ -310,6 +310,22 @@ class EngagementInvoicingTest {
                 .expectEvents(new EngagementPaused(ID, LocalDate.of(2026, 3, 1)));
     }
 
+    @Test
+    void aResumeReachingIntoAnInvoicedPeriodIsRefusedAndOneAfterItIsNot() {
+        List<Object> history = new ArrayList<>(active());
+        history.add(new EngagementPaused(ID, LocalDate.of(2026, 2, 10)));
+        history.add(new InvoiceDraftOpened(ID, "inv-1", "2026-02"));
+        history.add(close(FEBRUARY, "inv-1", List.of()));
+        fixture.given(history)
+                .when(new com.engagementledger.engagement.api.ResumeEngagement(ID, LocalDate.of(2026, 2, 20), null))
+                .expectException(periodInvoiced())
+                .expectNoEvents();
+        fixture.given(history)
+                .when(new com.engagementledger.engagement.api.ResumeEngagement(ID, LocalDate.of(2026, 3, 2), null))
+                .expectEvents(new com.engagementledger.engagement.api.EngagementResumed(ID,
+                        LocalDate.of(2026, 3, 2)));
+    }
+
     private static org.hamcrest.Matcher<RuleViolation> periodInvoiced() {
         return org.hamcrest.Matchers.allOf(violation(Kind.ILLEGAL_STATE, "period-invoiced", null),
                 org.hamcrest.Matchers.hasToString(org.hamcrest.Matchers.allOf(

@@ -70,6 +70,12 @@ class InvoiceIssuingTest extends HttpTestSupport {
     @Autowired
     private Clock clock;
 
+    @Autowired
+    private com.engagementledger.invoicing.api.BillingBases billingBases;
+
+    @Autowired
+    private org.axonframework.eventsourcing.Snapshotter snapshotter;
+
     private YearMonth firstMonth;
     private final List<String> engagements = new ArrayList<>();
 
@@ -151,6 +157,16 @@ class InvoiceIssuingTest extends HttpTestSupport {
         assertThat(issued.issueDate()).isEqualTo(closed.issueDate());
         assertThat(issued.total()).isEqualByComparingTo(closed.total());
         assertThat(issued.number()).startsWith("INV-" + closed.issueDate().getYear() + "-");
+        // the engagement's snapshot keeps the invoiced period: the period is refused from the snapshot alone
+        snapshotter.scheduleSnapshot(com.engagementledger.engagement.command.Engagement.class, engagementId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?", Long.class, engagementId) > 0);
+        assertThat(eventStore.readEvents(engagementId).peek().getPayloadType())
+                .isEqualTo(com.engagementledger.engagement.command.Engagement.class);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> commands.sendAndWait(
+                new DraftInvoice(engagementId, "inv-" + UUID.randomUUID(), firstMonth))))
+                .isInstanceOf(CommandExecutionException.class)
+                .hasMessageContaining(invoiceId);
         // issuing it again now is refused: it is no longer a draft
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() ->
                 commands.sendAndWait(new IssueInvoice(invoiceId, null))))
@@ -197,6 +213,27 @@ class InvoiceIssuingTest extends HttpTestSupport {
                         + clock.instant().plusSeconds(5)).json();
         assertThat(numbering.get("state").get("year").asInt()).isEqualTo(year);
         assertThat(numbering.get("state").get("last").asLong()).isPositive();
+    }
+
+    @Test
+    void theBillingBasisOfAnEngagementIsReadWithoutWritingAnything() {
+        String engagementId = engagements.get(0);
+        long events = eventCount();
+        com.engagementledger.invoicing.api.BillingBasis basis = billingBases
+                .of(engagementId, firstMonth.atDay(1), firstMonth.atEndOfMonth()).orElseThrow();
+        assertThat(basis.engagementId()).isEqualTo(engagementId);
+        assertThat(basis.currency().getCurrencyCode()).isEqualTo("EUR");
+        assertThat(basis.calendar().seats()).hasSize(1);
+        assertThat(basis.trial()).isNull();
+        com.engagementledger.invoicing.api.BillingBases.BillingParty party = billingBases.party(engagementId)
+                .orElseThrow();
+        assertThat(party.timeZone()).isEqualTo(ZONE);
+        assertThat(party.clientName()).startsWith("Client ");
+        assertThat(YearMonth.from(party.firstBilledDay())).isEqualTo(firstMonth);
+        assertThat(party.lastDay()).isNull();
+        assertThat(billingBases.party("no-such-engagement")).isEmpty();
+        assertThat(billingBases.of("no-such-engagement", firstMonth.atDay(1), firstMonth.atEndOfMonth())).isEmpty();
+        assertThat(eventCount()).isEqualTo(events);
     }
 
     private List<InvoiceIssued> issuedEvents(String invoiceId) {
