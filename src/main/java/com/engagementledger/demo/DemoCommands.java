@@ -49,9 +49,17 @@ public class DemoCommands {
 
     /** Sends {@code command} and waits for it to be handled; a refusal or a timeout fails the seeding. */
     public void send(Object command) {
+        send(command, Roles.ACCOUNT_MANAGER);
+    }
+
+    /**
+     * Sends {@code command} as the demo actor in {@code role} (finance records money movements, say), and waits for
+     * it to be handled; a refusal or a timeout fails the seeding.
+     */
+    public void send(Object command, String role) {
         try {
             commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
-                            AuditMetadata.ACTOR, ACTOR, AuditMetadata.ROLES, List.of(Roles.ACCOUNT_MANAGER),
+                            AuditMetadata.ACTOR, ACTOR, AuditMetadata.ROLES, List.of(role),
                             AuditMetadata.REASON, "demo data")))
                     .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * credit of two day rates); at Hooli, under notice, Gus Andersson leaves and his successor works beside him in the
  * overlap. A missed SLA needs business days to pass after the request, which is always dated today: the seeding
  * moves the demo's test clock forward, through the same endpoint an administrator would use, so that the deadline
- * records the breach as it would in real time. The demo then runs seven business days ahead of the real date
- * (ADR 0027). The ids are {@code DemoCommands.id("replacement:acme-anna")} and {@code ...("replacement:hooli-gus")}.
+ * records the breach as it would in real time: seven business days beyond the day {@link BillingDemoData} left the
+ * clock on (ADR 0027). The ids are {@code DemoCommands.id("replacement:acme-anna")} and {@code ...("replacement:hooli-gus")}.
  */
 @Component
 @Profile("demo")

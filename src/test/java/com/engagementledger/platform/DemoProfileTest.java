@@ -38,7 +38,7 @@ class DemoProfileTest {
             for (String user : new String[] {"manager", "finance", "auditor", "admin"}) {
                 assertThat(get(port, "/api/engagements", user + ":demo").statusCode()).as(user).isEqualTo(200);
             }
-            await().atMost(Duration.ofSeconds(5)).until(() -> total(port) == 5);
+            await().atMost(Duration.ofSeconds(5)).until(() -> total(port) == 8);
             HttpResponse<String> acme = get(port, "/api/engagements/" + DemoCommands.id("engagement:acme"),
                     "auditor:demo");
             assertThat(acme.statusCode()).as("demo ids are fixed, for other features' demo data to name").isEqualTo(200);
@@ -68,7 +68,7 @@ class DemoProfileTest {
         try (ConfigurableApplicationContext again = start("demo", dataDir)) {
             int port = port(again);
             Thread.sleep(1000);
-            assertThat(total(port)).as("seeded once, not at every start").isEqualTo(5);
+            assertThat(total(port)).as("seeded once, not at every start").isEqualTo(8);
             Instant after = Instant.parse(new ObjectMapper().readTree(
                     get(port, "/api/admin/clock", "admin:demo").body()).get("instant").asText());
             assertThat(after).as("a restart does not send the test clock back").isAfter(movedTo);

@@ -118,5 +118,13 @@ class EndpointRoleMatrixHttpTest extends HttpTestSupport {
         }
         assertThat(byPattern.get("GET /api/invoices")).containsExactlyInAnyOrder(Roles.ALL);
         assertThat(byPattern.get("GET /api/invoices/{id}")).containsExactlyInAnyOrder(Roles.ALL);
+        assertThat(byPattern.get("POST /api/timesheets")).containsExactly(Roles.ACCOUNT_MANAGER);
+        assertThat(byPattern.get("POST /api/timesheets/{id}/resubmit")).containsExactly(Roles.ACCOUNT_MANAGER);
+        for (String decision : List.of("approve", "dispute", "corrections")) {
+            assertThat(byPattern.get("POST /api/timesheets/{id}/" + decision))
+                    .containsExactlyInAnyOrder(Roles.ACCOUNT_MANAGER, Roles.FINANCE);
+        }
+        assertThat(byPattern.get("GET /api/timesheets")).containsExactlyInAnyOrder(Roles.ALL);
+        assertThat(byPattern.get("GET /api/timesheets/{id}")).containsExactlyInAnyOrder(Roles.ALL);
     }
 }

@@ -1,0 +1,145 @@
+package com.engagementledger.demo;
+
+import static com.engagementledger.support.RunningLedger.port;
+import static com.engagementledger.support.RunningLedger.start;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.engagementledger.invoicing.api.CreditNoteIssued;
+import com.engagementledger.invoicing.api.InvoiceDrafted;
+import com.engagementledger.invoicing.api.InvoiceIssued;
+import com.engagementledger.invoicing.api.PaymentRecorded;
+import com.engagementledger.support.TestDataDirs;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.Message;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The billing demo data (issue 7): three months of invoices in EUR, JPY and KWD, issued in arrears month by month;
+ * the first month's paid, one paid after a credit note, one left unpaid past its due date, one partially paid, the
+ * current month drafted; the hourly engagements' weeks approved, with one still disputed; and the stories of the
+ * other demo data (Acme's missed SLA, Hooli's overlap) as they were, checked by {@code DemoProfileTest}.
+ */
+class BillingDemoDataTest {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void threeMonthsOfInvoicesInThreeCurrenciesShowEveryStateAtOnce() throws Exception {
+        try (ConfigurableApplicationContext demo = start("demo", TestDataDirs.create("billing-demo"))) {
+            EventStore events = demo.getBean(EventStore.class);
+            LocalDate today = LocalDate.now(demo.getBean(Clock.class).withZone(ZoneOffset.UTC));
+            LocalDate started = LocalDate.ofInstant(events.readEvents(DemoCommands.id("engagement:stark"))
+                    .asStream().findFirst().orElseThrow().getTimestamp(), ZoneOffset.UTC);
+            YearMonth first = YearMonth.from(started);
+
+            for (int month = 0; month < 3; month++) {
+                for (String client : List.of("stark", "kaiju", "gulf")) {
+                    InvoiceIssued issued = first(events, BillingDemoData.invoiceId(client, first.plusMonths(month)),
+                            InvoiceIssued.class);
+                    assertThat(issued.number()).matches("INV-\\d{4}-\\d{6}");
+                    assertThat(issued.issueDate()).as("issued in arrears").isAfter(first.plusMonths(month)
+                            .atEndOfMonth());
+                    assertThat(issued.currency()).isEqualTo(switch (client) {
+                        case "stark" -> "EUR";
+                        case "kaiju" -> "JPY";
+                        default -> "KWD";
+                    });
+                    assertThat(issued.total().signum()).as(issued.toString()).isNotNegative();
+                }
+            }
+            assertThat(first(events, BillingDemoData.invoiceId("gulf", first.plusMonths(1)), InvoiceIssued.class)
+                    .total().scale()).as("KWD has three decimals").isEqualTo(3);
+            for (String client : List.of("stark", "kaiju", "gulf")) {
+                String firstMonth = BillingDemoData.invoiceId(client, first);
+                if (first(events, firstMonth, InvoiceIssued.class).total().signum() > 0) {
+                    assertThat(last(events, firstMonth, PaymentRecorded.class).after().balance())
+                            .as(client + "'s first month is paid").isZero();
+                }
+            }
+
+            String credited = BillingDemoData.invoiceId("stark", first.plusMonths(1));
+            assertThat(all(events, credited, CreditNoteIssued.class)).singleElement()
+                    .satisfies(note -> assertThat(note.reason()).isNotBlank());
+            assertThat(last(events, credited, PaymentRecorded.class).after().balance()).as("paid after the credit")
+                    .isZero();
+            assertThat(last(events, BillingDemoData.invoiceId("gulf", first.plusMonths(1)), PaymentRecorded.class)
+                    .after().balance()).isZero();
+
+            String overdue = BillingDemoData.invoiceId("kaiju", first.plusMonths(1));
+            assertThat(all(events, overdue, PaymentRecorded.class)).as("unpaid").isEmpty();
+            assertThat(first(events, overdue, InvoiceIssued.class).dueDate()).as("past due today").isBefore(today);
+
+            PaymentRecorded partial = last(events, BillingDemoData.invoiceId("kaiju", first.plusMonths(2)),
+                    PaymentRecorded.class);
+            assertThat(partial.after().balance()).as("partially paid").isPositive();
+            assertThat(partial.after().paid()).isPositive();
+            assertThat(partial.amount().scale()).as("JPY has no minor unit").isZero();
+            for (String client : List.of("stark", "gulf")) {
+                InvoiceIssued open = first(events, BillingDemoData.invoiceId(client, first.plusMonths(2)),
+                        InvoiceIssued.class);
+                assertThat(all(events, open.invoiceId(), PaymentRecorded.class)).isEmpty();
+                assertThat(open.dueDate()).as("not yet due").isAfter(today);
+            }
+            assertThat(all(events, BillingDemoData.invoiceId("stark", first.plusMonths(3)), InvoiceDrafted.class))
+                    .as("the current month's draft").hasSize(1);
+            assertThat(all(events, BillingDemoData.invoiceId("stark", first.plusMonths(3)), InvoiceIssued.class))
+                    .isEmpty();
+
+            int port = port(demo);
+            String stark = DemoCommands.id("engagement:stark");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                JsonNode approved = get(port, "/api/timesheets?size=200&status=APPROVED&engagementId=" + stark);
+                assertThat(approved.get("totalItems").asInt()).as("Stark's weeks").isGreaterThanOrEqualTo(2 * 12);
+                JsonNode disputed = get(port, "/api/timesheets?status=DISPUTED&engagementId="
+                        + DemoCommands.id("engagement:gulf"));
+                assertThat(disputed.get("totalItems").asInt()).isEqualTo(1);
+                assertThat(approved.findValues("submission")).anyMatch(submission -> submission.asInt() == 2);
+                assertThat(approved.findValues("approvedAutomatically"))
+                        .as("this week's hours of Lena approved themselves while the clock moved on")
+                        .anyMatch(JsonNode::asBoolean);
+            });
+        }
+    }
+
+    private static <T> List<T> all(EventStore events, String aggregateId, Class<T> type) {
+        return events.readEvents(aggregateId).asStream().map(Message::getPayload).filter(type::isInstance)
+                .map(type::cast).toList();
+    }
+
+    private static <T> T first(EventStore events, String aggregateId, Class<T> type) {
+        List<T> found = all(events, aggregateId, type);
+        assertThat(found).as(type.getSimpleName() + " of " + aggregateId).isNotEmpty();
+        return found.get(0);
+    }
+
+    private static <T> T last(EventStore events, String aggregateId, Class<T> type) {
+        List<T> found = all(events, aggregateId, type);
+        assertThat(found).as(type.getSimpleName() + " of " + aggregateId).isNotEmpty();
+        return found.get(found.size() - 1);
+    }
+
+    private static JsonNode get(int port, String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("finance:demo".getBytes()))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body());
+    }
+}
