@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
  * The canonical bytes of a stored event, which the audit hash chain hashes (ADR 0028): the RFC 8785 (JSON
@@ -82,7 +81,7 @@ public final class CanonicalEvent {
                     + " is not UTF-8", e);
         }
         try {
-            return new JsonCanonicalizer(text).getEncodedString();
+            return Rfc8785.canonicalize(text);
         } catch (IOException | RuntimeException e) {
             throw new UnreadableEventException(position, "the " + column + " at position " + position
                     + " is not a JSON object: " + e.getMessage(), e);
