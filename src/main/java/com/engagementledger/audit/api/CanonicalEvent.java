@@ -48,7 +48,10 @@ public final class CanonicalEvent {
         String payload = canonicalJson(event.position(), "payload", event.payload());
         String metadata = event.metadata() == null ? null
                 : canonicalJson(event.position(), "metadata", event.metadata());
-        StringBuilder json = new StringBuilder(payload.length() + (metadata == null ? 0 : metadata.length()) + 256);
+        // room for every member, so that the builder never grows (a copy of the whole text each time)
+        StringBuilder json = new StringBuilder(payload.length() + (metadata == null ? 0 : metadata.length())
+                + length(event.aggregateId()) + length(event.aggregateType()) + length(event.eventId())
+                + length(event.eventType()) + length(event.revision()) + length(event.timestamp()) + 200);
         json.append('{');
         boolean first = true;
         first = text(json, first, "aggregateId", event.aggregateId());
@@ -62,6 +65,10 @@ public final class CanonicalEvent {
         first = raw(json, first, "sequence", Long.toString(event.sequence()));
         text(json, first, "timestamp", event.timestamp());
         return json.append('}').toString();
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length() + 8;
     }
 
     /** The RFC 8785 form of a stored JSON text, which must be strict UTF-8 and an object or array. */

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Recomputes the audit hash chain from the event store, a range of positions at a time (bounded memory: the range
@@ -27,34 +29,38 @@ class ChainVerifier {
     private final ChainStore store;
     private final AuditKeyRing keys;
     private final int checkpointEvery;
+    /** Reads the next range of positions while the current one is checked; its thread ends when idle. */
+    private final ExecutorService reader;
 
     ChainVerifier(ChainStore store, AuditKeyRing keys, int checkpointEvery) {
         this.store = store;
         this.keys = keys;
         this.checkpointEvery = checkpointEvery;
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "audit-verify-reader");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        this.reader = pool;
     }
 
     VerificationReport verify() {
         long last = store.progress().position();
         ChainVerification verification = new ChainVerification(checkpointEvery);
         Checkpoints checkpoints = new Checkpoints(last);
-        ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "audit-verify-reader");
-            thread.setDaemon(true);
-            return thread;
-        });
+        Future<Chunk> next = last < 1 ? null : reader.submit(() -> read(1, last));
         try {
-            Future<Chunk> next = last < 1 ? null : reader.submit(() -> read(1, last));
             while (next != null && !verification.failed()) {
                 Chunk chunk = await(next);
                 next = chunk.last() < last ? reader.submit(() -> read(chunk.last() + 1, last)) : null;
                 check(chunk, verification, checkpoints);
             }
-            if (next != null) {
-                next.cancel(true);
-            }
         } finally {
-            reader.shutdownNow();
+            if (next != null) {
+                next.cancel(false);
+            }
         }
         // a checkpoint signed while this ran lies at or below the progress read after it; one above was left behind
         Optional<Checkpoint> lastCheckpoint = store.lastCheckpoint();

@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.RowMapper;
 class EventRows {
 
     private static final String SELECT = "SELECT e.globalIndex, e.eventIdentifier, e.type, e.aggregateIdentifier,"
-            + " e.sequenceNumber, e.timeStamp, e.payloadType, e.payloadRevision, CAST(e.payload AS BYTEA), CAST(e.metaData AS BYTEA), l.hash"
+            + " e.sequenceNumber, e.timeStamp, e.payloadType, e.payloadRevision, CAST(e.payload AS BYTEA),"
+            + " CAST(e.metaData AS BYTEA), l.hash"
             + " FROM DomainEventEntry e LEFT JOIN audit_chain_link l ON l.position = e.globalIndex";
     private static final RowMapper<AuditedEvent> ROW = EventRows::row;
 
