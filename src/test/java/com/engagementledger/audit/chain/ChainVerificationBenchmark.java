@@ -57,7 +57,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * java -cp target/test-classes:target/classes:$(cat target/test.cp) \
  *     com.engagementledger.audit.chain.ChainVerificationBenchmark [events [runs [warm-ups]]]
  * </pre>
- * With {@code -Dbench.historyOnly=true} it only builds the store and times the history (for a store of 1,000,000);
+ * With {@code -Dbench.historyOnly=true} it only builds the store and times the history (for a store of 1,000,000),
+ * with {@code -Dbench.skipOffline=true} it leaves out the export and the offline verification;
  * {@code -Dbench.dir=...} and {@code -Dbench.keep=true} keep the store for another run, which adds only the events
  * missing. It prints, per measurement, the median and spread of the wall time of {@code runs} runs, events per second,
  * and the CPU time per event of all the JVM's threads (ThreadMXBean; also the process's, which adds GC and JIT), plus
@@ -150,6 +151,9 @@ public final class ChainVerificationBenchmark {
             System.out.printf(Locale.ROOT, "  => verify / raw baseline (wall) = %.2f%n",
                     online.medianSeconds() / rawStore.medianSeconds());
 
+            if (Boolean.getBoolean("bench.skipOffline")) {
+                return;
+            }
             Path export = dir.resolve("export.ndjson");
             started = System.nanoTime();
             export(new AuditChain(store, keys, builder, verifier), export);
