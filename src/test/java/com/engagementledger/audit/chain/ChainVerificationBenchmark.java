@@ -58,7 +58,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *     com.engagementledger.audit.chain.ChainVerificationBenchmark [events [runs [warm-ups]]]
  * </pre>
  * With {@code -Dbench.historyOnly=true} it only builds the store and times the history (for a store of 1,000,000),
- * with {@code -Dbench.skipOffline=true} it leaves out the export and the offline verification;
+ * with {@code -Dbench.skipOffline=true} it leaves out the export and the offline verification, with
+ * {@code -Dbench.offlineOnly=true} the verification from the store;
  * {@code -Dbench.dir=...} and {@code -Dbench.keep=true} keep the store for another run, which adds only the events
  * missing. It prints, per measurement, the median and spread of the wall time of {@code runs} runs, events per second,
  * and the CPU time per event of all the JVM's threads (ThreadMXBean; also the process's, which adds GC and JIT), plus
@@ -143,14 +144,9 @@ public final class ChainVerificationBenchmark {
                 return;
             }
             ChainVerifier verifier = new ChainVerifier(store, keys, CHECKPOINT_EVERY);
-            Measurement online = measure("GET /api/audit/verify (ChainVerifier over the H2 store)", chained, runs,
-                    warmUps, () -> checked(verifier.verify(), chained));
-            Measurement rawStore = measure("raw baseline: one JDBC SELECT of the same rows and columns (payload and"
-                    + " metadata cast to bytes), SHA-256 over payload and metadata, one thread", chained, runs,
-                    warmUps, () -> rawStore(dataSource));
-            System.out.printf(Locale.ROOT, "  => verify / raw baseline (wall) = %.2f%n",
-                    online.medianSeconds() / rawStore.medianSeconds());
-
+            if (!Boolean.getBoolean("bench.offlineOnly")) {
+                online(verifier, dataSource, chained, runs, warmUps);
+            }
             if (Boolean.getBoolean("bench.skipOffline")) {
                 return;
             }
@@ -176,6 +172,18 @@ public final class ChainVerificationBenchmark {
                 System.out.println("kept " + dir);
             }
         }
+    }
+
+    /** Verification from the store next to its raw baseline. */
+    private static void online(ChainVerifier verifier, HikariDataSource dataSource, long chained, int runs,
+                               int warmUps) throws Exception {
+        Measurement online = measure("GET /api/audit/verify (ChainVerifier over the H2 store)", chained, runs,
+                warmUps, () -> checked(verifier.verify(), chained));
+        Measurement rawStore = measure("raw baseline: one JDBC SELECT of the same rows and columns (payload and"
+                + " metadata cast to bytes), SHA-256 over payload and metadata, one thread", chained, runs,
+                warmUps, () -> rawStore(dataSource));
+        System.out.printf(Locale.ROOT, "  => verify / raw baseline (wall) = %.2f%n",
+                online.medianSeconds() / rawStore.medianSeconds());
     }
 
     /** One engagement's history among all the events (AuditHistory, what GET /api/audit/events runs for it). */
