@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
  * The canonical bytes of a stored event, which the audit hash chain hashes (ADR 0028): the RFC 8785 (JSON
@@ -49,7 +48,10 @@ public final class CanonicalEvent {
         String payload = canonicalJson(event.position(), "payload", event.payload());
         String metadata = event.metadata() == null ? null
                 : canonicalJson(event.position(), "metadata", event.metadata());
-        StringBuilder json = new StringBuilder(payload.length() + (metadata == null ? 0 : metadata.length()) + 256);
+        // room for every member, so that the builder never grows (a copy of the whole text each time)
+        StringBuilder json = new StringBuilder(payload.length() + (metadata == null ? 0 : metadata.length())
+                + length(event.aggregateId()) + length(event.aggregateType()) + length(event.eventId())
+                + length(event.eventType()) + length(event.revision()) + length(event.timestamp()) + 200);
         json.append('{');
         boolean first = true;
         first = text(json, first, "aggregateId", event.aggregateId());
@@ -63,6 +65,10 @@ public final class CanonicalEvent {
         first = raw(json, first, "sequence", Long.toString(event.sequence()));
         text(json, first, "timestamp", event.timestamp());
         return json.append('}').toString();
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length() + 8;
     }
 
     /** The RFC 8785 form of a stored JSON text, which must be strict UTF-8 and an object or array. */
@@ -82,7 +88,7 @@ public final class CanonicalEvent {
                     + " is not UTF-8", e);
         }
         try {
-            return new JsonCanonicalizer(text).getEncodedString();
+            return Rfc8785.canonicalize(text);
         } catch (IOException | RuntimeException e) {
             throw new UnreadableEventException(position, "the " + column + " at position " + position
                     + " is not a JSON object: " + e.getMessage(), e);

@@ -16,8 +16,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class ChainStore {
 
-    private static final String EVENT_COLUMNS = "SELECT globalIndex, eventIdentifier, type, aggregateIdentifier,"
-            + " sequenceNumber, timeStamp, payloadType, payloadRevision, payload, metaData FROM DomainEventEntry";
+    /**
+     * The payload and metadata cast to plain bytes in the query (BYTEA: a binary string in H2 and PostgreSQL alike, the
+     * column's own type in PostgreSQL): H2 hands a BLOB column to a result set by first copying each value into a
+     * temporary LOB of the database file, which cost more than everything else verification does and grew the file
+     * by about the size of the events at every read (docs/benchmarks.md).
+     */
+    static final String EVENT_COLUMNS = "SELECT globalIndex, eventIdentifier, type, aggregateIdentifier,"
+            + " sequenceNumber, timeStamp, payloadType, payloadRevision, CAST(payload AS BYTEA),"
+            + " CAST(metaData AS BYTEA) FROM DomainEventEntry";
     private static final RowMapper<StoredEvent> EVENT = ChainStore::event;
     private static final RowMapper<Checkpoint> CHECKPOINT = (rs, row) -> new Checkpoint(rs.getLong("position"),
             rs.getLong("events"), rs.getString("chain_hash"), rs.getString("signed_at"), rs.getString("key_id"),

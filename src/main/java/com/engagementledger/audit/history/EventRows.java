@@ -11,12 +11,14 @@ import org.springframework.jdbc.core.RowMapper;
 /**
  * The event store's rows as stored, with their chain links, by plain JDBC: one aggregate's through the store's own
  * unique index on (aggregateIdentifier, sequenceNumber), others by the primary key, always a bounded batch at a
- * time.
+ * time. Payload and metadata are cast to plain bytes in the query, as {@code ChainStore} explains (H2 would copy each
+ * BLOB into a temporary LOB first).
  */
 class EventRows {
 
     private static final String SELECT = "SELECT e.globalIndex, e.eventIdentifier, e.type, e.aggregateIdentifier,"
-            + " e.sequenceNumber, e.timeStamp, e.payloadType, e.payloadRevision, e.payload, e.metaData, l.hash"
+            + " e.sequenceNumber, e.timeStamp, e.payloadType, e.payloadRevision, CAST(e.payload AS BYTEA),"
+            + " CAST(e.metaData AS BYTEA), l.hash"
             + " FROM DomainEventEntry e LEFT JOIN audit_chain_link l ON l.position = e.globalIndex";
     private static final RowMapper<AuditedEvent> ROW = EventRows::row;
 

@@ -1,9 +1,11 @@
 package com.engagementledger.audit.offline;
 
+import com.engagementledger.audit.api.Canonical;
 import com.engagementledger.audit.api.ChainVerification;
 import com.engagementledger.audit.api.Checkpoint;
 import com.engagementledger.audit.api.ExportFormat;
 import com.engagementledger.audit.api.SigningKeys;
+import com.engagementledger.audit.api.StoredEvent;
 import com.engagementledger.audit.api.VerificationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
@@ -24,13 +26,17 @@ import java.util.Map;
  * {@code java -jar ledger.jar verify --events export.ndjson --public-key key.pem [--public-key old.pem ...]
  * [--checkpoint-every N]}: checks
  * a whole NDJSON export of the audit history (ADR 0029) with the public keys alone — no Spring, no database. It
- * feeds {@link ChainVerification}, the check the server runs, one line at a time (constant memory): every position
+ * feeds {@link ChainVerification}, the check the server runs, one line at a time (bounded memory: a batch of lines is
+ * parsed and canonicalized in parallel, then fed in order): every position
  * from 1 on must be there once, as an event carrying its recorded hash or as an empty position; every checkpoint's
  * signature, chain hash and event count must match, and no checkpoint may lie beyond the export's end; given the
  * server's checkpoint-every (the export does not carry it), checkpoints may not be farther apart. Exit status 0 when all holds, 1 with the first bad position, 2
  * for a usage error.
  */
 public final class OfflineVerifier {
+
+    /** Lines parsed (in parallel) at a time. */
+    private static final int BATCH = 2_000;
 
     private OfflineVerifier() {
     }
@@ -94,40 +100,49 @@ public final class OfflineVerifier {
         long expected = 1;
         long lineNumber = 0;
         try (BufferedReader lines = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = lines.readLine()) != null && !verification.failed()) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
+            List<NumberedLine> batch = new ArrayList<>(BATCH);
+            boolean more = true;
+            while (more && !verification.failed()) {
+                batch.clear();
+                String text;
+                while (batch.size() < BATCH && (text = lines.readLine()) != null) {
+                    lineNumber++;
+                    if (!text.isBlank()) {
+                        batch.add(new NumberedLine(lineNumber, text));
+                    }
                 }
-                JsonNode node;
-                try {
-                    node = ExportFormat.MAPPER.readTree(line);
-                } catch (IOException e) {
-                    return failure(expected, "line " + lineNumber + " is not JSON: it was altered");
+                more = batch.size() == BATCH;
+                for (Line line : batch.parallelStream().map(Line::parse).toList()) {
+                    if (verification.failed()) {
+                        break;
+                    }
+                    JsonNode node = line.node();
+                    if (node == null) {
+                        return failure(expected, "line " + line.number() + " is not JSON: it was altered");
+                    }
+                    if (node.has("checkpoint")) {
+                        pending.add(ExportFormat.readCheckpoint(node.get("checkpoint")));
+                        feedCheckpoints(verification, pending, expected - 1, keys);
+                        continue;
+                    }
+                    long position = node.path("position").asLong(-1);
+                    if (position < expected) {
+                        return failure(position, "position " + position + " appears a second time in the export,"
+                                + " at line " + line.number() + ": a line was inserted");
+                    }
+                    if (position > expected) {
+                        return failure(expected, "position " + expected + " is missing from the export: its line"
+                                + " was removed");
+                    }
+                    if (node.path("empty").asBoolean(false)) {
+                        verification.noEvent(position, null);
+                    } else {
+                        JsonNode hash = node.get("hash");
+                        verification.event(line.event(), line.canonical(), hash == null ? null : hash.asText());
+                    }
+                    expected = position + 1;
+                    feedCheckpoints(verification, pending, position, keys);
                 }
-                if (node.has("checkpoint")) {
-                    pending.add(ExportFormat.readCheckpoint(node.get("checkpoint")));
-                    feedCheckpoints(verification, pending, expected - 1, keys);
-                    continue;
-                }
-                long position = node.path("position").asLong(-1);
-                if (position < expected) {
-                    return failure(position, "position " + position + " appears a second time in the export, at"
-                            + " line " + lineNumber + ": a line was inserted");
-                }
-                if (position > expected) {
-                    return failure(expected, "position " + expected + " is missing from the export: its line was"
-                            + " removed");
-                }
-                if (node.path("empty").asBoolean(false)) {
-                    verification.noEvent(position, null);
-                } else {
-                    JsonNode hash = node.get("hash");
-                    verification.event(ExportFormat.readEvent(node), hash == null ? null : hash.asText());
-                }
-                expected = position + 1;
-                feedCheckpoints(verification, pending, position, keys);
             }
         }
         if (!pending.isEmpty()) {
@@ -135,6 +150,44 @@ public final class OfflineVerifier {
         }
         verification.end();
         return verification.report();
+    }
+
+    private record NumberedLine(long number, String text) {
+    }
+
+    /**
+     * A line parsed, and for an event line its event and canonical form, worked out apart from the others so that a
+     * batch of lines is parsed on several cores; then fed in order.
+     *
+     * @param node  the line's JSON; null when it is not JSON
+     * @param read  the event of an event line; null for any other, or when reading it failed ({@code failure})
+     */
+    private record Line(long number, JsonNode node, StoredEvent read, Canonical canonical, IOException failure) {
+
+        static Line parse(NumberedLine line) {
+            JsonNode node;
+            try {
+                node = ExportFormat.MAPPER.readTree(line.text());
+            } catch (IOException e) {
+                return new Line(line.number(), null, null, null, null);
+            }
+            if (node.has("checkpoint") || node.path("empty").asBoolean(false)) {
+                return new Line(line.number(), node, null, null, null);
+            }
+            try {
+                StoredEvent event = ExportFormat.readEvent(node);
+                return new Line(line.number(), node, event, Canonical.of(event), null);
+            } catch (IOException e) {
+                return new Line(line.number(), node, null, null, e);
+            }
+        }
+
+        StoredEvent event() throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+            return read;
+        }
     }
 
     private static void feedCheckpoints(ChainVerification verification, Deque<Checkpoint> pending, long fedUpTo,
