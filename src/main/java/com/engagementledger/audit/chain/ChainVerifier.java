@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Recomputes the audit hash chain from the event store, a range of positions at a time (bounded memory: the range
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 class ChainVerifier {
 
     static final int CHUNK = 2_000;
+    private static final long READ_TIMEOUT_MINUTES = 5;
 
     private final ChainStore store;
     private final AuditKeyRing keys;
@@ -85,7 +87,12 @@ class ChainVerifier {
 
     private static Chunk await(Future<Chunk> chunk) {
         try {
-            return chunk.get();
+            // a chunk of a few thousand rows; a store that does not answer in minutes is down
+            return chunk.get(READ_TIMEOUT_MINUTES, TimeUnit.MINUTES);
+        } catch (TimeoutException e) {
+            chunk.cancel(true);
+            throw new IllegalStateException("the event store did not answer within " + READ_TIMEOUT_MINUTES
+                    + " minutes", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the event store", e);

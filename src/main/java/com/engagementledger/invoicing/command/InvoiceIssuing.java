@@ -11,11 +11,14 @@ import com.engagementledger.invoicing.api.RecordInvoiceIssue;
 import com.engagementledger.platform.api.AuditMetadata;
 import com.engagementledger.platform.api.PlainText;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandHandler;
@@ -49,6 +52,8 @@ public class InvoiceIssuing implements InvoiceIssuer, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(InvoiceIssuing.class);
     private static final int MAX_ATTEMPTS = 100;
+    /** How long a command handler waits for the steps it runs on another thread. */
+    private static final Duration STEPS_TIMEOUT = Duration.ofMinutes(2);
 
     private final CommandGateway commands;
     private final ExecutorService steps;
@@ -121,12 +126,18 @@ public class InvoiceIssuing implements InvoiceIssuer, DisposableBean {
             return work.get();
         }
         try {
-            return CompletableFuture.supplyAsync(work, steps).join();
-        } catch (CompletionException failed) {
+            return CompletableFuture.supplyAsync(work, steps).get(STEPS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException failed) {
             if (failed.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
-            throw failed;
+            throw new IllegalStateException(failed.getCause());
+        } catch (TimeoutException slow) {
+            // the steps go on; once the period is closed the issuing process finishes them (ADR 0032)
+            throw new IllegalStateException("issuing did not finish within " + STEPS_TIMEOUT, slow);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while issuing", interrupted);
         }
     }
 
