@@ -2,6 +2,11 @@
 # docker-compose.yml builds this image with `docker compose up --build`.
 FROM eclipse-temurin:17-jre
 
+# DejaVu Sans: the invoice PDF's Unicode font (Latin, Greek, Cyrillic); CJK fonts are configured with
+# ledger.invoicing.pdf.fonts (README, invoices)
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
 RUN groupadd --system ledger && useradd --system --gid ledger --home-dir /app ledger \
     && mkdir -p /app/data && chown -R ledger:ledger /app
 WORKDIR /app

@@ -19,6 +19,7 @@ import com.engagementledger.platform.axon.ReadModelCollection;
 import com.engagementledger.platform.store.BatchedWrites;
 import com.engagementledger.platform.store.DocumentProjection;
 import com.engagementledger.platform.store.ReadModelDocument;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -165,10 +166,11 @@ public class InvoiceProjection extends DocumentProjection<InvoiceDocument> {
         project(event.invoiceId(), sequence, doc -> evolve(doc, event));
     }
 
-    /** Voided: it keeps its number, lines and movements, and no longer asks for anything. */
+    /** Voided: it keeps its number, lines and movements, and no longer asks for anything: its balance is zero. */
     static InvoiceDocument evolve(InvoiceDocument previous, InvoiceVoided event) {
         return change(previous, event, doc -> {
             doc.status = InvoiceStatus.VOID;
+            doc.balance = nothingOwed(doc.balance);
             doc.voidedOn = event.voidedOn();
             doc.voidReason = event.reason();
         });
@@ -225,8 +227,15 @@ public class InvoiceProjection extends DocumentProjection<InvoiceDocument> {
             balance(doc, after);
             if (doc.status != InvoiceStatus.VOID) {
                 doc.status = after.status();
+            } else {
+                doc.balance = nothingOwed(doc.balance);
             }
         });
+    }
+
+    /** Zero with the scale of the balance it replaces (the currency's minor digits). */
+    static BigDecimal nothingOwed(BigDecimal balance) {
+        return balance == null ? null : BigDecimal.ZERO.setScale(Math.max(0, balance.scale()));
     }
 
     private static void balance(InvoiceDocument doc, InvoiceBalance balance) {

@@ -82,13 +82,21 @@ public class InvoiceQueryHandler {
                 doc.timeZone, doc.issueDate, doc.dueDate, doc.computedOn,
                 doc.lines.stream().map(LineDocument::line).toList(),
                 minor(doc.total, currency), minor(doc.paid, currency), minor(doc.refunded, currency),
-                minor(doc.chargedBack, currency), minor(doc.credited, currency), minor(doc.balance, currency),
+                minor(doc.chargedBack, currency), minor(doc.credited, currency), minor(balance(doc), currency),
                 doc.movements.stream().map(movement -> new InvoiceMovement(movement.kind(), movement.id(),
                         minor(movement.amount(), currency), movement.currency(), movement.date(),
                         movement.reference(), movement.reason(), minor(movement.balance(), currency))).toList(),
                 last == null ? null : new InvoiceDispute(last.reason(), last.disputedOn(), last.resolution(),
                         last.resolvedOn()),
                 last != null && last.resolvedOn() == null, doc.voidedOn, doc.voidReason, today, doc.version);
+    }
+
+    /**
+     * A void invoice owes nothing (DESIGN.md §3), also when its document was projected before the projection zeroed
+     * a void invoice's balance.
+     */
+    private static BigDecimal balance(InvoiceDocument doc) {
+        return doc.status == InvoiceStatus.VOID ? InvoiceProjection.nothingOwed(doc.balance) : doc.balance;
     }
 
     /**

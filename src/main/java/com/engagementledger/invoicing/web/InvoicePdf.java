@@ -4,6 +4,7 @@ import com.engagementledger.invoicing.api.InvoiceLine;
 import com.engagementledger.invoicing.api.InvoiceMovement;
 import com.engagementledger.invoicing.api.InvoiceStatus;
 import com.engagementledger.invoicing.api.InvoiceView;
+import com.engagementledger.platform.pdf.PdfFonts;
 import com.engagementledger.platform.pdf.PdfRenderer;
 import com.engagementledger.platform.pdf.PdfSheet;
 import java.math.BigDecimal;
@@ -22,13 +23,18 @@ import org.springframework.stereotype.Component;
 public class InvoicePdf {
 
     private final InvoiceIssuerProperties issuer;
+    private final PdfFonts fonts;
 
-    public InvoicePdf(InvoiceIssuerProperties issuer) {
+    /**
+     * @throws IllegalArgumentException when a configured font file is missing or cannot be embedded (at start-up)
+     */
+    public InvoicePdf(InvoiceIssuerProperties issuer, InvoicePdfProperties properties) {
         this.issuer = issuer;
+        this.fonts = PdfFonts.of(properties.fonts());
     }
 
     public byte[] render(InvoiceView invoice) {
-        return PdfRenderer.render(sheet(invoice));
+        return PdfRenderer.render(sheet(invoice), fonts);
     }
 
     public String fileName(InvoiceView invoice) {
@@ -57,8 +63,7 @@ public class InvoicePdf {
         optional(totals, "Charged back", invoice.chargedBack(), currency);
         optional(totals, "Credited", invoice.credited(), currency);
         totals.add(new PdfSheet.Pair(invoice.status() == InvoiceStatus.VOID ? "Balance (void)" : "Balance due",
-                money(invoice.status() == InvoiceStatus.VOID ? zero(invoice.balance()) : invoice.balance(),
-                        currency), true));
+                money(invoice.balance(), currency), true));
         blocks.add(new PdfSheet.Pairs(totals));
 
         if (!invoice.movements().isEmpty()) {
@@ -143,7 +148,19 @@ public class InvoicePdf {
             case OVERLAP -> "Replacement overlap (not billed)";
             case SERVICE_CREDIT -> "Service credit";
         };
-        return line.description() == null || line.description().isBlank() ? kind : kind + ": " + line.description();
+        String description = line.description();
+        if (description == null || description.isBlank()) {
+            return kind;
+        }
+        // the calculator's descriptions name their kind already ("Hours: 154.00 at 95.00 an hour"): not twice
+        String word = switch (line.kind()) {
+            case SEAT_FEE -> "Seat fee";
+            case HOURS -> "Hours";
+            case TRIAL -> "Trial";
+            case OVERLAP -> "Overlap";
+            case SERVICE_CREDIT -> "Service credit";
+        };
+        return description.regionMatches(true, 0, word, 0, word.length()) ? description : kind + ": " + description;
     }
 
     private static String days(InvoiceLine line) {
@@ -168,10 +185,6 @@ public class InvoicePdf {
 
     private static String money(BigDecimal amount, String currency) {
         return InvoiceAmounts.format(amount, currency) + " " + currency;
-    }
-
-    private static BigDecimal zero(BigDecimal like) {
-        return like == null ? BigDecimal.ZERO : like.subtract(like);
     }
 
     private static String nullToEmpty(String text) {

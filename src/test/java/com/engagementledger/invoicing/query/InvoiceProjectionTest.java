@@ -36,6 +36,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * The invoice projection and its query handler against the embedded MongoDB wire-protocol server: idempotent on
@@ -193,7 +196,30 @@ class InvoiceProjectionTest {
         assertThat(voided.voidReason()).isEqualTo("Wrong client");
         assertThat(voided.voidedOn()).isEqualTo(ISSUED.plusDays(5));
         assertThat(voided.overdue()).as("a void invoice asks for nothing").isFalse();
+        assertThat(voided.balance()).as("a void invoice owes nothing").isEqualTo(new BigDecimal("0.00"));
+        assertThat(voided.total()).as("its lines stay as issued").isEqualTo(new BigDecimal("500.00"));
         assertThat(voided.version()).isEqualTo(4);
+    }
+
+    @Test
+    void aVoidedDraftOwesNothingInItsCurrencysMinorDigits() {
+        projection.on(drafted("i9", "KWD", "2035-03", "596.370"), 0, AT);
+        projection.on(new InvoiceVoided("i9", "e1", "2035-03", false, ISSUED, "Drafted by mistake"), 1);
+        InvoiceView voided = find("i9", ISSUED);
+        assertThat(voided.status()).isEqualTo(InvoiceStatus.VOID);
+        assertThat(voided.balance()).isEqualTo(new BigDecimal("0.000"));
+        assertThat(voided.total()).isEqualTo(new BigDecimal("596.370"));
+    }
+
+    @Test
+    void aVoidInvoiceProjectedBeforeBalancesWereZeroedOwesNothingToo() {
+        projection.on(drafted("i10", "EUR", "2035-03", "596.37"), 0, AT);
+        projection.on(new InvoiceVoided("i10", "e1", "2035-03", false, ISSUED, "Drafted by mistake"), 1);
+        // a document written by the earlier projection, which left the balance as it was
+        mongo.updateFirst(Query.query(Criteria.where("_id").is("i10")),
+                Update.update("balance", new BigDecimal("596.37")), InvoiceDocument.class);
+        assertThat(mongo.findById("i10", InvoiceDocument.class).balance).isEqualTo(new BigDecimal("596.37"));
+        assertThat(find("i10", ISSUED).balance()).isEqualTo(new BigDecimal("0.00"));
     }
 
     @Test

@@ -141,7 +141,7 @@ class InvoiceFlowHttpTest extends HttpTestSupport {
     }
 
     @Test
-    void aVoidInvoiceTakesNoPaymentAndARunningPeriodIsNotIssued() {
+    void aVoidInvoiceTakesNoPaymentAndARunningPeriodIsNotIssued() throws IOException, InterruptedException {
         YearMonth period = startNextMonth();
         String engagement = activeEngagement("inv-void", period.atDay(1), "12000.00");
         LocalDate day = period.plusMonths(1).atDay(2);
@@ -154,6 +154,9 @@ class InvoiceFlowHttpTest extends HttpTestSupport {
         JsonNode invoice = invoice(id, i -> i.path("status").asText().equals("VOID"));
         assertThat(invoice.get("voidReason").asText()).isEqualTo("Wrong rate");
         assertThat(invoice.hasNonNull("number")).as("a void invoice keeps its number").isTrue();
+        assertThat(body(id)).as("a void invoice owes nothing").contains("\"balance\":0.00");
+        assertThat(invoice.get("total").decimalValue().signum()).isPositive();
+        assertThat(pdfText(id)).contains("Balance (void)").contains("0.00 EUR");
         refused(finance().post("/api/invoices/" + id + "/payments", money("10.00", "EUR", day)), 409, null, null);
 
         Api.Response running = finance().post("/api/invoices/drafts", Map.of("engagementId", engagement,
