@@ -18,7 +18,9 @@ import com.engagementledger.platform.store.ReadModelDocument;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -39,10 +41,13 @@ public class BilledInvoicesProjection extends DocumentProjection<BilledInvoiceDo
     public static final String PROCESSING_GROUP = "billing-invoices";
 
     public static final ReadModel READ_MODEL = ReadModel.of(PROCESSING_GROUP,
-            ReadModelCollection.of(BilledInvoiceDocument.class));
+            ReadModelCollection.of(BilledInvoiceDocument.class), ReadModelCollection.of(BilledHoursDocument.class));
+
+    private final BatchedWrites writes;
 
     public BilledInvoicesProjection(BatchedWrites writes) {
         super(READ_MODEL, BilledInvoiceDocument.class, writes);
+        this.writes = writes;
     }
 
     @EventHandler
@@ -64,6 +69,31 @@ public class BilledInvoicesProjection extends DocumentProjection<BilledInvoiceDo
     @EventHandler
     void on(InvoiceIssued event, @SequenceNumber long sequence) {
         apply(event.invoiceId(), event.invoiceId(), sequence, doc -> evolve(doc, event));
+        BilledHoursDocument hours = hours(event);
+        if (hours != null) {
+            writes.save(event.invoiceId(), hours);
+        }
+    }
+
+    /** The invoice's {@code HOURS} lines summed per seat and rate; null when it has none. */
+    static BilledHoursDocument hours(InvoiceIssued event) {
+        Map<List<Object>, BilledHours> groups = new LinkedHashMap<>();
+        for (InvoiceLine line : event.lines()) {
+            if (line.kind() == InvoiceLineKind.HOURS) {
+                groups.merge(BillingQueryHandler.hoursKey(line.seatId(), line.unitPrice()),
+                        new BilledHours(line.seatId(), line.unitPrice(), line.amount()),
+                        (was, more) -> new BilledHours(was.seatId(), was.unitPrice(), was.amount().add(more.amount())));
+            }
+        }
+        if (groups.isEmpty()) {
+            return null;
+        }
+        BilledHoursDocument doc = new BilledHoursDocument();
+        doc.invoiceId = event.invoiceId();
+        doc.engagementId = event.engagementId();
+        doc.period = event.period();
+        doc.hours = new ArrayList<>(groups.values());
+        return doc;
     }
 
     static BilledInvoiceDocument evolve(BilledInvoiceDocument previous, InvoiceIssued event) {

@@ -25,13 +25,15 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -94,45 +96,110 @@ public class BillingQueryHandler {
 
     /**
      * The months from the engagement's first billed day up to {@code asOf} that no invoice issued by then (and not
-     * voided by then) covers, each priced up to the earlier of its end and {@code asOf}: work lines only.
+     * voided by then) covers, each priced up to the earlier of its end and {@code asOf}: work lines only. A month such
+     * an invoice covers has a row only for hours priced now beyond what the invoice billed for them: per seat and
+     * rate, the amount now less the amount on the invoice, when more (hours approved after the month was invoiced).
      */
     List<UnbilledRow> unbilled(BillingParty party, LocalDate asOf) {
         if (party.firstBilledDay() == null || party.firstBilledDay().isAfter(asOf)) {
             return List.of();
         }
         LocalDate end = party.lastDay() != null && party.lastDay().isBefore(asOf) ? party.lastDay() : asOf;
-        Set<String> covered = invoices.issuedOf(party.engagementId()).stream()
-                .filter(invoice -> invoice.standingOn(asOf))
-                .map(BilledInvoice::period)
-                .collect(Collectors.toSet());
+        Map<String, List<String>> covering = new TreeMap<>();
+        for (BilledInvoice invoice : invoices.issuedOf(party.engagementId())) {
+            if (invoice.standingOn(asOf)) {
+                covering.computeIfAbsent(invoice.period(), p -> new ArrayList<>()).add(invoice.invoiceId());
+            }
+        }
+        Map<String, BilledHoursDocument> billedHours = covering.isEmpty() ? Map.of() : billedHoursOf(party);
         List<UnbilledRow> rows = new ArrayList<>();
         for (YearMonth month = YearMonth.from(party.firstBilledDay()); !month.isAfter(YearMonth.from(end));
              month = month.plusMonths(1)) {
-            if (covered.contains(month.toString())) {
-                continue;
-            }
             LocalDate to = month.atEndOfMonth().isBefore(end) ? month.atEndOfMonth() : end;
             Optional<BillingBasis> basis = bases.of(party.engagementId(), month.atDay(1), to);
             if (basis.isEmpty()) {
                 continue;
             }
             InvoiceCalculation calculation = InvoiceCalculator.calculate(basis.get(), month.atDay(1), to);
-            List<InvoiceLine> work = calculation.lines().stream().filter(line -> WORK.contains(line.kind())).toList();
-            if (work.isEmpty()) {
+            List<String> invoiceIds = covering.get(month.toString());
+            Work work = invoiceIds == null ? work(calculation, party.currency())
+                    : hoursBeyondBilled(calculation, invoiceIds, billedHours, party.currency());
+            if (work.lines().isEmpty()) {
                 continue;
             }
-            BigDecimal amount = Receivables.zero(party.currency());
             LocalDate first = null;
             LocalDate last = null;
-            for (InvoiceLine line : work) {
-                amount = amount.add(line.amount());
+            for (InvoiceLine line : work.lines()) {
                 first = first == null || line.from().isBefore(first) ? line.from() : first;
                 last = last == null || line.to().isAfter(last) ? line.to() : last;
             }
             rows.add(new UnbilledRow(party.engagementId(), party.clientId(), party.currency(), month.toString(),
-                    first, last, Receivables.scaled(amount, party.currency())));
+                    first, last, Receivables.scaled(work.amount(), party.currency())));
         }
         return rows;
+    }
+
+    /** Lines of unbilled work and what they come to. */
+    private record Work(List<InvoiceLine> lines, BigDecimal amount) {
+    }
+
+    /** A month no invoice covers: its seat fee and hours lines. */
+    private static Work work(InvoiceCalculation calculation, String currency) {
+        List<InvoiceLine> lines = calculation.lines().stream().filter(line -> WORK.contains(line.kind())).toList();
+        BigDecimal amount = Receivables.zero(currency);
+        for (InvoiceLine line : lines) {
+            amount = amount.add(line.amount());
+        }
+        return new Work(lines, amount);
+    }
+
+    /**
+     * A month {@code invoiceIds} cover: per seat and rate, the hours lines priced now less what the invoices billed
+     * for them, when more; the lines of those groups.
+     */
+    private static Work hoursBeyondBilled(InvoiceCalculation calculation, List<String> invoiceIds,
+                                          Map<String, BilledHoursDocument> billedHours, String currency) {
+        Map<List<Object>, BigDecimal> billed = new HashMap<>();
+        for (String invoiceId : invoiceIds) {
+            BilledHoursDocument doc = billedHours.get(invoiceId);
+            for (BilledHours hours : doc == null ? List.<BilledHours>of() : doc.hours) {
+                billed.merge(hoursKey(hours.seatId(), hours.unitPrice()), hours.amount(), BigDecimal::add);
+            }
+        }
+        Map<List<Object>, List<InvoiceLine>> now = new LinkedHashMap<>();
+        for (InvoiceLine line : calculation.lines()) {
+            if (line.kind() == InvoiceLineKind.HOURS) {
+                now.computeIfAbsent(hoursKey(line.seatId(), line.unitPrice()), key -> new ArrayList<>()).add(line);
+            }
+        }
+        List<InvoiceLine> lines = new ArrayList<>();
+        BigDecimal amount = Receivables.zero(currency);
+        for (Map.Entry<List<Object>, List<InvoiceLine>> group : now.entrySet()) {
+            BigDecimal priced = Receivables.zero(currency);
+            for (InvoiceLine line : group.getValue()) {
+                priced = priced.add(line.amount());
+            }
+            BigDecimal beyond = priced.subtract(billed.getOrDefault(group.getKey(), BigDecimal.ZERO));
+            if (beyond.signum() > 0) {
+                amount = amount.add(beyond);
+                lines.addAll(group.getValue());
+            }
+        }
+        return new Work(lines, amount);
+    }
+
+    /** Groups hours lines by seat and rate; the rate by value, whatever its scale. */
+    static List<Object> hoursKey(String seatId, BigDecimal unitPrice) {
+        return Arrays.asList(seatId, unitPrice == null ? null : unitPrice.stripTrailingZeros());
+    }
+
+    private Map<String, BilledHoursDocument> billedHoursOf(BillingParty party) {
+        Map<String, BilledHoursDocument> byInvoice = new HashMap<>();
+        for (BilledHoursDocument doc : mongo.find(Query.query(Criteria.where("engagementId")
+                .is(party.engagementId())), BilledHoursDocument.class)) {
+            byInvoice.put(doc.invoiceId, doc);
+        }
+        return byInvoice;
     }
 
     /** Empty when the one engagement asked for is unknown. */
@@ -226,7 +293,8 @@ public class BillingQueryHandler {
         BigDecimal difference = expected.subtract(invoiced);
         String reason = null;
         if (issued.isEmpty()) {
-            reason = today.isAfter(month.atEndOfMonth()) ? NOT_INVOICED : null;
+            // nothing to bill and nothing billed is no omission
+            reason = today.isAfter(month.atEndOfMonth()) && expected.signum() != 0 ? NOT_INVOICED : null;
         } else if (difference.signum() != 0) {
             reason = DIFFERENCE;
         }

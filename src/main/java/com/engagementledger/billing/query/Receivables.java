@@ -114,10 +114,11 @@ final class Receivables {
         }
 
         void add(BilledInvoice invoice) {
-            // a voided invoice counts as never invoiced; money that moved on it before the void still moved
-            if (!invoice.voided()) {
-                add(invoice.currency(), YearMonth.from(invoice.issueDate()), INVOICED, invoice.total());
+            // a voided invoice counts as never invoiced: nothing of it is revenue, as reconciliation leaves it out
+            if (invoice.voided()) {
+                return;
             }
+            add(invoice.currency(), YearMonth.from(invoice.issueDate()), INVOICED, invoice.total());
             for (Movement movement : invoice.movements()) {
                 YearMonth month = YearMonth.from(movement.date());
                 switch (movement.kind()) {

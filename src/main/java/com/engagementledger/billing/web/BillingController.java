@@ -45,7 +45,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Finance's billing views over HTTP (DESIGN.md §5, ADR 0034), read-only: AR aging, unbilled work, reconciliation and
- * revenue, as JSON or, with {@code Accept: text/csv}, as CSV ({@link BillingCsv}). Every amount is of one currency;
+ * revenue, as JSON or, with an {@code Accept} header preferring {@code text/csv} by quality, as CSV
+ * ({@link BillingCsv}). Every amount is of one currency;
  * no row adds currencies. Read-only, and like every read of the application open to every role (ADR 0034): finance
  * works with them, auditors read everything, account managers approve the hours that unbilled work prices and can
  * read each invoice anyway; there is nothing to change here.
@@ -92,7 +93,7 @@ public class BillingController {
             BillingCsv.write(response, "aging-" + day + ".csv", AgingRow.class, view.rows());
             return null;
         }
-        return view;
+        return json(response, view);
     }
 
     @GetMapping(value = "/unbilled", produces = {JSON, BillingCsv.MEDIA_TYPE})
@@ -101,7 +102,9 @@ public class BillingController {
                     + " on or before asOf (and not voided by then) covers: the billable seat days and approved hours"
                     + " (seat fee and hours lines, no credits) up to the earlier of the month's end and asOf, priced"
                     + " as a draft made now would price them; from and to are the first and last day with work. A"
-                    + " page of engagements (by id) at a time. With Accept text/csv the page's rows as CSV.")
+                    + " month an invoice covers has a row only for hours approved after it was invoiced: per seat and"
+                    + " rate, the hours priced now beyond what the invoice billed. A page of engagements (by id) at a"
+                    + " time. With Accept text/csv (preferred by quality) the page's rows as CSV.")
     public UnbilledView unbilled(
             @Parameter(description = "the day (ISO-8601 date); today (UTC) when left out", example = "2026-03-31")
             @RequestParam(required = false) @Size(max = 10) String asOf,
@@ -118,7 +121,7 @@ public class BillingController {
             BillingCsv.write(response, "unbilled-" + day + ".csv", UnbilledRow.class, view.rows());
             return null;
         }
-        return view;
+        return json(response, view);
     }
 
     @GetMapping(value = "/reconciliation", produces = {JSON, BillingCsv.MEDIA_TYPE})
@@ -128,7 +131,7 @@ public class BillingController {
                     + " the totals of its issued, not voided invoices; paid: payments less refunds and chargebacks;"
                     + " credited: credit notes; outstanding = invoiced - paid - credited; difference = expected -"
                     + " invoiced. flagged when an invoiced month differs (flagReason DIFFERENCE) or an ended month"
-                    + " has no issued invoice (NOT_INVOICED). With engagementId and no period: every month from"
+                    + " with something expected has no issued invoice (NOT_INVOICED). With engagementId and no period: every month from"
                     + " its first billed one to the last ended one; without engagementId: a page of engagements"
                     + " (by id) for period, by default each one's last ended month. With Accept text/csv the rows"
                     + " as CSV.")
@@ -153,15 +156,15 @@ public class BillingController {
             BillingCsv.write(response, name, ReconciliationRow.class, view.rows());
             return null;
         }
-        return view;
+        return json(response, view);
     }
 
     @GetMapping(value = "/revenue", produces = {JSON, BillingCsv.MEDIA_TYPE})
     @Operation(summary = "Revenue by month and currency",
             description = "For every month from from to to (both included) and every currency with something in"
-                    + " them: invoiced, the totals of the invoices issued that month and not voided (a voided"
-                    + " invoice counts as never invoiced); collected, the payments less refunds and chargebacks"
-                    + " dated that month; credited, the credit notes dated that month. At most 120 months. With"
+                    + " them: invoiced, the totals of the invoices issued that month; collected, the payments less"
+                    + " refunds and chargebacks dated that month; credited, the credit notes dated that month. A"
+                    + " voided invoice counts as never invoiced: in no column. At most 120 months. With"
                     + " Accept text/csv the rows as CSV.")
     public RevenueView revenue(
             @Parameter(description = "the first month (YYYY-MM); 11 months before to when left out",
@@ -185,6 +188,15 @@ public class BillingController {
             BillingCsv.write(response, "revenue-" + first + "-" + last + ".csv", RevenueRow.class, view.rows());
             return null;
         }
+        return json(response, view);
+    }
+
+    /**
+     * The view as JSON, also when the Accept header names CSV first at the same quality: the content type set here
+     * keeps Spring's own negotiation from choosing CSV, which only {@link BillingCsv} writes.
+     */
+    private static <V> V json(HttpServletResponse response, V view) {
+        response.setContentType(JSON);
         return view;
     }
 

@@ -10,9 +10,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 
 /**
  * The rows of a billing view as CSV, written by Jackson's CSV module: a header row of the row record's fields in
@@ -22,6 +25,7 @@ import org.springframework.http.HttpHeaders;
 final class BillingCsv {
 
     static final String MEDIA_TYPE = "text/csv";
+    private static final MediaType CSV = MediaType.parseMediaType(MEDIA_TYPE);
 
     private static final CsvMapper MAPPER = CsvMapper.builder()
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
@@ -32,9 +36,36 @@ final class BillingCsv {
     private BillingCsv() {
     }
 
-    /** Whether the client asked for CSV (an Accept header naming text/csv). */
+    /**
+     * Whether the client prefers CSV to JSON: the Accept header's quality for {@code text/csv} (from its most specific
+     * range that includes it) is higher than for {@code application/json}; equal quality, or no header, is JSON.
+     */
     static boolean wanted(String accept) {
-        return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains(MEDIA_TYPE);
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        List<MediaType> accepted;
+        try {
+            accepted = MediaType.parseMediaTypes(accept);
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+        return quality(accepted, CSV) > quality(accepted, MediaType.APPLICATION_JSON);
+    }
+
+    /** The quality of the most specific accepted range including {@code type}; 0 when none does. */
+    private static double quality(List<MediaType> accepted, MediaType type) {
+        MediaType best = null;
+        for (MediaType range : accepted) {
+            if (range.includes(type) && (best == null || specificity(range) > specificity(best))) {
+                best = range;
+            }
+        }
+        return best == null ? 0 : best.getQualityValue();
+    }
+
+    private static int specificity(MediaType range) {
+        return range.isWildcardType() ? 0 : range.isWildcardSubtype() ? 1 : 2;
     }
 
     static <R extends Record> void write(HttpServletResponse response, String filename, Class<R> rowType,
@@ -44,8 +75,42 @@ final class BillingCsv {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(filename).build().toString());
         OutputStream out = response.getOutputStream();
-        MAPPER.writer(schema(rowType)).writeValue(out, rows);
+        MAPPER.writer(schema(rowType)).writeValue(out, cells(rowType, rows));
         out.flush();
+    }
+
+    /**
+     * Each row as its record's values in order, every text value {@linkplain #neutralized(String) neutralized};
+     * numbers, dates and booleans as they are.
+     */
+    static <R extends Record> List<Object[]> cells(Class<R> rowType, List<R> rows) {
+        RecordComponent[] components = rowType.getRecordComponents();
+        List<Object[]> cells = new ArrayList<>(rows.size());
+        for (R row : rows) {
+            Object[] values = new Object[components.length];
+            for (int i = 0; i < components.length; i++) {
+                Object value;
+                try {
+                    value = components[i].getAccessor().invoke(row);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + components[i] + " of " + rowType, e);
+                }
+                values[i] = value instanceof String text ? neutralized(text) : value;
+            }
+            cells.add(values);
+        }
+        return cells;
+    }
+
+    /**
+     * A text cell a spreadsheet would not run as a formula (OWASP's CSV injection advice): one starting with
+     * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a leading apostrophe.
+     */
+    static String neutralized(String text) {
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return text;
     }
 
     /** The columns: the row record's components, in order. */

@@ -77,6 +77,18 @@ final class BillingHistory {
         }
         lines.add(0, new InvoiceLine(InvoiceLineKind.SEAT_FEE, "s1", "Anna", "Seat fee", null, null, BigDecimal.ONE,
                 amount, amount));
+        return issue(invoiceId, engagementId, clientId, currency, period, total, lines, issueDate, dueDate);
+    }
+
+    /** Drafted and issued with {@code lines}, totalling {@code total}. */
+    String issuedWith(String engagementId, String clientId, String clientName, String currency, String period,
+                      String total, List<InvoiceLine> lines, String issueDate, String dueDate) {
+        String invoiceId = draft(engagementId, clientId, clientName, currency, period, total);
+        return issue(invoiceId, engagementId, clientId, currency, period, total, lines, issueDate, dueDate);
+    }
+
+    private String issue(String invoiceId, String engagementId, String clientId, String currency, String period,
+                         String total, List<InvoiceLine> lines, String issueDate, String dueDate) {
         InvoiceBalance after = InvoiceBalance.issued(new BigDecimal(total));
         balances.put(invoiceId, after);
         currencies.put(invoiceId, currency);

@@ -180,6 +180,16 @@ class BillingViewsTest {
     }
 
     @Test
+    void aVoidedInvoiceIsNoRevenueNotEvenItsCreditNote() {
+        // credited 1.00 in August, then voided: never invoiced, so nothing of it counts, as in reconciliation
+        String voided = history.issued("e-cn", "cn", "Credited Co", "EUR", "2026-07", "10.00", "2026-08-01",
+                "2026-08-31");
+        history.creditNote(voided, "1.00", "2026-08-05");
+        history.voided(voided, "2026-08-06");
+        assertThat(views.revenue(new FindRevenue(YearMonth.of(2026, 8), YearMonth.of(2026, 8))).rows()).isEmpty();
+    }
+
+    @Test
     void aCurrencyWithNothingInTheMonthsHasNoRows() {
         assertThat(views.revenue(new FindRevenue(YearMonth.of(2025, 1), YearMonth.of(2025, 2))).rows()).isEmpty();
         assertThat(views.revenue(new FindRevenue(YearMonth.of(2026, 5), YearMonth.of(2026, 5))).rows())

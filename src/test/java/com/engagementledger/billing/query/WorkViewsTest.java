@@ -16,6 +16,8 @@ import com.engagementledger.engagement.api.SeatCalendar;
 import com.engagementledger.invoicing.api.ApprovedHours;
 import com.engagementledger.invoicing.api.BillingBases.BillingParty;
 import com.engagementledger.invoicing.api.BillingBasis;
+import com.engagementledger.invoicing.api.InvoiceLine;
+import com.engagementledger.invoicing.api.InvoiceLineKind;
 import com.engagementledger.platform.store.BatchedWrites;
 import com.engagementledger.support.EmbeddedMongo;
 import java.math.BigDecimal;
@@ -44,12 +46,13 @@ class WorkViewsTest {
     static final EmbeddedMongo STORE = new EmbeddedMongo();
 
     private BillingQueryHandler views;
+    private BillingHistory history;
 
     @BeforeEach
     void views() {
         BatchedWrites writes = new BatchedWrites(STORE.template());
         BillingEngagementsProjection engagements = new BillingEngagementsProjection(writes);
-        BillingHistory history = new BillingHistory(new BilledInvoicesProjection(writes), engagements);
+        history = new BillingHistory(new BilledInvoicesProjection(writes), engagements);
         FakeBillingBases bases = new FakeBillingBases()
                 .with(party("e-eur", "acme", "EUR", "2026-01-01"),
                         monthly("e-eur", "EUR", "2026-01-01", "3100.00"))
@@ -60,8 +63,7 @@ class WorkViewsTest {
                                 calendar("2026-04-01", "10000"), null,
                                 List.of(hours("2026-04-01", "8"), hours("2026-04-02", "7.5"),
                                         hours("2026-04-13", "8")), List.of()));
-        views = new BillingQueryHandler(new BilledInvoiceReader(STORE.template()), STORE.template(), bases,
-                Clock.fixed(Instant.parse("2026-04-10T12:00:00Z"), ZoneOffset.UTC));
+        views = handler(bases);
 
         history.engagement("e-eur", "acme", "EUR");
         history.engagement("e-kwd", "gulf", "KWD");
@@ -166,8 +168,58 @@ class WorkViewsTest {
     }
 
     @Test
+    void hoursApprovedAfterTheirMonthWasInvoicedAreUnbilled() {
+        // March of an hourly engagement at 50.00 an hour: 16 hours approved when the month was invoiced on 1 April
+        // (800.00), 4 more (20 March) approved after: 200.00 billed by no invoice
+        BillingParty party = party("e-hrs", "hours", "EUR", "2026-03-01");
+        BillingQueryHandler hourly = handler(new FakeBillingBases().with(party,
+                new BillingBasis("e-hrs", Currency.getInstance("EUR"), BillingModel.HOURLY,
+                        calendar("2026-03-01", "50.00"), null, List.of(hours("2026-03-02", "8"),
+                        hours("2026-03-03", "8"), hours("2026-03-20", "4")), List.of())));
+        history.issuedWith("e-hrs", "hours", "Hours Ltd", "EUR", "2026-03", "800.00", List.of(new InvoiceLine(
+                InvoiceLineKind.HOURS, "s1", "Anna", "Hours", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 3),
+                new BigDecimal("16"), new BigDecimal("50.00"), new BigDecimal("800.00"))), "2026-04-01",
+                "2026-05-01");
+
+        assertThat(hourly.unbilled(party, APRIL_10)).containsExactly(
+                unbilled("e-hrs", "hours", "EUR", "2026-03", "2026-03-02", "2026-03-20", "200.00"));
+        assertThat(hourly.reconciliation(party, YearMonth.of(2026, 3))).containsExactly(reconciliation("e-hrs",
+                "2026-03", "EUR", "1000.00", "800.00", "0.00", "0.00", "800.00", "200.00", "DIFFERENCE"));
+        // before the invoice, the whole month
+        assertThat(hourly.unbilled(party, LocalDate.of(2026, 3, 31))).containsExactly(
+                unbilled("e-hrs", "hours", "EUR", "2026-03", "2026-03-02", "2026-03-20", "1000.00"));
+        // an invoice billing every hour leaves nothing; one billing more than the hours now adds nothing either
+        history.issuedWith("e-hrs2", "hours", "Hours Ltd", "EUR", "2026-03", "1100.00", List.of(new InvoiceLine(
+                InvoiceLineKind.HOURS, "s1", "Anna", "Hours", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 20),
+                new BigDecimal("22"), new BigDecimal("50"), new BigDecimal("1100.00"))), "2026-04-01",
+                "2026-05-01");
+        BillingParty billedInFull = party("e-hrs2", "hours", "EUR", "2026-03-01");
+        BillingQueryHandler inFull = handler(new FakeBillingBases().with(billedInFull,
+                new BillingBasis("e-hrs2", Currency.getInstance("EUR"), BillingModel.HOURLY,
+                        calendar("2026-03-01", "50.00"), null, List.of(hours("2026-03-02", "8"),
+                        hours("2026-03-03", "8"), hours("2026-03-20", "4")), List.of())));
+        assertThat(inFull.unbilled(billedInFull, APRIL_10)).isEmpty();
+    }
+
+    @Test
+    void anEndedMonthWithNothingToBillAndNothingInvoicedIsNotFlagged() {
+        // an hourly engagement without hours in March
+        BillingParty party = party("e-idle", "idle", "JPY", "2026-03-01");
+        BillingQueryHandler idle = handler(new FakeBillingBases().with(party,
+                new BillingBasis("e-idle", Currency.getInstance("JPY"), BillingModel.HOURLY,
+                        calendar("2026-03-01", "10000"), null, List.of(), List.of())));
+        assertThat(idle.reconciliation(party, YearMonth.of(2026, 3))).containsExactly(
+                reconciliation("e-idle", "2026-03", "JPY", "0", "0", "0", "0", "0", "0", null));
+    }
+
+    @Test
     void anUnknownEngagementHasNoReconciliation() {
         assertThat(views.reconciliation(new FindReconciliation("e-unknown", null, 0, 50))).isEmpty();
+    }
+
+    private static BillingQueryHandler handler(FakeBillingBases bases) {
+        return new BillingQueryHandler(new BilledInvoiceReader(STORE.template()), STORE.template(), bases,
+                Clock.fixed(Instant.parse("2026-04-10T12:00:00Z"), ZoneOffset.UTC));
     }
 
     private static BillingParty party(String engagementId, String clientId, String currency, String firstBilledDay) {

@@ -42,6 +42,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class BillingViewsHttpTest extends HttpTestSupport {
 
     private static final Duration READ_MODEL_LAG = Duration.ofSeconds(30);
+    private static final String FORMULA = "=HYPERLINK(\"http://evil\",\"x\")";
     /** Reads amounts exactly as written: 0.00 stays 0.00 (Jackson's default tree would strip the zeros). */
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -58,7 +59,8 @@ class BillingViewsHttpTest extends HttpTestSupport {
         LocalDate start = first.plusDays(10);
         moveClockTo(start);
         YearMonth period = YearMonth.from(first);
-        String eur = activeEngagement("eur-" + run, "EUR", "9000.00", start);
+        // a client name a spreadsheet would run as a formula: the CSV neutralizes it, the JSON carries it as it is
+        String eur = activeEngagement("eur-" + run, FORMULA, "EUR", "9000.00", start);
         String jpy = activeEngagement("jpy-" + run, "JPY", "1000000", start);
         String kwd = activeEngagement("kwd-" + run, "KWD", "3000.000", start);
         LocalDate issueDay = first.plusMonths(1);
@@ -100,11 +102,28 @@ class BillingViewsHttpTest extends HttpTestSupport {
         assertThat(clientRow(agingRows, "kwd-" + run).path("total").decimalValue().scale()).isEqualTo(3);
 
         sameInCsv(aging, "aging-" + issueDay + ".csv");
+        assertThat(eurRow.path("clientName").asText()).isEqualTo(FORMULA);
+        assertThat(csvRows(aging)).filteredOn(row -> row.get("clientId").equals("eur-" + run))
+                .extracting(row -> row.get("clientName")).containsExactly("'" + FORMULA);
         sameInCsv("/api/billing/revenue?from=" + period + "&to=" + YearMonth.from(issueDay),
                 "revenue-" + period + "-" + YearMonth.from(issueDay) + ".csv");
         sameInCsv("/api/billing/reconciliation?engagementId=" + kwd,
                 "reconciliation-" + kwd + ".csv");
         sameInCsv("/api/billing/unbilled?asOf=" + issueDay, "unbilled-" + issueDay + ".csv");
+    }
+
+    @Test
+    void theAcceptHeaderChoosesByQualityAndEqualQualityIsJson() {
+        String path = "/api/billing/revenue?from=2020-01&to=2020-02";
+        for (String accept : List.of("application/json;q=1.0, text/csv;q=0.5", "text/csv;q=0.1, application/json",
+                "text/csv, application/json")) {
+            Api.Response response = api.as("finance").header("Accept", accept).get(path);
+            assertThat(response.status()).as(accept + " " + response).isEqualTo(200);
+            assertThat(response.contentType()).as(accept).startsWith("application/json");
+        }
+        Api.Response csv = api.as("finance").header("Accept", "application/json;q=0.5, text/csv").get(path);
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
     }
 
     @Test
@@ -148,12 +167,7 @@ class BillingViewsHttpTest extends HttpTestSupport {
         assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.header("Content-Disposition")).isEqualTo("attachment; filename=\"" + filename + "\"");
-        CsvMapper mapper = new CsvMapper();
-        List<Map<String, String>> fromCsv = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> rows = mapper.readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(csv.body())) {
-            rows.forEachRemaining(fromCsv::add);
-        }
+        List<Map<String, String>> fromCsv = csvRows(csv.body());
         List<Map<String, String>> fromJson = new ArrayList<>();
         view.path("rows").forEach(row -> {
             Map<String, String> cells = new LinkedHashMap<>();
@@ -166,6 +180,21 @@ class BillingViewsHttpTest extends HttpTestSupport {
             assertThat(fromCsv.get(0).keySet()).as("the header of " + path)
                     .containsExactlyElementsOf(fieldNames(view.path("rows").get(0), fromCsv.get(0).keySet()));
         }
+    }
+
+    private List<Map<String, String>> csvRows(String pathOrBody) throws IOException {
+        String body = pathOrBody;
+        if (pathOrBody.startsWith("/api/")) {
+            Api.Response csv = api.as("auditor").header("Accept", "text/csv").get(pathOrBody);
+            assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+            body = csv.body();
+        }
+        List<Map<String, String>> fromCsv = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(body)) {
+            rows.forEachRemaining(fromCsv::add);
+        }
+        return fromCsv;
     }
 
     /** The JSON row's own fields, with those it leaves out as null among the CSV's columns. */
@@ -188,7 +217,9 @@ class BillingViewsHttpTest extends HttpTestSupport {
         if (value.isNumber()) {
             return value.decimalValue().toPlainString();
         }
-        return value.asText();
+        // text a spreadsheet would run as a formula is written with a leading apostrophe
+        String text = value.asText();
+        return value.isTextual() && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     private JsonNode json(String path) throws IOException {
@@ -225,7 +256,13 @@ class BillingViewsHttpTest extends HttpTestSupport {
 
     /** An engagement of {@code client} in {@code currency} without a trial, active from {@code start}. */
     private String activeEngagement(String client, String currency, String rate, LocalDate start) {
+        return activeEngagement(client, "Client " + client, currency, rate, start);
+    }
+
+    private String activeEngagement(String client, String clientName, String currency, String rate,
+                                    LocalDate start) {
         Map<String, Object> body = proposalWithoutTrial(client, start.toString());
+        body.put("clientName", clientName);
         body.put("currency", currency);
         body.put("seats", List.of(Map.of("professionalId", "pro-" + client, "professionalName", "Pat Doe",
                 "rate", new BigDecimal(rate), "startDate", start.toString())));
