@@ -118,7 +118,8 @@ public class BillingDemoData implements DemoData {
             }
             for (String client : List.of("stark", "kaiju", "gulf")) {
                 String invoiceId = invoiceId(client, period);
-                commands.send(new DraftInvoice(DemoCommands.id("engagement:" + client), invoiceId, period));
+                commands.send(new DraftInvoice(DemoCommands.id("engagement:" + client), invoiceId, period),
+                        Roles.FINANCE);
                 commands.send(new IssueInvoice(invoiceId, null), Roles.FINANCE);
             }
             LocalDate today = invoiceDay;
@@ -142,7 +143,7 @@ public class BillingDemoData implements DemoData {
                 pay(commands, kaijuThird, share(kaijuThird, "0.4"), 0, today);
                 // the current month of Stark, drafted for a preview
                 commands.send(new DraftInvoice(stark, invoiceId("stark", period.plusMonths(1)),
-                        period.plusMonths(1)));
+                        period.plusMonths(1)), Roles.FINANCE);
                 // this week so far: Lena's approves itself in a week unless disputed; Omar's is disputed
                 submit(commands, lena, nextWeek.get(lena), today);
                 String omarsWeek = submit(commands, omar, nextWeek.get(omar), today);

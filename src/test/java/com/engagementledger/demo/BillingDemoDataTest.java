@@ -9,6 +9,8 @@ import com.engagementledger.invoicing.api.CreditNoteIssued;
 import com.engagementledger.invoicing.api.InvoiceDrafted;
 import com.engagementledger.invoicing.api.InvoiceIssued;
 import com.engagementledger.invoicing.api.PaymentRecorded;
+import com.engagementledger.platform.api.AuditMetadata;
+import com.engagementledger.platform.security.Roles;
 import com.engagementledger.support.TestDataDirs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -100,6 +102,17 @@ class BillingDemoDataTest {
                     .as("the current month's draft").hasSize(1);
             assertThat(all(events, BillingDemoData.invoiceId("stark", first.plusMonths(3)), InvoiceIssued.class))
                     .isEmpty();
+
+            // only finance drafts, issues and moves money (the role matrix): so does the demo
+            for (int month = 0; month < 4; month++) {
+                for (String client : List.of("stark", "kaiju", "gulf")) {
+                    String invoiceId = BillingDemoData.invoiceId(client, first.plusMonths(month));
+                    events.readEvents(invoiceId).asStream()
+                            .forEach(event -> assertThat(event.getMetaData().get(AuditMetadata.ROLES))
+                                    .as(event.getPayloadType().getSimpleName() + " of " + invoiceId)
+                                    .asList().containsExactly(Roles.FINANCE));
+                }
+            }
 
             int port = port(demo);
             String stark = DemoCommands.id("engagement:stark");

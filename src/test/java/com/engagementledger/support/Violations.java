@@ -17,6 +17,11 @@ public final class Violations {
 
     /** A refusal: a {@link RuleViolation} of the given kind, with a stable rule code, naming the offending field. */
     public static Matcher<RuleViolation> violation(Kind kind, String rule, String field) {
+        return violation(kind, rule, field, "");
+    }
+
+    /** A refusal as {@link #violation(Kind, String, String)} whose message also says the given words. */
+    public static Matcher<RuleViolation> violation(Kind kind, String rule, String field, String saying) {
         return new TypeSafeDiagnosingMatcher<>(RuleViolation.class) {
             @Override
             protected boolean matchesSafely(RuleViolation actual, Description mismatch) {
@@ -25,7 +30,8 @@ public final class Violations {
                         .appendText(" field ").appendValue(actual.field())
                         .appendText(": ").appendValue(actual.getMessage());
                 return actual.kind() == kind && Objects.equals(actual.rule(), rule)
-                        && Objects.equals(actual.field(), field);
+                        && Objects.equals(actual.field(), field)
+                        && actual.getMessage() != null && actual.getMessage().contains(saying);
             }
 
             @Override
@@ -33,6 +39,9 @@ public final class Violations {
                 description.appendText("a RuleViolation ").appendValue(kind)
                         .appendText(" rule ").appendValue(rule)
                         .appendText(" field ").appendValue(field);
+                if (!saying.isEmpty()) {
+                    description.appendText(" saying ").appendValue(saying);
+                }
             }
         };
     }

@@ -35,6 +35,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -53,7 +54,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * regenerates the draft (it owns what the lines are computed from); issuing is the issuing component's
  * ({@link InvoiceIssuing}, ADR 0032); from the issue on the invoice decides alone on money movements, disputes and
  * a void. Every movement carries an id and is recorded once: the same id with the same content is answered as
- * before, with other content refused. "Today" is the date in the engagement's time zone on the application clock.
+ * before, with other content refused. A movement may be dated back to the issue, and then keeps the invoice's
+ * history whole: as of every date from its own on, net paid and the balance stay at zero or above (a refund never
+ * dated before the payment it takes back, a credit note never taking an earlier balance below zero). "Today" is the
+ * date in the engagement's time zone on the application clock.
  */
 @Aggregate
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -147,10 +151,11 @@ public class Invoice {
         }
         requireIssued("record a payment");
         requireDate("receivedOn", receivedOn, today);
-        if (amount.compareTo(balance.balance()) > 0) {
-            throw RuleViolation.invalid("amount", "over-payment", "the balance of invoice " + label() + " is "
-                    + currency + " " + balance.balance().toPlainString() + "; a payment of "
-                    + amount.toPlainString() + " would pay more than is due");
+        Least due = least(receivedOn, false);
+        if (amount.compareTo(due.amount()) > 0) {
+            throw RuleViolation.invalid("amount", "over-payment", "the balance of invoice " + label() + " as of "
+                    + due.asOf() + " is " + currency + " " + due.amount().toPlainString() + "; a payment of "
+                    + amount.toPlainString() + " received on " + receivedOn + " would pay more than is due");
         }
         apply(new PaymentRecorded(invoiceId, paymentId, amount, currency, receivedOn, reference,
                 balance.afterPayment(amount)));
@@ -170,7 +175,7 @@ public class Invoice {
         }
         requireIssued("record a refund");
         requireDate("refundedOn", refundedOn, today);
-        requireAtMostNetPaid(amount, "refund");
+        requireAtMostNetPaid(amount, refundedOn, "refund");
         apply(new RefundRecorded(invoiceId, refundId, amount, currency, refundedOn, reason,
                 balance.afterRefund(amount)));
         return AggregateLifecycle.getVersion();
@@ -189,7 +194,7 @@ public class Invoice {
         }
         requireIssued("record a chargeback");
         requireDate("chargedBackOn", chargedBackOn, today);
-        requireAtMostNetPaid(amount, "chargeback");
+        requireAtMostNetPaid(amount, chargedBackOn, "chargeback");
         apply(new ChargebackRecorded(invoiceId, chargebackId, amount, currency, chargedBackOn, reason,
                 balance.afterChargeback(amount)));
         return AggregateLifecycle.getVersion();
@@ -208,10 +213,11 @@ public class Invoice {
         }
         requireIssued("issue a credit note");
         requireDate("issuedOn", issuedOn, today);
-        if (amount.compareTo(balance.balance()) > 0) {
-            throw RuleViolation.invalid("amount", "above-balance", "the balance of invoice " + label() + " is "
-                    + currency + " " + balance.balance().toPlainString() + "; a credit note never takes it below"
-                    + " zero, so it is at most that");
+        Least due = least(issuedOn, false);
+        if (amount.compareTo(due.amount()) > 0) {
+            throw RuleViolation.invalid("amount", "above-balance", "the balance of invoice " + label() + " as of "
+                    + due.asOf() + " is " + currency + " " + due.amount().toPlainString() + "; a credit note issued on "
+                    + issuedOn + " never takes it below zero on any date, so it is at most that");
         }
         apply(new CreditNoteIssued(invoiceId, creditNoteId, amount, currency, issuedOn, reason,
                 balance.afterCredit(amount)));
@@ -383,12 +389,43 @@ public class Invoice {
         }
     }
 
-    private void requireAtMostNetPaid(BigDecimal amount, String kind) {
-        if (amount.compareTo(balance.netPaid()) > 0) {
+    private void requireAtMostNetPaid(BigDecimal amount, LocalDate date, String kind) {
+        Least kept = least(date, true);
+        if (amount.compareTo(kept.amount()) > 0) {
             throw RuleViolation.invalid("amount", "above-net-paid", "invoice " + label() + " has " + currency + " "
-                    + balance.netPaid().toPlainString() + " paid and kept; a " + kind + " of "
-                    + amount.toPlainString() + " would take back more than that");
+                    + kept.amount().toPlainString() + " paid and kept as of " + kept.asOf() + "; a " + kind
+                    + " dated " + date + " of " + amount.toPlainString() + " would take back more than that");
         }
+    }
+
+    /**
+     * The least net paid (or balance) of the invoice as of any date from {@code from} on, over the movements recorded
+     * so far, and the first date it is that low: as of {@code from} itself and as of every later movement's date. A
+     * movement dated {@code from} counts after those recorded on that date, and changes the quantity as of every later
+     * date by its amount, so it keeps the quantity at zero or above on every date exactly when its amount is at most
+     * this least value (net paid = payments − refunds − chargebacks, balance = total − payments + refunds + chargebacks
+     * − credit notes, each dated on or before the date).
+     */
+    private Least least(LocalDate from, boolean netPaid) {
+        List<Movement> dated = movements.values().stream()
+                .sorted(Comparator.comparing(Movement::date).thenComparingLong(Movement::version))
+                .toList();
+        BigDecimal value = netPaid ? total.subtract(total) : total;
+        int next = 0;
+        while (next < dated.size() && !dated.get(next).date().isAfter(from)) {
+            value = value.add(dated.get(next++).change(netPaid));
+        }
+        Least least = new Least(value, from);
+        while (next < dated.size()) {
+            LocalDate day = dated.get(next).date();
+            while (next < dated.size() && dated.get(next).date().equals(day)) {
+                value = value.add(dated.get(next++).change(netPaid));
+            }
+            if (value.compareTo(least.amount()) < 0) {
+                least = new Least(value, day);
+            }
+        }
+        return least;
     }
 
     private String label() {
@@ -417,5 +454,19 @@ public class Invoice {
 
     /** A movement as recorded, to tell a retry (same content) from a reused id. */
     record Movement(String kind, BigDecimal amount, LocalDate date, String text, long version) {
+
+        /** What this movement adds to net paid, or to the balance. */
+        BigDecimal change(boolean netPaid) {
+            return switch (kind) {
+                case "payment" -> netPaid ? amount : amount.negate();
+                case "refund", "chargeback" -> netPaid ? amount.negate() : amount;
+                case "credit note" -> netPaid ? amount.subtract(amount) : amount.negate();
+                default -> throw new IllegalStateException("unknown movement " + kind);
+            };
+        }
+    }
+
+    /** The least value of net paid or the balance from a date on, and the first date it is that low. */
+    record Least(BigDecimal amount, LocalDate asOf) {
     }
 }

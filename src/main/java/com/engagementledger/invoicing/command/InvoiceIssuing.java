@@ -72,9 +72,14 @@ public class InvoiceIssuing implements InvoiceIssuer, DisposableBean {
     @CommandHandler
     public IssuedInvoice handle(IssueInvoice command, MetaData metaData) {
         // the steps run on another thread: they carry the issuing command's actor, roles and request themselves
-        MetaData audit = metaData.subset(AuditMetadata.ACTOR, AuditMetadata.ROLES, AuditMetadata.REQUEST_ID,
-                AuditMetadata.CORRELATION_ID);
+        MetaData audit = auditOf(metaData);
         return outsideUnitOfWork(() -> issue(command, audit));
+    }
+
+    /** Who asked, in a message's metadata: what the steps sent on another thread carry. */
+    static MetaData auditOf(MetaData metaData) {
+        return metaData.subset(AuditMetadata.ACTOR, AuditMetadata.ROLES, AuditMetadata.REQUEST_ID,
+                AuditMetadata.CORRELATION_ID);
     }
 
     /**
@@ -117,8 +122,13 @@ public class InvoiceIssuing implements InvoiceIssuer, DisposableBean {
         return new IssuedInvoice(closed.invoiceId(), number, closed.issueDate(), closed.dueDate());
     }
 
-    IssuedInvoice finishOutsideUnitOfWork(InvoicedPeriodClosed closed) {
-        return outsideUnitOfWork(() -> finish(closed));
+    /**
+     * Finishes an issue for the issuing process, as the one who closed the period (the audit metadata of
+     * {@link InvoicedPeriodClosed}): the number and the issue carry the user who asked for the issue, not "system".
+     */
+    IssuedInvoice finishOutsideUnitOfWork(InvoicedPeriodClosed closed, MetaData closedBy) {
+        MetaData audit = auditOf(closedBy);
+        return outsideUnitOfWork(() -> finish(closed, audit));
     }
 
     private <T> T outsideUnitOfWork(Supplier<T> work) {

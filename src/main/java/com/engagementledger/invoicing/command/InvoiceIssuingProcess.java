@@ -6,6 +6,7 @@ import com.engagementledger.invoicing.api.ReopenInvoicedPeriod;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,7 +14,9 @@ import org.springframework.stereotype.Component;
  * kept in the relational store ({@link InvoiceIssuingProcessConfiguration}): every closed period ends as an issued
  * invoice with its number, also when the application stopped between the steps of {@link InvoiceIssuing} (they are
  * idempotent, so finishing an issue the request completed changes nothing), and a voided invoice frees its period
- * and credits on the engagement. A failure stops the processor, which retries the event: no step is ever lost.
+ * and credits on the engagement. An issue finished here carries the audit metadata of the closed period (the
+ * actor, roles and request of whoever asked for the issue). A failure stops the processor, which retries the event:
+ * no step is ever lost.
  */
 @Component
 @ProcessingGroup(InvoiceIssuingProcess.PROCESSING_GROUP)
@@ -30,8 +33,9 @@ public class InvoiceIssuingProcess {
     }
 
     @EventHandler
-    void on(InvoicedPeriodClosed event) {
-        issuing.finishOutsideUnitOfWork(event);
+    void on(InvoicedPeriodClosed event, MetaData metaData) {
+        // as the user who asked for the issue: the closing event carries their actor, roles and request
+        issuing.finishOutsideUnitOfWork(event, metaData);
     }
 
     @EventHandler

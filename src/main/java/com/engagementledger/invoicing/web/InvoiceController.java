@@ -39,6 +39,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.YearMonth;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -63,7 +64,9 @@ import org.springframework.web.context.request.WebRequest;
  * managers, auditors and admins read them, as JSON or, with {@code Accept: application/pdf}, as the invoice PDF.
  * Every change answers with the invoice's new version as ETag where the command side gives it, to send back as
  * {@code If-Match}. The ids of what a POST records (payment, refund, chargeback, credit note, draft) derive from its
- * {@code Idempotency-Key}, so a retried request can never record it twice.
+ * {@code Idempotency-Key}; without one, a money movement's id derives from the invoice and the request's content
+ * (amount, currency, date, reference or reason), so a retried request can never record it twice: the invoice answers
+ * a known id with the same content as before (201, the same body), without a second event.
  */
 @RestController
 @RequestMapping("/api/invoices")
@@ -214,10 +217,13 @@ public class InvoiceController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a payment",
             description = "A payment received, in the invoice's currency, partial or in full but never more than"
-                    + " the balance, dated from the issue date to today. Answers 201 with the payment's id.")
+                    + " the balance, dated from the issue date to today. Answers 201 with the payment's id. Sent again"
+                    + " (with the same Idempotency-Key, or without one with the same amount, currency, date and"
+                    + " reference) it answers the same and records nothing twice.")
     public ResponseEntity<PaymentAccepted> pay(@PathVariable @ResourceId String id, @IfMatch Long version,
             @RequestBody @Valid PaymentRequest body) {
-        String paymentId = ids.next("payment");
+        String paymentId = ids.fromContent("payment", id, amountKey(body.amount()), body.currency(), body.date(),
+                blankToNull(body.reference()));
         Long next = versionOf(gateways.send(new RecordPayment(id, paymentId, body.amount(), body.currency(),
                 body.date(), body.reference(), version)));
         return created(id, "payment", paymentId, next, new PaymentAccepted(id, paymentId, next));
@@ -230,7 +236,8 @@ public class InvoiceController {
                     + " balance opens again. Answers 201 with the refund's id.")
     public ResponseEntity<RefundAccepted> refund(@PathVariable @ResourceId String id, @IfMatch Long version,
             @RequestBody @Valid RefundRequest body) {
-        String refundId = ids.next("refund");
+        String refundId = ids.fromContent("refund", id, amountKey(body.amount()), body.currency(), body.date(),
+                body.reason());
         Long next = versionOf(gateways.send(new RecordRefund(id, refundId, body.amount(), body.currency(),
                 body.date(), body.reason(), version)));
         return created(id, "refund", refundId, next, new RefundAccepted(id, refundId, next));
@@ -243,7 +250,8 @@ public class InvoiceController {
                     + " kept; the balance opens again. Answers 201 with the chargeback's id.")
     public ResponseEntity<ChargebackAccepted> chargeback(@PathVariable @ResourceId String id, @IfMatch Long version,
             @RequestBody @Valid ChargebackRequest body) {
-        String chargebackId = ids.next("chargeback");
+        String chargebackId = ids.fromContent("chargeback", id, amountKey(body.amount()), body.currency(),
+                body.date(), body.reason());
         Long next = versionOf(gateways.send(new RecordChargeback(id, chargebackId, body.amount(), body.currency(),
                 body.date(), body.reason(), version)));
         return created(id, "chargeback", chargebackId, next, new ChargebackAccepted(id, chargebackId, next));
@@ -256,10 +264,23 @@ public class InvoiceController {
                     + " with the credit note's id.")
     public ResponseEntity<CreditNoteAccepted> creditNote(@PathVariable @ResourceId String id, @IfMatch Long version,
             @RequestBody @Valid CreditNoteRequest body) {
-        String creditNoteId = ids.next("credit note");
+        String creditNoteId = ids.fromContent("credit note", id, amountKey(body.amount()), body.currency(),
+                body.date(), body.reason());
         Long next = versionOf(gateways.send(new IssueCreditNote(id, creditNoteId, body.amount(), body.currency(),
                 body.date(), body.reason(), version)));
         return created(id, "credit-note", creditNoteId, next, new CreditNoteAccepted(id, creditNoteId, next));
+    }
+
+    /**
+     * An amount as it names a movement: 100, 100.0 and 100.00 are one amount (the invoice keeps it in its currency's
+     * minor unit), so a retry that writes it otherwise still gets the same id.
+     */
+    private static String amountKey(BigDecimal amount) {
+        return amount == null ? null : amount.stripTrailingZeros().toPlainString();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** The invoice's version after a change, where the command side answers it. */

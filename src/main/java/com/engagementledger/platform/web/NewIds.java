@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Ids of things a POST creates. With an {@code Idempotency-Key} the id is derived from the caller, the key and what
  * is created, so that a retry that runs again after all (its first run crashed before its response was kept) creates
- * nothing twice: it collides with the id of the first run and is refused. Without a key, a random UUID.
+ * nothing twice: it collides with the id of the first run and is refused. Without a key, a random UUID, or for a
+ * record that its content identifies ({@link #fromContent}) an id derived from that content.
  */
 @Component
 public class NewIds {
@@ -30,5 +31,26 @@ public class NewIds {
         String caller = auth == null ? "" : auth.getName();
         return UUID.nameUUIDFromBytes((caller + "\n" + key + "\n" + request.getRequestURI() + "\n" + what)
                 .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * The id of a record whose content says what it is (a payment: invoice, amount, currency, date, reference). With
+     * an {@code Idempotency-Key}, derived from the key as {@link #next}; without one, derived from {@code what} and
+     * the content alone, so that the same request sent again gets the same id, and the aggregate, which records an
+     * id once, answers it as before instead of recording it twice. Two records of identical content are then one:
+     * telling them apart takes a different content (a reference) or a key.
+     */
+    public String fromContent(String what, Object... content) {
+        String key = request.getHeader(IdempotencyFilter.HEADER);
+        if (key != null && !key.isBlank()) {
+            return next(what);
+        }
+        StringBuilder name = new StringBuilder("content\n").append(what);
+        for (Object part : content) {
+            // length-prefixed, so that no two different contents give the same name; null apart from ""
+            String text = part == null ? null : part.toString();
+            name.append('\n').append(text == null ? "-" : text.length() + ":" + text);
+        }
+        return UUID.nameUUIDFromBytes(name.toString().getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

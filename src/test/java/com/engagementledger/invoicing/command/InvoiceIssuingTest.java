@@ -19,6 +19,7 @@ import com.engagementledger.invoicing.api.InvoicedPeriodClosed;
 import com.engagementledger.invoicing.api.IssueInvoice;
 import com.engagementledger.invoicing.api.IssuedInvoice;
 import com.engagementledger.invoicing.api.VoidInvoice;
+import com.engagementledger.platform.api.AuditMetadata;
 import com.engagementledger.platform.time.Today;
 import com.engagementledger.support.HttpTestSupport;
 import java.math.BigDecimal;
@@ -30,6 +31,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -38,9 +40,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -149,11 +153,27 @@ class InvoiceIssuingTest extends HttpTestSupport {
         String engagementId = engagements.get(ENGAGEMENTS);
         String invoiceId = "inv-" + UUID.randomUUID();
         commands.sendAndWait(new DraftInvoice(engagementId, invoiceId, firstMonth));
-        // the first step only, as if the node stopped right after it
-        InvoicedPeriodClosed closed = commands.sendAndWait(new CloseInvoicedPeriod(engagementId, invoiceId));
+        // the first step only, as if the node stopped right after it, asked for by a finance user
+        InvoicedPeriodClosed closed = commands.sendAndWait(GenericCommandMessage
+                .asCommandMessage(new CloseInvoicedPeriod(engagementId, invoiceId))
+                .andMetaData(Map.of(AuditMetadata.ACTOR, "fiona", AuditMetadata.ROLES, List.of("FINANCE"),
+                        AuditMetadata.REQUEST_ID, "req-issue-1", AuditMetadata.CORRELATION_ID, "corr-issue-1")));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(issuedEvents(invoiceId)).hasSize(1));
         InvoiceIssued issued = issuedEvents(invoiceId).get(0);
+        // the process finished it as the one who closed the period, not as "system"
+        MetaData issuedBy = eventStore.readEvents(invoiceId).asStream()
+                .filter(event -> event.getPayload() instanceof InvoiceIssued).findFirst().orElseThrow()
+                .getMetaData();
+        MetaData numberedBy = eventStore.readEvents(InvoiceNumbers.idOf(closed.issueDate().getYear())).asStream()
+                .filter(event -> ((InvoiceNumberAssigned) event.getPayload()).invoiceId().equals(invoiceId))
+                .findFirst().orElseThrow().getMetaData();
+        for (MetaData audit : List.of(issuedBy, numberedBy)) {
+            assertThat(audit.get(AuditMetadata.ACTOR)).isEqualTo("fiona");
+            assertThat(audit.get(AuditMetadata.ROLES)).asList().containsExactly("FINANCE");
+            assertThat(audit.get(AuditMetadata.REQUEST_ID)).isEqualTo("req-issue-1");
+            assertThat(audit.get(AuditMetadata.CORRELATION_ID)).isEqualTo("corr-issue-1");
+        }
         assertThat(issued.issueDate()).isEqualTo(closed.issueDate());
         assertThat(issued.total()).isEqualByComparingTo(closed.total());
         assertThat(issued.number()).startsWith("INV-" + closed.issueDate().getYear() + "-");

@@ -237,6 +237,117 @@ class InvoiceTest {
     }
 
     @Test
+    void aBackDatedRefundNeverTakesBackAPaymentReceivedAfterIt() {
+        PaymentRecorded paidOn10th = new PaymentRecorded(ID, "pay-1", money("100.00"), "EUR", day(10), "bank",
+                balance("100.00", "0", "0", "0", "900.00"));
+        fixture.given(drafted(), issued(), paidOn10th)
+                .when(new RecordRefund(ID, "ref-1", money("100.00"), "EUR", day(4), "before it was paid", null))
+                .expectException(violation(Kind.INVALID_INPUT, "above-net-paid", "amount", "as of 2026-03-04"))
+                .expectNoEvents();
+        fixture.given(drafted(), issued(), paidOn10th)
+                .when(new RecordRefund(ID, "ref-1", money("100.00"), "EUR", day(12), "paid back", null))
+                .expectEvents(new RefundRecorded(ID, "ref-1", money("100.00"), "EUR", day(12), "paid back",
+                        balance("100.00", "100.00", "0", "0", "1000.00")));
+        // a refund dated before a later refund may not leave that one above what was paid and kept
+        fixture.given(drafted(), issued(), paidOn10th,
+                        new RefundRecorded(ID, "ref-1", money("60.00"), "EUR", day(15), "part",
+                                balance("100.00", "60.00", "0", "0", "960.00")))
+                .when(new RecordRefund(ID, "ref-2", money("40.01"), "EUR", day(11), "more", null))
+                .expectException(violation(Kind.INVALID_INPUT, "above-net-paid", "amount", "as of 2026-03-15"));
+    }
+
+    @Test
+    void aBackDatedChargebackTakesBackAtMostWhatIsPaidAndKeptOnEveryLaterDate() {
+        List<Object> history = List.of(drafted(), issued(),
+                new PaymentRecorded(ID, "pay-1", money("400.00"), "EUR", day(10), "bank",
+                        balance("400.00", "0", "0", "0", "600.00")),
+                new RefundRecorded(ID, "ref-1", money("100.00"), "EUR", day(15), "partial",
+                        balance("400.00", "100.00", "0", "0", "700.00")));
+        fixture.given(history)
+                .when(new RecordChargeback(ID, "cb-1", money("1.00"), "EUR", day(9), "before payment", null))
+                .expectException(violation(Kind.INVALID_INPUT, "above-net-paid", "amount", "as of 2026-03-09"));
+        fixture.given(history)
+                .when(new RecordChargeback(ID, "cb-1", money("300.01"), "EUR", day(12), "card", null))
+                .expectException(violation(Kind.INVALID_INPUT, "above-net-paid", "amount", "as of 2026-03-15"));
+        fixture.given(history)
+                .when(new RecordChargeback(ID, "cb-1", money("300.00"), "EUR", day(12), "card", null))
+                .expectEvents(new ChargebackRecorded(ID, "cb-1", money("300.00"), "EUR", day(12), "card",
+                        balance("400.00", "100.00", "300.00", "0", "1000.00")));
+    }
+
+    @Test
+    void aBackDatedCreditNoteNeverTakesAnEarlierBalanceBelowZero() {
+        // paid in full on the 5th, half refunded on the 8th: the balance was 0 from the 5th to the 7th
+        List<Object> history = List.of(drafted(), issued(),
+                new PaymentRecorded(ID, "pay-1", money("1000.00"), "EUR", day(5), "bank",
+                        balance("1000.00", "0", "0", "0", "0.00")),
+                new RefundRecorded(ID, "ref-1", money("500.00"), "EUR", day(8), "half back",
+                        balance("1000.00", "500.00", "0", "0", "500.00")));
+        fixture.given(history)
+                .when(new IssueCreditNote(ID, "cn-1", money("500.00"), "EUR", day(2), "goodwill", null))
+                .expectException(violation(Kind.INVALID_INPUT, "above-balance", "amount", "as of 2026-03-05"))
+                .expectNoEvents();
+        fixture.given(history)
+                .when(new IssueCreditNote(ID, "cn-1", money("0.01"), "EUR", day(6), "goodwill", null))
+                .expectException(violation(Kind.INVALID_INPUT, "above-balance", "amount", "as of 2026-03-06"));
+        fixture.given(history)
+                .when(new IssueCreditNote(ID, "cn-1", money("500.00"), "EUR", day(8), "goodwill", null))
+                .expectEvents(new CreditNoteIssued(ID, "cn-1", money("500.00"), "EUR", day(8), "goodwill",
+                        balance("1000.00", "500.00", "0", "500.00", "0.00")));
+    }
+
+    @Test
+    void aBackDatedPaymentNeverOverPaysAsOfALaterDate() {
+        // paid in full on the 12th and refunded on the 14th: the balance is 1000 again, but was 0 on the 12th
+        List<Object> history = List.of(drafted(), issued(),
+                new PaymentRecorded(ID, "pay-1", money("1000.00"), "EUR", day(12), "bank",
+                        balance("1000.00", "0", "0", "0", "0.00")),
+                new RefundRecorded(ID, "ref-1", money("1000.00"), "EUR", day(14), "wrong account",
+                        balance("1000.00", "1000.00", "0", "0", "1000.00")));
+        fixture.given(history)
+                .when(pay("pay-2", "1000.00", "EUR", day(5)))
+                .expectException(violation(Kind.INVALID_INPUT, "over-payment", "amount", "as of 2026-03-12"))
+                .expectNoEvents();
+        fixture.given(history)
+                .when(pay("pay-2", "1000.00", "EUR", day(14)))
+                .expectEvents(new PaymentRecorded(ID, "pay-2", money("1000.00"), "EUR", day(14), "bank ref 1",
+                        balance("2000.00", "1000.00", "0", "0", "0.00")));
+        // a credit note on the 15th leaves 400 due from then on, however early the payment is dated
+        List<Object> credited = List.of(drafted(), issued(),
+                new CreditNoteIssued(ID, "cn-1", money("600.00"), "EUR", day(15), "goodwill",
+                        balance("0", "0", "0", "600.00", "400.00")));
+        fixture.given(credited)
+                .when(pay("pay-1", "400.01", "EUR", day(10)))
+                .expectException(violation(Kind.INVALID_INPUT, "over-payment", "amount", "as of 2026-03-15"));
+        fixture.given(credited)
+                .when(pay("pay-1", "400.00", "EUR", day(10)))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void movementsOfTheSameDateCountTogetherAndANewOneAfterThoseRecorded() {
+        List<Object> history = List.of(drafted(), issued(),
+                new PaymentRecorded(ID, "pay-1", money("400.00"), "EUR", day(10), "bank",
+                        balance("400.00", "0", "0", "0", "600.00")));
+        // a refund of the payment's own date takes it back; one dated the day before does not
+        fixture.given(history)
+                .when(new RecordRefund(ID, "ref-1", money("400.00"), "EUR", day(10), "same day", null))
+                .expectEvents(new RefundRecorded(ID, "ref-1", money("400.00"), "EUR", day(10), "same day",
+                        balance("400.00", "400.00", "0", "0", "1000.00")));
+        fixture.given(history)
+                .when(new RecordRefund(ID, "ref-1", money("400.00"), "EUR", day(9), "day before", null))
+                .expectException(violation(Kind.INVALID_INPUT, "above-net-paid", "amount", "as of 2026-03-09"));
+        // a payment and a refund of the 10th in that order: a credit note of the 10th sees the balance after both
+        List<Object> refunded = new ArrayList<>(history);
+        refunded.add(new RefundRecorded(ID, "ref-1", money("400.00"), "EUR", day(10), "same day",
+                balance("400.00", "400.00", "0", "0", "1000.00")));
+        fixture.given(refunded)
+                .when(new IssueCreditNote(ID, "cn-1", money("1000.00"), "EUR", day(10), "waived", null))
+                .expectEvents(new CreditNoteIssued(ID, "cn-1", money("1000.00"), "EUR", day(10), "waived",
+                        balance("400.00", "400.00", "0", "1000.00", "0.00")));
+    }
+
+    @Test
     void anIssuedInvoiceWithNothingPaidIsVoidedKeepingItsNumber() {
         fixture.given(drafted(), issued())
                 .when(new VoidInvoice(ID, "wrong client", null))
@@ -345,7 +456,11 @@ class InvoiceTest {
                 money(balance));
     }
 
-    private static BigDecimal money(String amount) {
+    private static LocalDate day(int dayOfMarch) {
+        return LocalDate.of(2026, 3, dayOfMarch);
+    }
+
+        private static BigDecimal money(String amount) {
         return new BigDecimal(amount).setScale(2);
     }
 

@@ -30,9 +30,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Finance's invoice work over HTTP, end to end with the command side and the test clock (issue 7, "done when"):
  * draft, preview, issue with a number, collect partially and fully, credit, refund, charge back, dispute and
- * resolve, void; a retried payment records nothing twice; and the refusals the command side decides, each a 4xx
- * naming its field and rule: over-payment, wrong currency, a refund above what was paid, a payment on a void
- * invoice, a void of a paid invoice, a period not yet ended, a draft for an unknown engagement.
+ * resolve, void; a retried payment records nothing twice, with an Idempotency-Key or without; and the refusals
+ * the command side decides, each a 4xx naming its field and rule: over-payment, wrong currency, a refund above what
+ * was paid, a payment on a void invoice, a void of a paid invoice, a period not yet ended, a draft for an unknown
+ * engagement.
  */
 class InvoiceFlowHttpTest extends HttpTestSupport {
 
@@ -168,6 +169,53 @@ class InvoiceFlowHttpTest extends HttpTestSupport {
                 "period", YearMonth.from(day).plusMonths(1).toString())), 422, "period", "future-period");
         refused(finance().post("/api/invoices/drafts", Map.of("engagementId", "no-such-engagement",
                 "period", period.toString())), 404, "engagementId", "not-found");
+    }
+
+    @Test
+    void aMoneyRequestRetriedWithoutAKeyIsRecordedOnceAndAnotherReferenceIsAnotherPayment() {
+        YearMonth period = startNextMonth();
+        String engagement = activeEngagement("inv-retry", period.atDay(1), "3000.00");
+        LocalDate day = period.plusMonths(1).atDay(2);
+        moveClockTo(day);
+        String id = finance().post("/api/invoices/drafts", Map.of("engagementId", engagement,
+                "period", period.toString())).json().get("invoiceId").asText();
+        assertThat(finance().post("/api/invoices/" + id + "/issue", (String) null).status()).isEqualTo(200);
+        String payments = "/api/invoices/" + id + "/payments";
+
+        Api.Response paid = finance().post(payments, money("100.00", "EUR", day, "reference", "SEPA 7"));
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        long events = eventCount();
+        Api.Response retried = finance().post(payments, money("100.00", "EUR", day, "reference", "SEPA 7"));
+        assertThat(retried.status()).as("answered as the first, like an Idempotency-Key replay").isEqualTo(201);
+        assertThat(retried.body()).isEqualTo(paid.body());
+        assertThat(retried.header("Location")).isEqualTo(paid.header("Location"));
+        assertThat(retried.header("ETag")).isEqualTo(paid.header("ETag"));
+        Api.Response rewritten = finance().post(payments, money("100", "EUR", day, "reference", "SEPA 7"));
+        assertThat(rewritten.json().get("paymentId").asText()).as("the same amount written otherwise")
+                .isEqualTo(paid.json().get("paymentId").asText());
+        assertThat(eventCount()).as("a retried payment records nothing").isEqualTo(events);
+
+        Api.Response another = finance().post(payments, money("100.00", "EUR", day, "reference", "SEPA 8"));
+        assertThat(another.status()).as(another.toString()).isEqualTo(201);
+        assertThat(another.json().get("paymentId").asText()).isNotEqualTo(paid.json().get("paymentId").asText());
+        assertThat(eventCount()).isEqualTo(events + 1);
+
+        Map<String, Object> refund = money("50.00", "EUR", day, "reason", "Paid twice");
+        Api.Response refunded = finance().post("/api/invoices/" + id + "/refunds", refund);
+        assertThat(refunded.status()).as(refunded.toString()).isEqualTo(201);
+        Api.Response refundRetried = finance().post("/api/invoices/" + id + "/refunds", refund);
+        assertThat(refundRetried.status()).isEqualTo(201);
+        assertThat(refundRetried.body()).isEqualTo(refunded.body());
+        Map<String, Object> credit = money("10.00", "EUR", day, "reason", "Goodwill");
+        Api.Response credited = finance().post("/api/invoices/" + id + "/credit-notes", credit);
+        assertThat(finance().post("/api/invoices/" + id + "/credit-notes", credit).body())
+                .isEqualTo(credited.body());
+        assertThat(eventCount()).as("one payment more, one refund, one credit note").isEqualTo(events + 3);
+
+        JsonNode invoice = invoice(id, i -> i.path("movements").size() == 4);
+        assertThat(invoice.get("movements")).hasSize(4);
+        assertThat(body(id)).contains("\"paid\":200.00").contains("\"refunded\":50.00")
+                .contains("\"credited\":10.00");
     }
 
     private Api.Call finance() {
