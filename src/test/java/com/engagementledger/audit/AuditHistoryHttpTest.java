@@ -314,6 +314,19 @@ class AuditHistoryHttpTest extends HttpTestSupport {
         assertThat(overflow.body()).contains("cursor");
     }
 
+    @Test
+    void aRefusedKeyRotationIsRecordedLikeARefusedReading() {
+        assertThat(api.as("manager").post("/api/admin/audit/keys/rotate", (Object) null).status()).isEqualTo(403);
+        assertThat(api.as("auditor").post("/api/admin/audit/keys/rotate", (Object) null).status()).isEqualTo(403);
+
+        List<JsonNode> log = accessLog();
+        for (String actor : List.of("manager", "auditor")) {
+            assertThat(log).as(actor).anyMatch(entry -> entry.get("actor").asText().equals(actor)
+                    && entry.get("endpoint").asText().equals("POST /api/admin/audit/keys/rotate")
+                    && entry.get("status").asInt() == 403);
+        }
+    }
+
     private List<JsonNode> accessLog() {
         List<JsonNode> log = new ArrayList<>();
         String cursor = null;
