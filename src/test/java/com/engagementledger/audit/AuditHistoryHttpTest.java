@@ -295,6 +295,38 @@ class AuditHistoryHttpTest extends HttpTestSupport {
                 && entry.get("status").asInt() == 403);
     }
 
+    @Test
+    void aFilterValueOrCursorOfAnyTextIsAnAnswerNeverAServerError() {
+        engagement("stark");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !items("clientId=stark").isEmpty());
+        for (String query : List.of("clientId=stark%230", "actor=demo-seed%230", "eventType=EngagementProposed%230",
+                "clientId=stark%231%25")) {
+            assertThat(items(query)).as(query).isEmpty();
+            Api.Response ndjson = api.as("auditor").header("Accept", "application/x-ndjson")
+                    .get("/api/audit/events?" + query);
+            assertThat(ndjson.status()).as(query).isEqualTo(200);
+            assertThat(ndjson.body()).as(query).isBlank();
+        }
+
+        Api.Response overflow = api.as("auditor").get("/api/audit/access-log?cursor=9999999999999999999");
+        assertThat(overflow.status()).as(overflow.toString()).isEqualTo(400);
+        assertThat(overflow.contentType()).startsWith("application/problem+json");
+        assertThat(overflow.body()).contains("cursor");
+    }
+
+    @Test
+    void aRefusedKeyRotationIsRecordedLikeARefusedReading() {
+        assertThat(api.as("manager").post("/api/admin/audit/keys/rotate", (Object) null).status()).isEqualTo(403);
+        assertThat(api.as("auditor").post("/api/admin/audit/keys/rotate", (Object) null).status()).isEqualTo(403);
+
+        List<JsonNode> log = accessLog();
+        for (String actor : List.of("manager", "auditor")) {
+            assertThat(log).as(actor).anyMatch(entry -> entry.get("actor").asText().equals(actor)
+                    && entry.get("endpoint").asText().equals("POST /api/admin/audit/keys/rotate")
+                    && entry.get("status").asInt() == 403);
+        }
+    }
+
     private List<JsonNode> accessLog() {
         List<JsonNode> log = new ArrayList<>();
         String cursor = null;

@@ -268,6 +268,73 @@ class AuditTamperingTest {
         assertThat(analysis.getAction()).contains("backup", "/api/audit/verify");
     }
 
+    @Test
+    void aCheckpointWhoseSigningTimeIsNoInstantLetsTheApplicationStartAndIsReportedAtItsPosition()
+            throws SQLException {
+        Path dataDir = copy(base, TestDataDirs.create("audit-checkpoint-signed-at"));
+        long position;
+        try (Connection h2 = h2(dataDir); Statement statement = h2.createStatement()) {
+            try (ResultSet last = statement.executeQuery("SELECT MAX(position) FROM audit_checkpoint")) {
+                assertThat(last.next()).isTrue();
+                position = last.getLong(1);
+            }
+            assertThat(statement.executeUpdate("UPDATE audit_checkpoint SET signed_at = 'garbage' WHERE position = "
+                    + position)).isEqualTo(1);
+        }
+        try (ConfigurableApplicationContext restarted = start("test", dataDir, STORE)) {
+            JsonNode report = verify(new Api(port(restarted)));
+
+            assertThat(report.get("ok").asBoolean()).as(report.toString()).isFalse();
+            assertThat(report.get("firstBadPosition").asLong()).as(report.toString()).isEqualTo(position);
+        }
+    }
+
+    @Test
+    void anEventWhoseTimestampIsNoInstantIsReadByTimeAndExportedWhole() throws SQLException {
+        Path dataDir = copy(base, TestDataDirs.create("audit-timestamp"));
+        String aggregateId;
+        try (Connection h2 = h2(dataDir); Statement statement = h2.createStatement()) {
+            try (ResultSet row = statement.executeQuery("SELECT aggregateIdentifier FROM DomainEventEntry"
+                    + " WHERE globalIndex = " + target)) {
+                assertThat(row.next()).isTrue();
+                aggregateId = row.getString(1);
+            }
+            assertThat(statement.executeUpdate("UPDATE DomainEventEntry SET timeStamp = 'not-a-time'"
+                    + " WHERE globalIndex = " + target)).isEqualTo(1);
+        }
+        try (ConfigurableApplicationContext restarted = start("test", dataDir, STORE)) {
+            Api api = new Api(port(restarted));
+            String from = "from=2000-01-01T00:00:00Z";
+
+            Api.Response page = api.as("auditor").get("/api/audit/events?limit=1000&" + from);
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            List<JsonNode> items = new java.util.ArrayList<>();
+            page.json().get("items").forEach(items::add);
+            assertThat(items).anyMatch(item -> item.get("position").asLong() == target
+                    && item.get("timestamp").asText().equals("not-a-time"));
+            assertThat(items.get(items.size() - 1).get("position").asLong()).isGreaterThan(target);
+
+            Api.Response ofAggregate = api.as("auditor")
+                    .get("/api/audit/events?aggregateId=" + aggregateId + "&to=2100-01-01T00:00:00Z");
+            assertThat(ofAggregate.status()).as(ofAggregate.toString()).isEqualTo(200);
+
+            Api.Response ndjson = api.as("auditor").header("Accept", "application/x-ndjson")
+                    .get("/api/audit/events?" + from);
+            assertThat(ndjson.status()).isEqualTo(200);
+            assertThat(ndjson.body().lines().filter(line -> !line.isBlank()).count()).isEqualTo(items.size());
+
+            Api.Response csv = api.as("auditor").header("Accept", "text/csv").get("/api/audit/events?" + from);
+            assertThat(csv.status()).isEqualTo(200);
+            assertThat(csv.body()).doesNotContain("\"status\"");
+            assertThat(csv.body().lines().count()).isEqualTo(items.size() + 1);
+
+            Api.Response state = api.as("auditor")
+                    .get("/api/audit/engagement/" + aggregateId + "/state?asOf=2100-01-01T00:00:00Z");
+            assertThat(state.status()).as(state.toString()).isEqualTo(409);
+            assertThat(state.body()).contains("readable-timestamp");
+        }
+    }
+
     private static byte[] bytes(Connection h2, String column, long position) throws SQLException {
         try (PreparedStatement select = h2.prepareStatement("SELECT " + column
                 + " FROM DomainEventEntry WHERE globalIndex = ?")) {

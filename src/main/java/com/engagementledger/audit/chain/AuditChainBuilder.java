@@ -9,6 +9,7 @@ import com.engagementledger.audit.api.UnreadableEventException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -244,7 +245,23 @@ class AuditChainBuilder implements SmartLifecycle {
         Checkpoint last = store.lastCheckpoint().orElse(null);
         checkpointedEvents = last == null ? 0 : last.events();
         // without a checkpoint yet, the interval counts from this start
-        checkpointedAt = last == null ? clock.instant() : Instant.parse(last.signedAt());
+        checkpointedAt = last == null ? clock.instant() : signedAt(last);
+    }
+
+    /**
+     * When the last checkpoint was signed; this start when its stored time is no instant (an edited row, which
+     * /api/audit/verify reports at its position: its signature covers the time as signed), so that the application
+     * starts and verification can tell.
+     */
+    private Instant signedAt(Checkpoint last) {
+        try {
+            return Instant.parse(last.signedAt());
+        } catch (DateTimeParseException e) {
+            log.error("The audit checkpoint at position {} has a signing time that is no instant ({}); the next"
+                    + " checkpoint's interval counts from this start. /api/audit/verify reports it",
+                    last.position(), e.getMessage());
+            return clock.instant();
+        }
     }
 
     private void unreadable(UnreadableEventException e) {

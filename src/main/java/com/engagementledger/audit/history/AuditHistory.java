@@ -6,6 +6,7 @@ import com.engagementledger.audit.query.AuditIndex;
 import com.engagementledger.platform.api.AuditMetadata;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,8 +107,11 @@ public class AuditHistory {
             return false;
         }
         if (filter.from() != null || filter.to() != null) {
-            Instant at = Instant.parse(event.timestamp());
-            if (filter.from() != null && at.isBefore(filter.from()) || filter.to() != null && !at.isBefore(filter.to())) {
+            Instant at = instant(event.timestamp());
+            // an event whose stored timestamp is no instant (a damaged or hand-edited row) cannot be placed in time:
+            // it is selected, with its timestamp as stored, rather than left out of the auditor's reading unseen
+            if (at != null && (filter.from() != null && at.isBefore(filter.from())
+                    || filter.to() != null && !at.isBefore(filter.to()))) {
                 return false;
             }
         }
@@ -118,7 +122,9 @@ public class AuditHistory {
                 return false;
             }
         }
-        if (filter.clientId() != null) {
+        if (filter.clientId() != null && filter.aggregateId() != null) {
+            // otherwise the events come from the client's own posting list, which holds exactly the client's events
+            // (a timesheet's or an invoice number's too, whose aggregate alone names no client)
             String client = clients.computeIfAbsent(event.aggregateId(), id -> {
                 String known = index.clientOf(id);
                 return known == null ? "" : known;
@@ -126,5 +132,14 @@ public class AuditHistory {
             return filter.clientId().equals(client);
         }
         return true;
+    }
+
+    /** The stored timestamp as an instant; null when it is none. */
+    private static Instant instant(String timestamp) {
+        try {
+            return timestamp == null ? null : Instant.parse(timestamp);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

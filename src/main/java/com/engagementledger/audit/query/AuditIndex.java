@@ -17,19 +17,27 @@ public class AuditIndex {
     }
 
     public static String actorKey(String actor) {
-        return "actor:" + actor;
+        return "actor:" + escape(actor);
     }
 
     public static String clientKey(String clientId) {
-        return "client:" + clientId;
+        return "client:" + escape(clientId);
     }
 
     public static String typeKey(String simpleEventType) {
-        return "type:" + simpleEventType;
+        return "type:" + escape(simpleEventType);
     }
 
     public static String aggregateKey(String storedAggregateType) {
-        return "aggregate:" + storedAggregateType;
+        return "aggregate:" + escape(storedAggregateType);
+    }
+
+    /**
+     * A value as part of a key: {@code %} and {@code #} escaped (as {@code %25} and {@code %23}), so that no value's
+     * key is another key's bucket id ({@code <key>#<k>}); any other value is its own text, as before.
+     */
+    static String escape(String value) {
+        return value.replace("%", "%25").replace("#", "%23");
     }
 
     static String bucketId(String key, long bucket) {
@@ -40,7 +48,7 @@ public class AuditIndex {
     public List<Long> positionsAfter(String key, long after, int limit) {
         AuditPostingDocument head = mongo.findById(key, AuditPostingDocument.class);
         List<Long> found = new ArrayList<>();
-        if (head == null || head.starts.isEmpty()) {
+        if (head == null || head.starts == null || head.starts.isEmpty()) {
             return found;
         }
         int bucket = 0;

@@ -2,13 +2,18 @@ package com.engagementledger.audit.query;
 
 import com.engagementledger.audit.api.EventFilter;
 import com.engagementledger.engagement.api.EngagementProposed;
+import com.engagementledger.invoicing.api.InvoiceDrafted;
 import com.engagementledger.platform.api.AuditMetadata;
 import com.engagementledger.platform.axon.ReadModel;
 import com.engagementledger.platform.axon.ReadModelCollection;
 import com.engagementledger.platform.store.BatchedWrites;
 import com.engagementledger.replacement.api.ReplacementRequested;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -21,8 +26,9 @@ import org.springframework.stereotype.Component;
  * The audit index (ADR 0029): for every event, its position in the posting lists of its actor, its client, its
  * event type and its aggregate type. It sees every event in the global order ({@link ReadModel#ordered}), so each
  * posting list grows in ascending order and a replacement's client is known from its engagement, proposed before it.
- * It reads the message, not the payload's fields (but for the two events that name a client), so no event schema
- * concerns it.
+ * It reads the message, not the payload's fields, but for the client: the events that name one (an engagement's
+ * proposal, an invoice's draft) and the engagementId or invoiceId of any other event's payload, as a record component
+ * of that name, so that a timesheet's, an invoice's or an invoice number's events are found under their client.
  */
 @Component
 @ProcessingGroup(AuditIndexProjection.PROCESSING_GROUP)
@@ -31,6 +37,8 @@ public class AuditIndexProjection {
     public static final String PROCESSING_GROUP = "audit-index";
     /** Positions per bucket document: about 10 KB of BSON. */
     static final int BUCKET = 1000;
+    /** The stored type of the timesheet aggregate, which belongs to one engagement. */
+    private static final String TIMESHEET = "Timesheet";
 
     public static final ReadModel READ_MODEL = ReadModel.ordered(PROCESSING_GROUP,
             ReadModelCollection.of(AuditPostingDocument.class), ReadModelCollection.of(AuditClientDocument.class));
@@ -62,6 +70,12 @@ public class AuditIndexProjection {
         keys.forEach(key -> post(key, position));
     }
 
+    /**
+     * The client of an event: an engagement's is named when it is proposed, an invoice's when it is drafted; every
+     * other event of theirs, and of the aggregates that belong to an engagement (replacements, timesheets), is the
+     * client of its aggregate as known, else of the engagement or invoice its payload names (an invoice number's
+     * assignment names only its invoice). The index has seen both before, since it follows the global order.
+     */
     private String clientOf(DomainEventMessage<?> message) {
         String aggregateId = message.getAggregateIdentifier();
         Object payload = message.getPayload();
@@ -69,17 +83,67 @@ public class AuditIndexProjection {
             writes.save(aggregateId, AuditClientDocument.of(aggregateId, proposed.clientId()));
             return proposed.clientId();
         }
-        if (payload instanceof ReplacementRequested requested) {
-            AuditClientDocument engagement = writes.find(AuditClientDocument.class, requested.engagementId());
-            if (engagement != null) {
-                writes.save(aggregateId, AuditClientDocument.of(aggregateId, engagement.clientId));
-                return engagement.clientId;
-            }
-            return null;
+        if (payload instanceof InvoiceDrafted drafted) {
+            writes.save(drafted.invoiceId(), AuditClientDocument.of(drafted.invoiceId(), drafted.clientId()));
+            return drafted.clientId();
         }
         AuditClientDocument known = writes.find(AuditClientDocument.class, aggregateId);
-        return known == null ? null : known.clientId;
+        if (known != null) {
+            return known.clientId;
+        }
+        String engagementId = component(payload, "engagementId");
+        if (engagementId != null) {
+            AuditClientDocument engagement = writes.find(AuditClientDocument.class, engagementId);
+            if (engagement == null) {
+                return null;
+            }
+            if (payload instanceof ReplacementRequested || TIMESHEET.equals(message.getType())) {
+                // the aggregate belongs to the engagement: its later events need not name it
+                writes.save(aggregateId, AuditClientDocument.of(aggregateId, engagement.clientId));
+            }
+            return engagement.clientId;
+        }
+        String invoiceId = component(payload, "invoiceId");
+        if (invoiceId != null) {
+            AuditClientDocument invoice = writes.find(AuditClientDocument.class, invoiceId);
+            return invoice == null ? null : invoice.clientId;
+        }
+        return null;
     }
+
+    /** The text of the record component {@code name} of {@code payload}; null when it has none. */
+    private static String component(Object payload, String name) {
+        Method accessor = ACCESSORS.get(payload.getClass()).get(name);
+        if (accessor == null) {
+            return null;
+        }
+        try {
+            Object value = accessor.invoke(payload);
+            return value == null ? null : value.toString();
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+    }
+
+    /** The accessors of a record's text components that name an engagement or an invoice, by name. */
+    private static final ClassValue<Map<String, Method>> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+            Map<String, Method> accessors = new HashMap<>();
+            RecordComponent[] components = type.getRecordComponents();
+            if (components != null) {
+                for (RecordComponent component : components) {
+                    if (component.getType() == String.class
+                            && ("engagementId".equals(component.getName()) || "invoiceId".equals(component.getName()))) {
+                        Method accessor = component.getAccessor();
+                        accessor.setAccessible(true);
+                        accessors.put(component.getName(), accessor);
+                    }
+                }
+            }
+            return Map.copyOf(accessors);
+        }
+    };
 
     private void post(String key, long position) {
         AuditPostingDocument head = writes.find(AuditPostingDocument.class, key);

@@ -7,7 +7,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A posting list of the audit index: the positions of the events that share one key ({@code actor:<actor>},
- * {@code client:<clientId>}, {@code type:<EventType>}, {@code aggregate:<Type>}). The head document, under the key
+ * {@code client:<clientId>}, {@code type:<EventType>}, {@code aggregate:<Type>}; the value with {@code %} and {@code #} escaped). The head document, under the key
  * itself, counts them and lists where each bucket starts; bucket k, under {@code <key>#<k>}, holds up to
  * {@link AuditIndexProjection#BUCKET} positions in ascending order. Every read is by id, so the embedded MongoDB,
  * which scans a collection for any other filter, reads a few small documents per page however long the history.

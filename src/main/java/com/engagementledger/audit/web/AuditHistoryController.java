@@ -206,10 +206,31 @@ public class AuditHistoryController {
             String asOf) {
         Instant at = instant("asOf", asOf);
         String stored = AuditedAggregates.storedType(aggregateType).orElseThrow();
-        AggregateStates.Rebuilt rebuilt = states.asOf(stored, id, at).orElseThrow(() -> RuleViolation.notFound("id",
+        AggregateStates.Rebuilt rebuilt = rebuilt(stored, id, at).orElseThrow(() -> RuleViolation.notFound("id",
                 "No " + aggregateType + " with id " + id));
         JsonNode state = rebuilt.aggregate() == null ? null : objectMapper.valueToTree(rebuilt.aggregate());
         return new AggregateStateAsOf(aggregateType, id, at.toString(), rebuilt.version(), state);
+    }
+
+    /**
+     * The aggregate rebuilt; a 409 naming the damage when one of its events has a stored timestamp that is no instant
+     * (a damaged or hand-edited row, which {@code /api/audit/verify} reports at its position), so that it cannot be
+     * placed before or after asOf.
+     */
+    private java.util.Optional<AggregateStates.Rebuilt> rebuilt(String stored, String id, Instant at) {
+        try {
+            return states.asOf(stored, id, at);
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof DateTimeParseException) {
+                    throw RuleViolation.illegalState("readable-timestamp", "An event of " + id + " has a stored"
+                            + " timestamp that is no instant (" + cause.getMessage() + "), so its state as of an"
+                            + " instant cannot be told; its events are listed by GET /api/audit/events?aggregateId="
+                            + id);
+                }
+            }
+            throw e;
+        }
     }
 
     @GetMapping(value = "/access-log", produces = "application/json")
@@ -222,7 +243,13 @@ public class AuditHistoryController {
             @Size(max = 19) @Pattern(regexp = "[0-9]+", message = "must be a cursor this API gave") String cursor,
             @Parameter(description = "entries per page") @RequestParam(defaultValue = "100") @Min(1) @Max(1000)
             int limit) {
-        return accessLog.after(cursor == null ? 0 : Long.parseLong(cursor), limit);
+        long after;
+        try {
+            after = cursor == null ? 0 : Long.parseLong(cursor);
+        } catch (NumberFormatException e) {
+            throw RuleViolation.malformed("cursor", "cursor", "must be a cursor this API gave");
+        }
+        return accessLog.after(after, limit);
     }
 
     private static EventFilter filter(String aggregateType, String aggregateId, String clientId, String actor,
@@ -275,9 +302,12 @@ public class AuditHistoryController {
         out.write("\r\n");
     }
 
-    /** An RFC 4180 cell; a leading =, +, - or @ is prefixed with ' so that a spreadsheet does not run it. */
-    private static String cell(String value) {
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    /**
+     * An RFC 4180 cell; a leading =, +, -, @, tab or carriage return (OWASP's formula triggers) is prefixed with '
+     * so that a spreadsheet does not run it.
+     */
+    static String cell(String value) {
+        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
             return '"' + safe.replace("\"", "\"\"") + '"';
         }

@@ -40,13 +40,19 @@ public class RequestBodyFilter extends OncePerRequestFilter {
     private final ProblemResponses problems;
     private final int maxBytes;
     private final ObjectProvider<HandlerMapping> handlers;
+    private final ObjectProvider<RefusedRequestListener> refusals;
 
-    /** {@code handlers}: Spring MVC's mapping of controllers, asked lazily since filters are made before it. */
+    /**
+     * {@code handlers}: Spring MVC's mapping of controllers, asked lazily since filters are made before it;
+     * {@code refusals}: told of each request refused here for its role.
+     */
     public RequestBodyFilter(ProblemResponses problems, LedgerProperties properties,
-                             @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> handlers) {
+                             @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> handlers,
+                             ObjectProvider<RefusedRequestListener> refusals) {
         this.problems = problems;
         this.maxBytes = properties.maxBodyBytes();
         this.handlers = handlers;
+        this.refusals = refusals;
     }
 
     @Override
@@ -60,6 +66,7 @@ public class RequestBodyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (refusedByRole(request)) {
             problems.write(request, response, problems.forbidden(request));
+            refusals.forEach(listener -> listener.refused(request, HttpServletResponse.SC_FORBIDDEN));
             return;
         }
         if (request.getContentLengthLong() > maxBytes) {
