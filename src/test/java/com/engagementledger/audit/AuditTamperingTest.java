@@ -285,6 +285,32 @@ class AuditTamperingTest {
     }
 
     @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aProgressRowSetBackWhileRunningStopsTheChainAtItsFirstDuplicateLink(CapturedOutput output) {
+        Path dataDir = copy(base, TestDataDirs.create("audit-progress-set-back-running"));
+        try (ConfigurableApplicationContext running = start("test", dataDir, STORE)) {
+            Api api = new Api(port(running));
+            JdbcTemplate jdbc = running.getBean(JdbcTemplate.class);
+            int from = output.getAll().length();
+            assertThat(jdbc.update("UPDATE audit_chain_progress SET position = " + target
+                    + ", hash = (SELECT hash FROM audit_chain_link WHERE position = " + target + "),"
+                    + " events = (SELECT COUNT(*) FROM audit_chain_link WHERE hash IS NOT NULL AND position <= "
+                    + target + ")")).isEqualTo(1);
+
+            // the builder's next append finds the row moved, reloads it, and meets the links already recorded
+            makeEvents(api, "after-set-back-running", 1);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> output.getAll().substring(from).contains("The audit chain stops for good"));
+            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
+                    .until(() -> AuditChainSupport.chained(jdbc) == target);
+            assertProgressRowReported(verify(api), target + 1, "links are recorded beyond position " + target);
+            String logged = output.getAll().substring(from);
+            assertThat(logged.split("The audit chain stops for good", -1)).as(logged).hasSize(2);
+            assertThat(logged).doesNotContain("could not advance");
+        }
+    }
+
+    @Test
     void aProgressRowWithAnotherHashIsReportedInsteadOfTheNextEvent() throws SQLException {
         Path dataDir = copy(base, TestDataDirs.create("audit-progress-hash"));
         long position;
