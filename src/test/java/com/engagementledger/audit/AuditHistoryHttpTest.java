@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.engagementledger.audit.api.AuditedAggregates;
+import com.engagementledger.audit.api.ExportFormat;
+import com.engagementledger.audit.api.HashChain;
 import com.engagementledger.audit.history.AggregateStates;
 import com.engagementledger.audit.offline.OfflineVerifier;
 import com.engagementledger.support.Api;
@@ -229,9 +231,83 @@ class AuditHistoryHttpTest extends HttpTestSupport {
         lines.subList(firstCheckpoint + 1, lines.size()).stream()
                 .filter(line -> !line.startsWith("{\"checkpoint\"")).forEach(checkpointsDeleted::add);
         assertThat(verify(lines, keys, "--checkpoint-every", "5")).startsWith("0 OK");
-        assertThat(verify(checkpointsDeleted, keys)).startsWith("0 OK");
+        long firstCheckpointPosition = JSON.readTree(lines.get(firstCheckpoint)).get("checkpoint").get("position")
+                .asLong();
+        assertThat(verify(checkpointsDeleted, keys)).startsWith("1 FAILED at position "
+                + (firstCheckpointPosition + 1) + ":").contains("follow the last signed checkpoint");
         assertThat(verify(checkpointsDeleted, keys, "--checkpoint-every", "5")).startsWith("1 FAILED")
                 .contains("were deleted");
+    }
+
+    @Test
+    void anExportEndsWithACheckpointSignedAtItsLastPositionAndNothingUnsignedVerifies() throws Exception {
+        engagement("sealed-client");
+        AuditChainSupport.awaitChained(context());
+        List<String> lines = api.as("auditor").header("Accept", "application/x-ndjson").get("/api/audit/events")
+                .body().lines().filter(line -> !line.isBlank()).toList();
+        List<Path> keys = publicKeys(lines);
+        JsonNode seal = JSON.readTree(lines.get(lines.size() - 1));
+        assertThat(seal.has("checkpoint")).as(lines.get(lines.size() - 1)).isTrue();
+        long end = seal.get("checkpoint").get("position").asLong();
+        assertThat(JSON.readTree(lines.get(lines.size() - 2)).get("position").asLong()).isEqualTo(end);
+        assertThat(verify(lines, keys)).startsWith("0 OK").contains("up to position " + end);
+        // the checkpoint before the seal: what a cut-off or rewritten end falls back to
+        long covered = 0;
+        for (String line : lines.subList(0, lines.size() - 1)) {
+            if (line.startsWith("{\"checkpoint\"")) {
+                covered = JSON.readTree(line).get("checkpoint").get("position").asLong();
+            }
+        }
+
+        // an event's metadata changed, every hash recomputed, every checkpoint line deleted
+        List<String> forged = new ArrayList<>();
+        int target = eventLine(lines, lines.size() / 2);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("{\"checkpoint\"")) {
+                continue;
+            }
+            if (i == target) {
+                ObjectNode changed = (ObjectNode) ExportFormat.MAPPER.readTree(lines.get(i));
+                ((ObjectNode) changed.get("metadata")).put("actor", "someone-else");
+                forged.add(ExportFormat.MAPPER.writeValueAsString(changed));
+            } else {
+                forged.add(lines.get(i));
+            }
+        }
+        assertThat(verify(recomputeHashes(forged), keys)).startsWith("1 FAILED at position 1:")
+                .contains("no signed checkpoint");
+
+        assertThat(verify(List.of(), keys)).startsWith("1 FAILED at position 1:").contains("no event");
+
+        // the last event rewritten, hashes recomputed, the checkpoint that signed it left out
+        List<String> rewritten = new ArrayList<>(lines.subList(0, lines.size() - 1));
+        int last = rewritten.size() - 1;
+        ObjectNode changed = (ObjectNode) ExportFormat.MAPPER.readTree(rewritten.get(last));
+        ((ObjectNode) changed.get("metadata")).put("actor", "someone-else");
+        rewritten.set(last, ExportFormat.MAPPER.writeValueAsString(changed));
+        assertThat(verify(recomputeHashes(rewritten), keys)).startsWith("1 FAILED at position " + (covered + 1)
+                + ":").contains("follow the last signed checkpoint (position " + covered + ")");
+
+        // the end cut off
+        assertThat(verify(lines.subList(0, lines.size() - 1), keys)).startsWith("1 FAILED at position "
+                + (covered + 1) + ":").contains("positions " + (covered + 1) + " to " + end);
+    }
+
+    /** The lines with every event's hash recomputed from the genesis link, as a forger would. */
+    private static List<String> recomputeHashes(List<String> lines) throws IOException {
+        List<String> recomputed = new ArrayList<>();
+        byte[] head = HashChain.GENESIS;
+        for (String line : lines) {
+            ObjectNode node = (ObjectNode) ExportFormat.MAPPER.readTree(line);
+            if (node.has("eventId")) {
+                head = HashChain.link(head, ExportFormat.readEvent(node));
+                node.put("hash", HashChain.hex(head));
+                recomputed.add(ExportFormat.MAPPER.writeValueAsString(node));
+            } else {
+                recomputed.add(line);
+            }
+        }
+        return recomputed;
     }
 
     @Test

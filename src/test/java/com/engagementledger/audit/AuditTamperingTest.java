@@ -9,6 +9,7 @@ import static com.engagementledger.audit.AuditChainSupport.verify;
 import static com.engagementledger.support.RunningLedger.port;
 import static com.engagementledger.support.RunningLedger.start;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.engagementledger.audit.api.Checkpoint;
 import com.engagementledger.audit.api.SigningKeys;
@@ -26,12 +27,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -251,6 +256,89 @@ class AuditTamperingTest {
             assertThat(report.get("firstBadPosition").asLong()).as(report.toString()).isEqualTo(position);
             assertThat(report.get("problem").asText()).contains(keyId, "not known");
         }
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aProgressRowSetBackIsReportedAndTheChainStopsWithOneError(CapturedOutput output) throws SQLException {
+        Path dataDir = copy(base, TestDataDirs.create("audit-progress-set-back"));
+        try (Connection h2 = h2(dataDir); Statement statement = h2.createStatement()) {
+            assertThat(statement.executeUpdate("UPDATE audit_chain_progress SET position = " + target
+                    + ", hash = (SELECT hash FROM audit_chain_link WHERE position = " + target + "),"
+                    + " events = (SELECT COUNT(*) FROM audit_chain_link WHERE hash IS NOT NULL AND position <= "
+                    + target + ")")).isEqualTo(1);
+        }
+        int from = output.getAll().length();
+        try (ConfigurableApplicationContext restarted = start("test", dataDir, STORE)) {
+            Api api = new Api(port(restarted));
+            assertProgressRowReported(verify(api), target + 1, "links are recorded beyond position " + target);
+
+            makeEvents(api, "after-set-back", 1);
+            JdbcTemplate jdbc = restarted.getBean(JdbcTemplate.class);
+            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
+                    .until(() -> AuditChainSupport.chained(jdbc) == target);
+            assertProgressRowReported(verify(api), target + 1, "links are recorded beyond position " + target);
+            String logged = output.getAll().substring(from);
+            assertThat(logged.split("The audit chain stops for good", -1)).as(logged).hasSize(2);
+            assertThat(logged).doesNotContain("DuplicateKeyException", "could not advance");
+        }
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aProgressRowSetBackWhileRunningStopsTheChainAtItsFirstDuplicateLink(CapturedOutput output) {
+        Path dataDir = copy(base, TestDataDirs.create("audit-progress-set-back-running"));
+        try (ConfigurableApplicationContext running = start("test", dataDir, STORE)) {
+            Api api = new Api(port(running));
+            JdbcTemplate jdbc = running.getBean(JdbcTemplate.class);
+            int from = output.getAll().length();
+            assertThat(jdbc.update("UPDATE audit_chain_progress SET position = " + target
+                    + ", hash = (SELECT hash FROM audit_chain_link WHERE position = " + target + "),"
+                    + " events = (SELECT COUNT(*) FROM audit_chain_link WHERE hash IS NOT NULL AND position <= "
+                    + target + ")")).isEqualTo(1);
+
+            // the builder's next append finds the row moved, reloads it, and meets the links already recorded
+            makeEvents(api, "after-set-back-running", 1);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> output.getAll().substring(from).contains("The audit chain stops for good"));
+            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
+                    .until(() -> AuditChainSupport.chained(jdbc) == target);
+            assertProgressRowReported(verify(api), target + 1, "links are recorded beyond position " + target);
+            String logged = output.getAll().substring(from);
+            assertThat(logged.split("The audit chain stops for good", -1)).as(logged).hasSize(2);
+            assertThat(logged).doesNotContain("could not advance");
+        }
+    }
+
+    @Test
+    void aProgressRowWithAnotherHashIsReportedInsteadOfTheNextEvent() throws SQLException {
+        Path dataDir = copy(base, TestDataDirs.create("audit-progress-hash"));
+        long position;
+        try (Connection h2 = h2(dataDir); Statement statement = h2.createStatement()) {
+            assertThat(statement.executeUpdate("UPDATE audit_chain_progress SET hash = '" + "ab".repeat(32) + "'"))
+                    .isEqualTo(1);
+            try (ResultSet progress = statement.executeQuery("SELECT position FROM audit_chain_progress")) {
+                assertThat(progress.next()).isTrue();
+                position = progress.getLong(1);
+            }
+        }
+        try (ConfigurableApplicationContext restarted = start("test", dataDir, STORE)) {
+            Api api = new Api(port(restarted));
+            assertProgressRowReported(verify(api), position, "hash at position " + position);
+
+            makeEvents(api, "after-hash-edit", 1);
+            JdbcTemplate jdbc = restarted.getBean(JdbcTemplate.class);
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                    .until(() -> AuditChainSupport.chained(jdbc) == position);
+            // the new event is not blamed: it was never chained to the false head
+            assertProgressRowReported(verify(api), position, "hash at position " + position);
+        }
+    }
+
+    private static void assertProgressRowReported(JsonNode report, long position, String what) {
+        assertThat(report.get("ok").asBoolean()).as(report.toString()).isFalse();
+        assertThat(report.get("firstBadPosition").asLong()).as(report.toString()).isEqualTo(position);
+        assertThat(report.get("problem").asText()).contains("the chain's progress row was changed", what);
     }
 
     @Test

@@ -16,7 +16,9 @@ import java.util.Arrays;
  * recomputed chain, with every link matching, means the recorded links were rewritten together with the events:
  * the change lies after the previous checkpoint, and the position cannot be narrowed down further. A checkpoint
  * beyond the last position fed means the end of the history was cut off; checkpoints (or the last one and the end)
- * more than checkpoint-every events apart mean checkpoints were deleted.
+ * more than checkpoint-every events apart mean checkpoints were deleted. An export must
+ * moreover end with a signed checkpoint at its last position ({@link #sealedEnd()}): what follows the last signature
+ * is only self-consistent, never proven.
  */
 public final class ChainVerification {
 
@@ -165,6 +167,31 @@ public final class ChainVerification {
                     + " checkpoint (position " + lastCheckpointPosition + "), more than the " + checkpointEvery
                     + " after which one is signed: the checkpoints from position " + (lastCheckpointPosition + 1)
                     + " on were deleted");
+        }
+    }
+
+    /**
+     * Once a whole export was fed (after {@link #end()}): an export must end with a signed checkpoint covering its last
+     * position, since hashes recomputed with {@link HashChain} make any unsigned part agree with itself. An export
+     * without an event, without a checkpoint, or with positions after its last checkpoint proves nothing about them,
+     * so it fails, naming the first position no checkpoint covers.
+     */
+    public void sealedEnd() {
+        if (failed()) {
+            return;
+        }
+        if (lastPosition == 0) {
+            fail(1, "the export holds no event: nothing in it is signed, so it proves nothing (a whole export ends"
+                    + " with a signed checkpoint)");
+        } else if (checkpoints == 0) {
+            fail(1, "the export holds no signed checkpoint: positions 1 to " + lastPosition + " are not covered by"
+                    + " any signature, and their hashes can be recomputed by anyone (a whole export ends with a"
+                    + " signed checkpoint)");
+        } else if (lastPosition > lastCheckpointPosition) {
+            fail(lastCheckpointPosition + 1, "positions " + (lastCheckpointPosition + 1) + " to " + lastPosition
+                    + " follow the last signed checkpoint (position " + lastCheckpointPosition + "): no signature"
+                    + " covers them, so they may have been rewritten or the export's end cut off (a whole export ends"
+                    + " with a signed checkpoint at its last position)");
         }
     }
 

@@ -36,12 +36,14 @@ public class AuditChain {
     }
 
     /**
-     * Feeds every position up to the chain's progress, with its recorded link, and every checkpoint, to {@code sink}
-     * in position order, a range of positions at a time (bounded memory). A position whose link was recorded but
-     * whose event is gone is left out, so that a verifier of the export finds it missing.
+     * Signs a checkpoint at the chain's progress (unless one is there already), then feeds every position up to it,
+     * with its recorded link, and every checkpoint up to it, to {@code sink} in position order, a range of positions
+     * at a time (bounded memory); so the export ends with a signed checkpoint covering its last position, and nothing
+     * in it is left unsigned (ADR 0029). A position whose link was recorded but whose event is gone is left out, so
+     * that a verifier of the export finds it missing.
      */
     public void export(ChainExportSink sink) {
-        long last = store.progress().position();
+        long last = builder.seal();
         long checkpointsAfter = 0;
         for (long first = 1; first <= last; first += ChainVerifier.CHUNK) {
             long chunkLast = Math.min(last, first + ChainVerifier.CHUNK - 1);

@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,8 @@ class AuditChainBuilder implements SmartLifecycle {
 
     private boolean woken;
     private volatile boolean running;
+    /** Set when the progress row disagrees with the recorded links: the builder links and signs nothing more. */
+    private volatile boolean halted;
     private Thread thread;
     private Progress progress;
     private long checkpointedEvents;
@@ -84,6 +87,11 @@ class AuditChainBuilder implements SmartLifecycle {
             rememberLastCheckpoint();
         }
         running = true;
+        Optional<ProgressCheck> changed = ProgressCheck.of(store);
+        if (changed.isPresent()) {
+            halt(changed.get());
+            return;
+        }
         thread = new Thread(this::run, "audit-chain");
         thread.setDaemon(true);
         thread.start();
@@ -93,6 +101,9 @@ class AuditChainBuilder implements SmartLifecycle {
     public void stop() {
         running = false;
         wake();
+        if (thread == null) {
+            return;
+        }
         try {
             thread.join(STOP_TIMEOUT.toMillis());
         } catch (InterruptedException e) {
@@ -116,6 +127,15 @@ class AuditChainBuilder implements SmartLifecycle {
             Duration pause;
             try {
                 pause = step();
+            } catch (DataIntegrityViolationException e) {
+                // links and progress are written together: a link already there means the progress row was changed
+                Optional<ProgressCheck> changed = ProgressCheck.of(store);
+                if (changed.isPresent()) {
+                    halt(changed.get());
+                    return;
+                }
+                log.error("The audit chain could not advance; trying again in {}", AFTER_FAILURE, e);
+                pause = AFTER_FAILURE;
             } catch (RuntimeException e) {
                 log.error("The audit chain could not advance; trying again in {}", AFTER_FAILURE, e);
                 pause = AFTER_FAILURE;
@@ -205,6 +225,24 @@ class AuditChainBuilder implements SmartLifecycle {
     }
 
     /**
+     * Signs a checkpoint at the chain's progress, unless one is there already, for an export to end with (ADR 0029: an
+     * export proves nothing after its last signature); answers its position, up to which the export goes. Stopped
+     * over a changed progress row, it signs nothing and answers the last checkpoint's position; 0 when there is none.
+     */
+    long seal() {
+        synchronized (signing) {
+            Optional<Checkpoint> last = store.lastCheckpoint();
+            if (halted || progress.position() == 0) {
+                return last.map(Checkpoint::position).orElse(0L);
+            }
+            if (last.isEmpty() || last.get().position() != progress.position()) {
+                checkpoint();
+            }
+            return progress.position();
+        }
+    }
+
+    /**
      * Signs a checkpoint at the chain's progress with the current key, then lets the key ring generate a new one.
      */
     KeyRotated rotate() {
@@ -225,6 +263,9 @@ class AuditChainBuilder implements SmartLifecycle {
     }
 
     private void checkpoint() {
+        if (halted) {
+            return;
+        }
         String signedAt = clock.instant().toString();
         String keyId = keys.currentId();
         byte[] statement = Checkpoint.statement(progress.position(), progress.events(), progress.hash(), signedAt,
@@ -239,6 +280,13 @@ class AuditChainBuilder implements SmartLifecycle {
         }
         checkpointedEvents = checkpoint.events();
         checkpointedAt = Instant.parse(signedAt);
+    }
+
+    private void halt(ProgressCheck changed) {
+        halted = true;
+        log.error("The audit chain stops for good at position {}: {}. It links no further event and signs no"
+                + " checkpoint; /api/audit/verify reports it. Restore the audit_chain_progress row (or the database"
+                + " from a backup) and restart", progress.position(), changed.problem());
     }
 
     private void rememberLastCheckpoint() {

@@ -64,6 +64,18 @@ class ChainStore {
                 + " ORDER BY position", (rs, row) -> new Link(rs.getLong(1), rs.getString(2)), first, last);
     }
 
+    /** The highest position a link is recorded for; 0 when none is. */
+    long lastLinkPosition() {
+        Long last = jdbc.queryForObject("SELECT MAX(position) FROM audit_chain_link", Long.class);
+        return last == null ? 0 : last;
+    }
+
+    /** The link after the last event at or before {@code position} (hex), empty when no event was linked so far. */
+    Optional<String> headAt(long position) {
+        return jdbc.queryForList("SELECT hash FROM audit_chain_link WHERE position <= ? AND hash IS NOT NULL"
+                + " ORDER BY position DESC LIMIT 1", String.class, position).stream().findFirst();
+    }
+
     /**
      * Records {@code links} and moves the progress from {@code from} to {@code to}, in one transaction; false (and
      * nothing recorded) when the progress is no longer {@code from}: another node linked these positions.

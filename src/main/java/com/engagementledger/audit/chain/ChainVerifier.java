@@ -21,7 +21,8 @@ import java.util.concurrent.TimeoutException;
  * being checked and the next one, which a reader thread fetches meanwhile; each range's events canonicalized in
  * parallel on the common pool, then hashed in order), and
  * compares it with the recorded links and every signed checkpoint, up to where the chain has got; no checkpoint may
- * lie beyond that (the history's end was cut off); the next event, not linked yet, must at least be linkable.
+ * lie beyond that (the history's end was cut off); the next event, not linked yet, must at least be linkable. First
+ * of all, the progress row must agree with the recorded links ({@link ProgressCheck}): verification stops there.
  */
 class ChainVerifier {
 
@@ -49,6 +50,11 @@ class ChainVerifier {
     }
 
     VerificationReport verify() {
+        Optional<ProgressCheck> changed = ProgressCheck.of(store);
+        if (changed.isPresent()) {
+            return new VerificationReport(false, 0, 0, changed.get().position() - 1, changed.get().position(),
+                    changed.get().problem());
+        }
         long last = store.progress().position();
         ChainVerification verification = new ChainVerification(checkpointEvery);
         Checkpoints checkpoints = new Checkpoints(last);

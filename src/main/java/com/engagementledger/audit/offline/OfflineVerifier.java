@@ -29,7 +29,9 @@ import java.util.Map;
  * feeds {@link ChainVerification}, the check the server runs, one line at a time (bounded memory: a batch of lines is
  * parsed and canonicalized in parallel, then fed in order): every position
  * from 1 on must be there once, as an event carrying its recorded hash or as an empty position; every checkpoint's
- * signature, chain hash and event count must match, and no checkpoint may lie beyond the export's end; given the
+ * signature, chain hash and event count must match, no checkpoint may lie beyond the export's end, and the export must end with a
+ * signed checkpoint at its last position (an export with no event, no checkpoint, or positions after its last
+ * checkpoint fails: anyone can recompute hashes, only a signature anchors them); given the
  * server's checkpoint-every (the export does not carry it), checkpoints may not be farther apart. Exit status 0 when all holds, 1 with the first bad position, 2
  * for a usage error.
  */
@@ -149,6 +151,7 @@ public final class OfflineVerifier {
             verification.checkpointBeyondEnd(pending.peek());
         }
         verification.end();
+        verification.sealedEnd();
         return verification.report();
     }
 

@@ -40,6 +40,43 @@ class ChainVerificationTest {
     }
 
     @Test
+    void anExportEndingWithACheckpointAtItsLastPositionIsSealed() {
+        ChainVerification verification = feed(events, links);
+        verification.checkpoint(checkpoint(6, 5, links.get(4)), KEY.getPublic());
+        verification.end();
+        verification.sealedEnd();
+
+        assertThat(verification.report()).isEqualTo(new VerificationReport(true, 5, 1, 6, null, null));
+    }
+
+    @Test
+    void anExportWithoutEventsOrCheckpointsOrWithPositionsAfterItsLastCheckpointIsNotSealed() {
+        ChainVerification nothing = new ChainVerification();
+        nothing.end();
+        nothing.sealedEnd();
+        assertThat(nothing.report().firstBadPosition()).isEqualTo(1L);
+        assertThat(nothing.report().problem()).contains("no event");
+
+        ChainVerification unsigned = feed(events, links);
+        unsigned.end();
+        unsigned.sealedEnd();
+        assertThat(unsigned.report().firstBadPosition()).isEqualTo(1L);
+        assertThat(unsigned.report().problem()).contains("no signed checkpoint");
+
+        ChainVerification tail = new ChainVerification();
+        tail.event(events.get(0), links.get(0));
+        tail.event(events.get(1), links.get(1));
+        tail.checkpoint(checkpoint(2, 2, links.get(1)), KEY.getPublic());
+        tail.noEvent(3, null);
+        tail.event(events.get(2), links.get(2));
+        tail.end();
+        tail.sealedEnd();
+        assertThat(tail.report().ok()).isFalse();
+        assertThat(tail.report().firstBadPosition()).isEqualTo(3L);
+        assertThat(tail.report().problem()).contains("positions 3 to 4 follow the last signed checkpoint");
+    }
+
+    @Test
     void anAlteredEventIsReportedAtItsPosition() {
         List<StoredEvent> altered = new ArrayList<>(events);
         altered.set(2, event(4, "{\"n\":40}"));
