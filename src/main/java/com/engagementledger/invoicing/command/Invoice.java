@@ -164,39 +164,44 @@ public class Invoice {
 
     @CommandHandler
     public long handle(RecordRefund command, Clock clock) {
-        String refundId = requireId(command.refundId(), "refundId");
-        BigDecimal amount = amount(command.amount(), command.currency());
-        LocalDate today = today(clock);
-        LocalDate refundedOn = command.refundedOn() != null ? command.refundedOn() : today;
-        String reason = requireReason(command.reason(), "a refund");
-        Long repeat = repeated(refundId, "refund", amount, refundedOn, reason);
-        if (repeat != null) {
-            return repeat;
-        }
-        requireIssued("record a refund");
-        requireDate("refundedOn", refundedOn, today);
-        requireAtMostNetPaid(amount, refundedOn, "refund");
-        apply(new RefundRecorded(invoiceId, refundId, amount, currency, refundedOn, reason,
-                balance.afterRefund(amount)));
-        return AggregateLifecycle.getVersion();
+        return takeBack("refund", "refundId", command.refundId(), command.amount(), command.currency(),
+                "refundedOn", command.refundedOn(), command.reason(), clock,
+                (id, amount, on, reason) -> new RefundRecorded(invoiceId, id, amount, currency, on, reason,
+                        balance.afterRefund(amount)));
     }
 
     @CommandHandler
     public long handle(RecordChargeback command, Clock clock) {
-        String chargebackId = requireId(command.chargebackId(), "chargebackId");
-        BigDecimal amount = amount(command.amount(), command.currency());
+        return takeBack("chargeback", "chargebackId", command.chargebackId(), command.amount(), command.currency(),
+                "chargedBackOn", command.chargedBackOn(), command.reason(), clock,
+                (id, amount, on, reason) -> new ChargebackRecorded(invoiceId, id, amount, currency, on, reason,
+                        balance.afterChargeback(amount)));
+    }
+
+    /** The event of money taken back (a refund or a chargeback) once its rules hold. */
+    private interface TakenBack {
+        Object event(String id, BigDecimal amount, LocalDate on, String reason);
+    }
+
+    /**
+     * A refund or chargeback: a reason, dated today unless given, recorded once per id, only on an issued invoice
+     * and at most what the client has paid and kept as of every date from its own on.
+     */
+    private long takeBack(String what, String idField, String givenId, BigDecimal givenAmount, String givenCurrency,
+                          String dateField, LocalDate givenDate, String givenReason, Clock clock, TakenBack taken) {
+        String id = requireId(givenId, idField);
+        BigDecimal amount = amount(givenAmount, givenCurrency);
         LocalDate today = today(clock);
-        LocalDate chargedBackOn = command.chargedBackOn() != null ? command.chargedBackOn() : today;
-        String reason = requireReason(command.reason(), "a chargeback");
-        Long repeat = repeated(chargebackId, "chargeback", amount, chargedBackOn, reason);
+        LocalDate on = givenDate != null ? givenDate : today;
+        String reason = requireReason(givenReason, "a " + what);
+        Long repeat = repeated(id, what, amount, on, reason);
         if (repeat != null) {
             return repeat;
         }
-        requireIssued("record a chargeback");
-        requireDate("chargedBackOn", chargedBackOn, today);
-        requireAtMostNetPaid(amount, chargedBackOn, "chargeback");
-        apply(new ChargebackRecorded(invoiceId, chargebackId, amount, currency, chargedBackOn, reason,
-                balance.afterChargeback(amount)));
+        requireIssued("record a " + what);
+        requireDate(dateField, on, today);
+        requireAtMostNetPaid(amount, on, what);
+        apply(taken.event(id, amount, on, reason));
         return AggregateLifecycle.getVersion();
     }
 
