@@ -1,0 +1,5 @@
+package com.engagementledger.iptransfer.api;
+
+/** One transfer by id; empty when unknown. */
+public record FindIpTransfer(String ipTransferId) {
+}
