@@ -131,7 +131,8 @@ class IpTransferTest {
                         assigned(opened(), List.of("Acme UI kit"), List.of(
                                         new NotedMovement(InvoiceMovementKind.PAYMENT, "pay-1", amount("600.00"), 2),
                                         new NotedMovement(InvoiceMovementKind.CREDIT_NOTE, "cn-1", amount("400.00"),
-                                                3)), List.of(issue(), source(2, "PaymentRecorded"), source(3, "CreditNoteIssued")),
+                                                3)),
+                                List.of(issue(), source(2, "PaymentRecorded"), source(3, "CreditNoteIssued")),
                                 standing("600.00", "600.00", "1", "0.00", IpTransferStatus.ASSIGNED)));
     }
 
@@ -155,8 +156,9 @@ class IpTransferTest {
                         standing("1000.00", "1000.00", "1", "0.00", IpTransferStatus.SUSPENDED)));
         List<NotedMovement> full = List.of(new NotedMovement(InvoiceMovementKind.PAYMENT, "pay-1",
                 amount("1000.00"), 3));
-        IpTransferAssigned assigned = assigned(opened(), List.of("Acme UI kit"), full, List.of(issue(), source(2, "InvoiceDisputed"), source(3, "PaymentRecorded"),
-                source(4, "InvoiceDisputeResolved")),
+        List<SourceEvent> restsOn = List.of(issue(), source(2, "InvoiceDisputed"), source(3, "PaymentRecorded"),
+                source(4, "InvoiceDisputeResolved"));
+        IpTransferAssigned assigned = assigned(opened(), List.of("Acme UI kit"), full, restsOn,
                 standing("1000.00", "1000.00", "1", "0.00", IpTransferStatus.ASSIGNED));
         assertThat(assigned.assignedAt()).isEqualTo(at(4));
         assertThat(assigned.certificate().events()).extracting(CertificateEvent::eventType)
@@ -342,7 +344,8 @@ class IpTransferTest {
                 .expectEvents(noted(InvoiceMovementKind.PAYMENT, 2, "pay-1", "1000.00",
                                 standing("1000.00", "1000.00", "1", "0.00", IpTransferStatus.PARTIALLY_ASSIGNED)),
                         assigned(opened(), List.of("Charting lib"), List.of(new NotedMovement(
-                                        InvoiceMovementKind.PAYMENT, "pay-1", amount("1000.00"), 2)), List.of(issue(), source(2, "PaymentRecorded")),
+                                        InvoiceMovementKind.PAYMENT, "pay-1", amount("1000.00"), 2)),
+                                List.of(issue(), source(2, "PaymentRecorded")),
                                 standing("1000.00", "1000.00", "1", "0.00", IpTransferStatus.ASSIGNED)));
     }
 
@@ -432,7 +435,8 @@ class IpTransferTest {
         List<NotedMovement> full = List.of(new NotedMovement(InvoiceMovementKind.PAYMENT, "pay-1",
                 amount("1000.00"), 2));
         return List.of(opened(), paid(2, "pay-1", "1000.00"), assigned(opened(), List.of("Acme UI kit"), full,
-                List.of(issue(), source(2, "PaymentRecorded")), standing("1000.00", "1000.00", "1", "0.00", IpTransferStatus.ASSIGNED)));
+                List.of(issue(), source(2, "PaymentRecorded")),
+                standing("1000.00", "1000.00", "1", "0.00", IpTransferStatus.ASSIGNED)));
     }
 
     private List<Object> contestedHistory() {
