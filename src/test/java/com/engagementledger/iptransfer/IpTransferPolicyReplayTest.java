@@ -8,6 +8,8 @@ import com.engagementledger.iptransfer.command.IpTransferPolicy;
 import com.engagementledger.support.Api;
 import com.engagementledger.support.HttpTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +34,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The transfer policy against the real event store (ADR 0035): an invoice issued, paid 40 % and 60 %, charged back,
  * disputed and resolved, with another engagement's draft voided in between, gives its transfer exactly the events
  * it should; delivering every invoice event to the policy twice more, and replaying its processor from the start,
- * stores nothing more. The audit API rebuilds the transfer as of an instant.
+ * stores nothing more. Its events carry the system as actor in the causing event's correlation, and the audit API
+ * rebuilds the transfer as of an instant.
  */
 class IpTransferPolicyReplayTest extends HttpTestSupport {
 
@@ -40,6 +43,8 @@ class IpTransferPolicyReplayTest extends HttpTestSupport {
     private static final List<String> EXPECTED = List.of("IpTransferOpened", "InvoiceMovementNoted",
             "InvoiceMovementNoted", "IpTransferAssigned", "InvoiceMovementNoted", "IpTransferContested",
             "IpTransferSuspended", "IpTransferReinstated");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     private IpTransferPolicy policy;
@@ -72,6 +77,16 @@ class IpTransferPolicyReplayTest extends HttpTestSupport {
         await().atMost(LAG).until(() -> transferEvents(transfer).size() == EXPECTED.size());
         assertThat(transferEvents(transfer)).containsExactlyElementsOf(EXPECTED);
         assertThat(transferEvents(IpTransferIds.ofInvoice(draft))).as("a draft has no transfer").isEmpty();
+        List<JsonNode> transferMeta = metadataOf(transfer);
+        List<JsonNode> invoiceMeta = metadataOf(invoice);
+        assertThat(transferMeta).allSatisfy(meta -> {
+            assertThat(meta.get("actor").asText()).isEqualTo("system");
+            assertThat(meta.get("roles").get(0).asText()).isEqualTo("SYSTEM");
+        });
+        assertThat(transferMeta.get(0).get("correlationId")).as("opened in the issue's correlation")
+                .isEqualTo(invoiceMeta.get(1).get("correlationId"));
+        assertThat(transferMeta.get(2).get("correlationId")).as("the second payment's")
+                .isEqualTo(invoiceMeta.get(3).get("correlationId"));
 
         List<TrackedEventMessage<?>> invoiceEvents = invoiceEvents(invoice);
         assertThat(invoiceEvents).as("drafted, issued, two payments, chargeback, dispute, resolution").hasSize(7);
@@ -128,6 +143,17 @@ class IpTransferPolicyReplayTest extends HttpTestSupport {
         } catch (Exception e) {
             throw new AssertionError("the policy refused a redelivered " + event.getPayloadType().getSimpleName(), e);
         }
+    }
+
+    private List<JsonNode> metadataOf(String aggregateId) {
+        return jdbc.query("SELECT metaData FROM DomainEventEntry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber",
+                (rs, i) -> {
+                    try {
+                        return JSON.readTree(rs.getBytes(1));
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, aggregateId);
     }
 
     private List<String> transferEvents(String transfer) {
