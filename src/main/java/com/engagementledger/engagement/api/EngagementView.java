@@ -12,5 +12,5 @@ import java.util.List;
 public record EngagementView(String engagementId, long version, String clientId, String clientName,
                              String roleTitle, String currency, BillingModel billingModel, EngagementStatus status,
                              EngagementTerms terms, List<SeatView> seats, KeyDates dates, LocalDate asOfDate,
-                             Instant lastChangedAt) {
+                             List<String> ipExclusions, Instant lastChangedAt) {
 }

@@ -43,5 +43,7 @@ public class EngagementDocument extends ReadModelDocument {
     LocalDate lastDay;
     LocalDate endedOn;
     LocalDate cancelledOn;
+    /** The background technology excluded from IP transfer (IpExclusionsSet); empty when none. */
+    List<String> ipExclusions = new ArrayList<>();
     Instant lastChangedAt;
 }

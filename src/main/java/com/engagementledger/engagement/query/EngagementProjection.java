@@ -13,6 +13,7 @@ import com.engagementledger.engagement.api.EngagementStatus;
 import com.engagementledger.engagement.api.NoticeGiven;
 import com.engagementledger.engagement.api.NoticeWithdrawn;
 import com.engagementledger.engagement.api.RateChangeScheduled;
+import com.engagementledger.engagement.api.IpExclusionsSet;
 import com.engagementledger.engagement.api.RateChangeWithdrawn;
 import com.engagementledger.engagement.api.RateSchedule;
 import com.engagementledger.engagement.api.RateStep;
@@ -211,6 +212,15 @@ public class EngagementProjection extends DocumentProjection<EngagementDocument>
                 .map(seat -> seat.changed(calendarSeat -> calendarSeat.withRates(
                         calendarSeat.rates().without(event.rateChangeId()))))
                 .toList());
+    }
+
+    @EventHandler
+    void on(IpExclusionsSet event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        project(event.engagementId(), sequence, at, doc -> evolve(doc, event));
+    }
+
+    static EngagementDocument evolve(EngagementDocument previous, IpExclusionsSet event) {
+        return change(previous, event, doc -> doc.ipExclusions = List.copyOf(event.exclusions()));
     }
 
     @EventHandler

@@ -128,7 +128,7 @@ public class EngagementQueryHandler {
                 doc.endedOn, doc.cancelledOn, scheduledPause, scheduledResume);
         return new EngagementView(doc.engagementId, doc.version, doc.clientId, doc.clientName, doc.roleTitle,
                 doc.currency, doc.billingModel, statusOn(doc, calendar, today), doc.terms, seats, dates, today,
-                doc.lastChangedAt);
+                doc.ipExclusions == null ? List.of() : List.copyOf(doc.ipExclusions), doc.lastChangedAt);
     }
 
     /** Every holder of the seat with the last day each held it; the last holder's is open. */

@@ -71,6 +71,7 @@ class EngagementExamples implements ApiExamples {
                          "dates": {"proposedOn": "2035-03-05", "trialStart": "2035-03-05",
                                    "trialLastDay": "2035-03-18", "trialDecidedOn": "2035-03-10",
                                    "activeFrom": "2035-03-05"},
-                         "asOfDate": "2035-03-10", "lastChangedAt": "2035-03-10T09:00:00Z"}"""));
+                         "asOfDate": "2035-03-10", "ipExclusions": ["Acme's pre-existing billing engine"],
+                         "lastChangedAt": "2035-03-10T09:00:00Z"}"""));
     }
 }

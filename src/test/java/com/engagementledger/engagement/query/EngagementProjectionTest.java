@@ -15,6 +15,7 @@ import com.engagementledger.engagement.api.EngagementProposed;
 import com.engagementledger.engagement.api.EngagementStatus;
 import com.engagementledger.engagement.api.EngagementTerms;
 import com.engagementledger.engagement.api.EngagementView;
+import com.engagementledger.engagement.api.IpExclusionsSet;
 import com.engagementledger.engagement.api.FindEngagement;
 import com.engagementledger.engagement.api.FindEngagements;
 import com.engagementledger.engagement.api.IpTrigger;
@@ -190,6 +191,17 @@ class EngagementProjectionTest {
         } else {
             dispatch(projection, event, sequence);
         }
+    }
+
+    @Test
+    void theIpExclusionsShownAreTheLastListSet() {
+        history("x1").forEach(Runnable::run);
+        assertThat(queries.find(new FindEngagement("x1")).orElseThrow().ipExclusions()).isEmpty();
+        projection.on(new IpExclusionsSet("x1", List.of("Acme billing engine", "In-house UI kit"), "Contract §7"),
+                4, AT);
+        projection.on(new IpExclusionsSet("x1", List.of("In-house UI kit"), "Engine licensed separately"), 5, AT);
+        assertThat(queries.find(new FindEngagement("x1")).orElseThrow().ipExclusions())
+                .containsExactly("In-house UI kit");
     }
 
     @Test

@@ -66,7 +66,7 @@ class ReplacementProcessTest {
                                 LocalDate.parse("2025-05-01"), true, new BigDecimal("8000.00"), List.of(),
                                 List.of(), List.of(), List.of(), ID)),
                         new KeyDates(null, null, null, null, null, null, null, null, null, null, null, null, null),
-                        LocalDate.parse("2025-03-10"), NOW);
+                        LocalDate.parse("2025-03-10"), List.of(), NOW);
             }
         });
     }
