@@ -20,6 +20,8 @@ import com.engagementledger.engagement.api.EngagementResumed;
 import com.engagementledger.engagement.api.EngagementStatus;
 import com.engagementledger.engagement.api.EngagementTerms;
 import com.engagementledger.engagement.api.GiveNotice;
+import com.engagementledger.engagement.api.IpExclusions;
+import com.engagementledger.engagement.api.IpExclusionsSet;
 import com.engagementledger.engagement.api.NewSeat;
 import com.engagementledger.engagement.api.NoticeGiven;
 import com.engagementledger.engagement.api.NoticeWithdrawn;
@@ -48,6 +50,7 @@ import com.engagementledger.engagement.api.SeatReleased;
 import com.engagementledger.engagement.api.SeatReplacementClosed;
 import com.engagementledger.engagement.api.SeatReplacementOpened;
 import com.engagementledger.engagement.api.SeatWithdrawn;
+import com.engagementledger.engagement.api.SetIpExclusions;
 import com.engagementledger.engagement.api.StartTrial;
 import com.engagementledger.engagement.api.SwapSeatProfessional;
 import com.engagementledger.engagement.api.TrialAccepted;
@@ -74,6 +77,7 @@ import com.engagementledger.invoicing.api.InvoicedPeriodReopened;
 import com.engagementledger.invoicing.api.ReopenInvoicedPeriod;
 import com.engagementledger.invoicing.api.TrialOutcome;
 import com.engagementledger.invoicing.api.TrialPeriod;
+import com.engagementledger.iptransfer.api.EngagementIpTerms.IpTerms;
 import com.engagementledger.platform.api.AuditMetadata;
 import com.engagementledger.platform.api.Money;
 import com.engagementledger.platform.api.PlainText;
@@ -170,6 +174,11 @@ public class Engagement {
     private Map<String, InvoicedPeriodClosed> invoicedPeriods = new HashMap<>();
     /** The replacements whose service credit is on a closed invoice, with that invoice's id. */
     private Map<String, String> invoicedCredits = new HashMap<>();
+    /**
+     * The background technology excluded from IP transfer. A snapshot of revision 6 taken before the first
+     * {@link IpExclusionsSet} has none and reads as empty, which it was: no new revision is needed.
+     */
+    private List<String> ipExclusions = new ArrayList<>();
 
     protected Engagement() {
         // for Axon and for snapshots
@@ -678,6 +687,29 @@ public class Engagement {
     }
 
     /**
+     * Replaces the background technology excluded from IP transfer on the invoices issued from now on; not once the
+     * engagement is over (ended, cancelled, trial rejected), when no invoice is issued for new work.
+     */
+    @CommandHandler
+    public long handle(SetIpExclusions command) {
+        if (status.isTerminal()) {
+            throw RuleViolation.illegalState("status", "Cannot set the IP exclusions: " + statusText()
+                    + " (only while it is not ENDED, CANCELLED or TRIAL_REJECTED)");
+        }
+        List<String> exclusions = IpExclusions.check("exclusions", command.exclusions());
+        String reason = optionalText(command.reason(), "reason");
+        if (PlainText.isBlank(reason)) {
+            throw RuleViolation.invalid("reason", "required", "reason: required, say why the exclusions change");
+        }
+        if (exclusions.equals(ipExclusions)) {
+            throw RuleViolation.illegalState("no-change", "The engagement already excludes exactly these items"
+                    + " from IP transfer");
+        }
+        apply(new IpExclusionsSet(engagementId, exclusions, reason));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /**
      * Opens a replacement of a seat's professional (DESIGN.md §3). The engagement decides it, because it owns what
      * the decision rests on: the seat and its dates, the seat's free replacements and the rule of one open
      * replacement per seat (ADR 0025). The replacement is created in the same unit of work, with everything it
@@ -968,6 +1000,11 @@ public class Engagement {
                 calendar.firstBilledDay(), lastBilledDay());
     }
 
+    /** The engagement as the IP transfer of an invoice issued now needs it. */
+    IpTerms ipTerms() {
+        return new IpTerms(engagementId, clientName, List.copyOf(ipExclusions));
+    }
+
     private TrialPeriod trialPeriod() {
         if (trialStart == null) {
             return null;
@@ -1013,6 +1050,11 @@ public class Engagement {
                             + ": period " + closed.period() + " is invoiced by invoice " + closed.invoiceId()
                             + "; void that invoice first");
                 });
+    }
+
+    @EventSourcingHandler
+    void on(IpExclusionsSet event) {
+        ipExclusions = new ArrayList<>(event.exclusions());
     }
 
     @EventSourcingHandler

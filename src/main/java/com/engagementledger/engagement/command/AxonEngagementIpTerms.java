@@ -1,0 +1,40 @@
+package com.engagementledger.engagement.command;
+
+import com.engagementledger.iptransfer.api.EngagementIpTerms;
+import java.util.Optional;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engagement's IP terms as the engagement itself knows them now, for the transfer policy when an invoice is
+ * issued: loaded from its repository in a unit of work of its own that is always rolled back, like
+ * {@link EngagementBillingBases}, so that reading writes nothing and takes no snapshot.
+ */
+@Component
+public class AxonEngagementIpTerms implements EngagementIpTerms {
+
+    private final ObjectProvider<Repository<Engagement>> engagements;
+
+    public AxonEngagementIpTerms(ObjectProvider<Repository<Engagement>> engagements) {
+        this.engagements = engagements;
+    }
+
+    @Override
+    public Optional<IpTerms> of(String engagementId) {
+        if (engagementId == null || engagementId.isBlank()) {
+            return Optional.empty();
+        }
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        try {
+            return Optional.ofNullable(engagements.getObject().load(engagementId).invoke(Engagement::ipTerms));
+        } catch (AggregateNotFoundException unknown) {
+            return Optional.empty();
+        } finally {
+            unitOfWork.rollback();
+        }
+    }
+}
