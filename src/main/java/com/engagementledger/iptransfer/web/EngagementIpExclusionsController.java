@@ -1,5 +1,6 @@
 package com.engagementledger.iptransfer.web;
 
+import com.engagementledger.engagement.api.IpExclusions;
 import com.engagementledger.engagement.api.SetIpExclusions;
 import com.engagementledger.platform.security.Roles;
 import com.engagementledger.platform.web.CommandAccepted;
@@ -46,7 +47,7 @@ public class EngagementIpExclusionsController {
                     + " cancelled or trial-rejected engagement and when the list is the same as now.")
     public ResponseEntity<CommandAccepted> exclusions(@PathVariable @ResourceId String id, @IfMatch Long version,
             @RequestBody @Valid ExclusionsRequest body) {
-        return gateways.accepted(id, new SetIpExclusions(id, Exclusions.of(body.exclusions()), body.reason(),
+        return gateways.accepted(id, new SetIpExclusions(id, IpExclusions.check("exclusions", body.exclusions()), body.reason(),
                 version));
     }
 }

@@ -1,5 +1,6 @@
 package com.engagementledger.iptransfer.web;
 
+import com.engagementledger.engagement.api.IpExclusions;
 import com.engagementledger.iptransfer.api.FindIpCertificate;
 import com.engagementledger.iptransfer.api.FindIpLedger;
 import com.engagementledger.iptransfer.api.FindIpTransfer;
@@ -156,7 +157,7 @@ public class IpTransferController {
                 .orElseThrow(() -> notAssigned(id));
         if (!IpRepresentation.preferred(accept, MediaType.APPLICATION_PDF)) {
             return ResponseEntity.ok().header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-                    .contentType(MediaType.APPLICATION_JSON).body(certificate);
+                    .contentType(MediaType.APPLICATION_JSON).body(CertificateResponse.of(certificate));
         }
         return ResponseEntity.ok().header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                 .contentType(MediaType.APPLICATION_PDF)
@@ -173,7 +174,7 @@ public class IpTransferController {
                     + " them.")
     public ResponseEntity<CommandAccepted> exclusions(@PathVariable @ResourceId String id, @IfMatch Long version,
             @RequestBody @Valid ExclusionsRequest body) {
-        return gateways.accepted(id, new SetIpTransferExclusions(id, Exclusions.of(body.exclusions()),
+        return gateways.accepted(id, new SetIpTransferExclusions(id, IpExclusions.check("exclusions", body.exclusions()),
                 body.reason(), version));
     }
 
