@@ -45,8 +45,13 @@ public abstract class HttpTestSupport {
         api = new Api(port);
     }
 
+    /**
+     * The events stored, less those of IP transfers: the transfer policy stores them on its own processor a moment
+     * after an invoice event, so counting them would make "this request stored nothing (or one event)" race with it.
+     */
     protected long eventCount() {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE type <> 'IpTransfer'",
+                Long.class);
         return count == null ? 0 : count;
     }
 

@@ -34,6 +34,8 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,6 +51,7 @@ import org.springframework.stereotype.Component;
 public class IpTransferPolicy {
 
     static final String PROCESSING_GROUP = "ip-transfer-policy";
+    private static final Logger LOG = LoggerFactory.getLogger(IpTransferPolicy.class);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
     private static final MetaData SYSTEM = MetaData.from(Map.of(AuditMetadata.ACTOR, AuditMetadata.SYSTEM_ACTOR,
             AuditMetadata.ROLES, List.of(AuditMetadata.SYSTEM_ROLE)));
@@ -64,9 +67,7 @@ public class IpTransferPolicy {
     @EventHandler
     void on(InvoiceIssued event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
             @Timestamp Instant at, TrackingToken token) {
-        IpTerms engagement = terms.of(event.engagementId()).orElseThrow(() -> new IllegalStateException(
-                "invoice " + event.invoiceId() + " was issued for engagement " + event.engagementId()
-                        + ", which the engagement's command side does not know"));
+        IpTerms engagement = terms.of(event.engagementId()).orElseGet(() -> unknown(event));
         send(new OpenIpTransfer(IpTransferIds.ofInvoice(event.invoiceId()), event.invoiceId(), event.number(),
                 event.engagementId(), event.clientId(), engagement.clientName(), event.period(), event.currency(),
                 event.issueDate(), event.total(), event.ipTrigger(), engagement.exclusions(),
@@ -127,6 +128,17 @@ public class IpTransferPolicy {
         }
         send(new NoteInvoiceVoided(IpTransferIds.ofInvoice(event.invoiceId()), event.reason(),
                 source(event, eventId, sequence, at, token)));
+    }
+
+    /**
+     * An engagement the command side does not know (an invoice stored without one: a repair, an import) will not be
+     * known on a retry either: the transfer opens without a client name or exclusions rather than stop every other
+     * invoice's transfer behind it, and the inconsistency is logged.
+     */
+    private static IpTerms unknown(InvoiceIssued event) {
+        LOG.warn("Invoice {} was issued for engagement {}, which the engagement's command side does not know: its IP"
+                + " transfer opens without a client name or exclusions", event.invoiceId(), event.engagementId());
+        return new IpTerms(event.engagementId(), null, List.of());
     }
 
     private void movement(String invoiceId, InvoiceMovementKind kind, String movementId, BigDecimal amount,
