@@ -42,10 +42,6 @@ public class IpTransferQueryHandler {
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("period"), Sort.Order.desc("issueDate"),
             Sort.Order.asc("_id"));
 
-    /** The statuses that still wait for money before their assignment. */
-    private static final List<IpTransferStatus> AWAITING_PAYMENT = List.of(IpTransferStatus.PENDING,
-            IpTransferStatus.PARTIALLY_ASSIGNED, IpTransferStatus.SUSPENDED);
-
     private final MongoTemplate mongo;
 
     public IpTransferQueryHandler(MongoTemplate mongo) {
@@ -106,9 +102,7 @@ public class IpTransferQueryHandler {
             BigDecimal remaining = BigDecimal.ZERO;
             for (IpTransferDocument doc : transfers) {
                 periods.get(doc.status).add(doc.period);
-                if (AWAITING_PAYMENT.contains(doc.status) && doc.remaining != null) {
-                    remaining = remaining.add(doc.remaining);
-                }
+                remaining = remaining.add(remaining(doc));
             }
             remaining = minor(remaining, currency);
             rows.add(new IpLedgerRow(any.clientId, any.clientName, any.engagementId, any.currency,
@@ -141,11 +135,21 @@ public class IpTransferQueryHandler {
         return new IpTransferView(doc.ipTransferId, doc.invoiceId, doc.invoiceNumber, doc.engagementId,
                 doc.clientId, doc.clientName, doc.period, doc.status, doc.trigger, doc.currency, doc.issueDate,
                 minor(doc.total, currency), doc.paidShare, minor(doc.amountDue, currency),
-                minor(doc.amountPaid, currency), minor(doc.remaining, currency), doc.assignedAt, doc.sha256,
+                minor(doc.amountPaid, currency), minor(remaining(doc), currency), doc.assignedAt, doc.sha256,
                 doc.exclusions == null ? List.of() : doc.exclusions, contest(doc),
                 doc.suspension == null ? null : new IpTransferView.Suspension(doc.suspension.reason(),
                         doc.suspension.since()),
                 doc.voidReason, doc.version);
+    }
+
+    /**
+     * What remains to be paid before assignment: nothing once assigned (a contest's shortfall is shown with the
+     * contest) or voided, else what the transfer's last event said.
+     */
+    private static BigDecimal remaining(IpTransferDocument doc) {
+        boolean waiting = doc.certificate == null && doc.status != IpTransferStatus.VOIDED;
+        BigDecimal remaining = doc.remaining == null ? BigDecimal.ZERO : doc.remaining;
+        return waiting ? remaining : BigDecimal.ZERO.setScale(Math.max(0, remaining.scale()));
     }
 
     private static IpTransferView.Contest contest(IpTransferDocument doc) {

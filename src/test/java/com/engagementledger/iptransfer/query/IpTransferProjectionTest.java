@@ -129,6 +129,9 @@ class IpTransferProjectionTest {
         assertThat(assigned.contest().reason()).isEqualTo("Goodwill");
         assertThat(assigned.contest().resolvedAt()).isEqualTo(released);
         assertThat(assigned.assignedAt()).isEqualTo(AT);
+        assertThat(assigned.remaining()).as("nothing remains before an assignment that happened; the shortfall is"
+                + " the contest's").isEqualTo(new BigDecimal("0"));
+        assertThat(assigned.amountPaid()).isEqualTo(new BigDecimal("577419"));
 
         projection.on(new IpTransferVoided("ipt-2", "Wrong client", source(4, 40),
                 standing("677419", "577419", "0.8523793280", "0", IpTransferStatus.VOIDED)), 6);

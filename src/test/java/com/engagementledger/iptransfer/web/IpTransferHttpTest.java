@@ -136,6 +136,8 @@ class IpTransferHttpTest extends HttpTestSupport {
         JsonNode reassigned = transfer(id, t -> t.path("status").asText().equals("ASSIGNED"));
         assertThat(reassigned.get("contest").get("resolution").asText()).isEqualTo("RELEASED");
         assertThat(reassigned.get("sha256").asText()).isEqualTo(sha256);
+        assertThat(body(id)).as("assigned: nothing remains before assignment; paid is what the client kept")
+                .contains("\"remaining\":0.00").contains("\"amountPaid\":3600.00");
         problem(api.as("finance").post(release, Map.of("reason", "again")), 409, null, null);
         problem(api.as("finance").post("/api/ip-transfers/" + id + "/exclusions",
                 Map.of("exclusions", List.of("Something else"), "reason", "Too late")), 409, null, null);
