@@ -98,10 +98,12 @@ public class IpTransfer {
         Objects.requireNonNull(command.issueDate(), "issueDate");
         Currency currency = Currency.getInstance(command.currency());
         TransferMoney money = TransferMoney.of(currency, command.total(), List.of());
+        // nothing is credited yet: what is due is the total, in the currency's minor unit
+        BigDecimal total = money.amountDue();
         List<String> initial = command.exclusions() == null ? List.of() : List.copyOf(command.exclusions());
         apply(new IpTransferOpened(command.ipTransferId(), command.invoiceId(), command.invoiceNumber(),
                 command.engagementId(), command.clientId(), command.clientName(), command.period(),
-                currency.getCurrencyCode(), command.issueDate(), money.amountDue(), command.trigger(), initial,
+                currency.getCurrencyCode(), command.issueDate(), total, command.trigger(), initial,
                 command.source(), money.standing(IpTransferStatus.PENDING)));
         if (command.trigger() == IpTrigger.ON_CREATION || money.settled()) {
             assign();
