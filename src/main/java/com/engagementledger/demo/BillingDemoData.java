@@ -7,6 +7,7 @@ import com.engagementledger.engagement.api.EngagementTerms;
 import com.engagementledger.engagement.api.IpTrigger;
 import com.engagementledger.engagement.api.NewSeat;
 import com.engagementledger.engagement.api.ProposeEngagement;
+import com.engagementledger.engagement.api.SetIpExclusions;
 import com.engagementledger.invoicing.api.DraftInvoice;
 import com.engagementledger.invoicing.api.InvoiceIssued;
 import com.engagementledger.invoicing.api.IssueCreditNote;
@@ -46,7 +47,8 @@ import org.springframework.stereotype.Component;
  * second month's, Stark's is paid after a credit note, Gulf's is paid and Kaiju's is left unpaid, overdue once the
  * demo's clock passes its due date; of the third month's, Kaiju's is partially paid and the others are open. The
  * current month of Stark is a draft; this week's hours are submitted (Stark's left to approve themselves, Gulf's
- * disputed).
+ * disputed). Gulf's terms assign IP on creation (its transfers are assigned at issue), the others on payment;
+ * Stark excludes its background technology from IP transfer ({@link IpTransferDemoData} adds the rest of IP).
  *
  * <p>Invoices are issued in arrears, dated the day they are issued: the seeding moves the demo's test clock forward
  * month by month, as {@link ReplacementDemoData} does for its SLA. It runs before the other demo data
@@ -58,6 +60,10 @@ import org.springframework.stereotype.Component;
 @Profile("demo")
 @Order(BillingDemoData.ORDER)
 public class BillingDemoData implements DemoData {
+
+    /** Stark's background technology excluded from IP transfer: on each of its transfers and certificates. */
+    static final List<String> STARK_EXCLUSIONS = List.of("Stark telemetry SDK (pre-existing)",
+            "Arc reactor control firmware");
 
     /** Before the engagements (100): the billing months lie before the day their stories begin. */
     static final int ORDER = 50;
@@ -83,12 +89,18 @@ public class BillingDemoData implements DemoData {
         YearMonth first = YearMonth.from(start);
 
         String stark = engage(commands, "stark", "Stark Industries", "Platform Engineer", "EUR",
-                BillingModel.HOURLY, start, seat("stark-1", "pro-lena", "Lena Fischer", "95.00", start),
+                BillingModel.HOURLY, IpTrigger.ON_PAYMENT, start,
+                seat("stark-1", "pro-lena", "Lena Fischer", "95.00", start),
                 seat("stark-2", "pro-marco", "Marco Rossi", "110.00", start));
+        // before the first invoice, so that every Stark transfer and certificate carries them
+        commands.send(new SetIpExclusions(stark, STARK_EXCLUSIONS, "Pre-existing Stark code, excluded by clause 9"
+                + " of the master services agreement", null));
         String kaiju = engage(commands, "kaiju", "Kaiju Robotics KK", "Embedded Engineer", "JPY",
-                BillingModel.MONTHLY, start, seat("kaiju-1", "pro-yuki", "Yuki Tanaka", "1250000", start));
+                BillingModel.MONTHLY, IpTrigger.ON_PAYMENT, start,
+                seat("kaiju-1", "pro-yuki", "Yuki Tanaka", "1250000", start));
         String gulf = engage(commands, "gulf", "Gulf Logistics", "Integration Engineer", "KWD",
-                BillingModel.HOURLY, start, seat("gulf-1", "pro-omar", "Omar Haddad", "27.750", start));
+                BillingModel.HOURLY, IpTrigger.ON_CREATION, start,
+                seat("gulf-1", "pro-omar", "Omar Haddad", "27.750", start));
         HourlySeat lena = new HourlySeat(stark, DemoCommands.id("seat:stark-1"), start,
                 List.of("8", "8", "8", "8", "6.5", "0", "0"));
         HourlySeat marco = new HourlySeat(stark, DemoCommands.id("seat:stark-2"), start,
@@ -154,11 +166,11 @@ public class BillingDemoData implements DemoData {
     }
 
     private static String engage(DemoCommands commands, String clientId, String clientName, String role,
-                                 String currency, BillingModel model, LocalDate start, NewSeat... seats) {
+                                 String currency, BillingModel model, IpTrigger ipTrigger, LocalDate start,
+                                 NewSeat... seats) {
         String id = DemoCommands.id("engagement:" + clientId);
         commands.send(new ProposeEngagement(id, clientId, clientName, role, currency, model, List.of(seats),
-                new EngagementTerms("UTC", BillingCycle.MONTHLY, 30, 30, 0, 90, 2, 5, 5, 30,
-                        IpTrigger.ON_PAYMENT)));
+                new EngagementTerms("UTC", BillingCycle.MONTHLY, 30, 30, 0, 90, 2, 5, 5, 30, ipTrigger)));
         commands.send(new ActivateEngagement(id, start, null));
         return id;
     }

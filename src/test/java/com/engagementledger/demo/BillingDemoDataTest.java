@@ -25,7 +25,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.Message;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The billing demo data (issue 7): three months of invoices in EUR, JPY and KWD, issued in arrears month by month;
  * the first month's paid, one paid after a credit note, one left unpaid past its due date, one partially paid, the
  * current month drafted; the hourly engagements' weeks approved, with one still disputed; and the stories of the
- * other demo data (Acme's missed SLA, Hooli's overlap) as they were, checked by {@code DemoProfileTest}.
+ * other demo data (Acme's missed SLA, Hooli's overlap) as they were, checked by {@code DemoProfileTest}; and the IP
+ * ledger in every status (issue 8).
  */
 class BillingDemoDataTest {
 
@@ -127,6 +130,63 @@ class BillingDemoDataTest {
                         .as("this week's hours of Lena approved themselves while the clock moved on")
                         .anyMatch(JsonNode::asBoolean);
             });
+            theIpLedgerShowsEveryStatus(port, first);
+        }
+    }
+
+    /**
+     * Issue 8's demo: every IP transfer status at once; Gulf's ON_CREATION transfers assigned at issue; Stark's
+     * exclusions on its transfers; a contested and a voided transfer keep their certificates.
+     */
+    private static void theIpLedgerShowsEveryStatus(int port, YearMonth first) {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("stark:1", "CONTESTED");
+        expected.put("stark:2", "SUSPENDED");
+        expected.put("kaiju:0", "ASSIGNED");
+        expected.put("kaiju:1", "PENDING");
+        expected.put("kaiju:2", "PARTIALLY_ASSIGNED");
+        expected.put("gulf:0", "ASSIGNED");
+        expected.put("gulf:1", "ASSIGNED");
+        expected.put("gulf:2", "VOIDED");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> expected.forEach((key, status) -> {
+            String[] parts = key.split(":");
+            String invoiceId = BillingDemoData.invoiceId(parts[0], first.plusMonths(Integer.parseInt(parts[1])));
+            JsonNode transfer = getQuietly(port, "/api/ip-transfers/ipt-" + invoiceId);
+            assertThat(transfer.get("status").asText()).as(key).isEqualTo(status);
+        }));
+        for (int month = 0; month < 3; month++) {
+            JsonNode stark = getQuietly(port, "/api/ip-transfers/ipt-" + BillingDemoData.invoiceId("stark",
+                    first.plusMonths(month)));
+            assertThat(stark.get("exclusions")).extracting(JsonNode::asText)
+                    .containsExactlyElementsOf(BillingDemoData.STARK_EXCLUSIONS);
+            JsonNode gulf = getQuietly(port, "/api/ip-transfers/ipt-" + BillingDemoData.invoiceId("gulf",
+                    first.plusMonths(month)));
+            assertThat(gulf.get("trigger").asText()).isEqualTo("ON_CREATION");
+            assertThat(gulf.hasNonNull("assignedAt")).as("assigned at issue").isTrue();
+        }
+        JsonNode partly = getQuietly(port, "/api/ip-transfers/ipt-" + BillingDemoData.invoiceId("kaiju",
+                first.plusMonths(2)));
+        assertThat(partly.get("paidShare").decimalValue()).isStrictlyBetween(BigDecimal.ZERO, BigDecimal.ONE);
+        JsonNode contested = getQuietly(port, "/api/ip-transfers/ipt-" + BillingDemoData.invoiceId("stark",
+                first.plusMonths(1)) + "/certificate");
+        assertThat(contested.get("contest").get("open").asBoolean()).isTrue();
+        assertThat(contested.get("sha256").asText()).matches("[0-9a-f]{64}");
+        JsonNode voided = getQuietly(port, "/api/ip-transfers/ipt-" + BillingDemoData.invoiceId("gulf",
+                first.plusMonths(2)) + "/certificate");
+        assertThat(voided.get("status").asText()).isEqualTo("VOIDED");
+        assertThat(voided.get("voidReason").asText()).isNotBlank();
+        JsonNode ledger = getQuietly(port, "/api/ip-transfers/ledger");
+        for (String status : List.of("assigned", "partiallyAssigned", "pending", "suspended", "contested",
+                "voided")) {
+            assertThat(ledger.get("rows").findValues(status)).as(status).anyMatch(periods -> !periods.isEmpty());
+        }
+    }
+
+    private static JsonNode getQuietly(int port, String path) {
+        try {
+            return get(port, path);
+        } catch (Exception e) {
+            throw new AssertionError(path, e);
         }
     }
 

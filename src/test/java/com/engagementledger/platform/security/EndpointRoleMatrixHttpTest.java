@@ -44,7 +44,9 @@ class EndpointRoleMatrixHttpTest extends HttpTestSupport {
         assertThat(undeclared).as("endpoints without @RolesAllowed").isEmpty();
         assertThat(endpoints).extracting(Endpoint::pattern)
                 .contains("/api/engagements", "/api/engagements/{id}", "/api/engagements/{id}/rate-changes",
-                        "/api/invoices/drafts", "/api/invoices/{id}", "/api/invoices/{id}/payments");
+                        "/api/invoices/drafts", "/api/invoices/{id}", "/api/invoices/{id}/payments",
+                        "/api/ip-transfers", "/api/ip-transfers/{id}/certificate",
+                        "/api/engagements/{id}/ip-exclusions");
 
         long events = eventCount();
         SoftAssertions soft = new SoftAssertions();
@@ -126,5 +128,17 @@ class EndpointRoleMatrixHttpTest extends HttpTestSupport {
         }
         assertThat(byPattern.get("GET /api/timesheets")).containsExactlyInAnyOrder(Roles.ALL);
         assertThat(byPattern.get("GET /api/timesheets/{id}")).containsExactlyInAnyOrder(Roles.ALL);
+        // IP is read by everyone; changed only by finance's exclusions and release, and the engagement's list
+        for (String read : List.of("", "/ledger", "/{id}", "/{id}/certificate")) {
+            assertThat(byPattern.get("GET /api/ip-transfers" + read)).as(read).containsExactlyInAnyOrder(Roles.ALL);
+        }
+        assertThat(byPattern.get("POST /api/ip-transfers/{id}/exclusions")).containsExactly(Roles.FINANCE);
+        assertThat(byPattern.get("POST /api/ip-transfers/{id}/release")).containsExactly(Roles.FINANCE);
+        assertThat(byPattern.keySet()).filteredOn(key -> key.contains(" /api/ip-transfers"))
+                .containsExactlyInAnyOrder("GET /api/ip-transfers", "GET /api/ip-transfers/ledger",
+                        "GET /api/ip-transfers/{id}", "GET /api/ip-transfers/{id}/certificate",
+                        "POST /api/ip-transfers/{id}/exclusions", "POST /api/ip-transfers/{id}/release");
+        assertThat(byPattern.get("POST /api/engagements/{id}/ip-exclusions"))
+                .containsExactlyInAnyOrder(Roles.ACCOUNT_MANAGER, Roles.FINANCE);
     }
 }
