@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * it is doing, and how many events its dead-letter queue holds. A processor is a read model's when a
  * {@link ReadModel} bean names it; every other one is a process.
  */
-@Component
+@Component("eventProcessorsOverview")
 public class EventProcessors {
 
     private final EventProcessingConfiguration processing;
@@ -93,7 +93,19 @@ public class EventProcessors {
     }
 
     public static boolean replaying(EventProcessor processor) {
-        return statuses(processor).stream().anyMatch(EventTrackerStatus::isReplaying);
+        return statuses(processor).stream().anyMatch(EventProcessors::replaying);
+    }
+
+    /**
+     * Whether a segment is still rebuilding: Axon's replay token stays a replay token until an event past the
+     * position of the reset arrives, so a segment that has reached that position is taken as caught up.
+     */
+    public static boolean replaying(EventTrackerStatus status) {
+        if (!status.isReplaying()) {
+            return false;
+        }
+        OptionalLong reset = status.getResetPosition();
+        return reset.isEmpty() || status.getCurrentPosition().orElse(-1) < reset.getAsLong();
     }
 
     private static ProcessorStatus status(EventProcessor processor, Collection<EventTrackerStatus> statuses,
@@ -101,7 +113,7 @@ public class EventProcessors {
         if (statuses.stream().anyMatch(EventTrackerStatus::isErrorState)) {
             return ProcessorStatus.ERROR;
         }
-        if (replayUnderWay || statuses.stream().anyMatch(EventTrackerStatus::isReplaying)) {
+        if (replayUnderWay || statuses.stream().anyMatch(EventProcessors::replaying)) {
             return ProcessorStatus.REPLAYING;
         }
         return processor.isRunning() ? ProcessorStatus.RUNNING : ProcessorStatus.STOPPED;

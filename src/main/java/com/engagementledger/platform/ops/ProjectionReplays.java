@@ -139,7 +139,7 @@ public class ProjectionReplays {
             return false;
         }
         var statuses = EventProcessors.statuses(processor);
-        if (statuses.isEmpty() || statuses.stream().anyMatch(EventTrackerStatus::isReplaying)) {
+        if (statuses.isEmpty() || statuses.stream().anyMatch(EventProcessors::replaying)) {
             return false;
         }
         if (underWay.remove(replay.name, replay)) {

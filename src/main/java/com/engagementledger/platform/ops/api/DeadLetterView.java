@@ -1,5 +1,6 @@
 package com.engagementledger.platform.ops.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
@@ -20,6 +21,7 @@ import java.time.Instant;
  * @param lastTouched        when it was last parked or retried
  * @param retries            failed retries since it was parked
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record DeadLetterView(String processingGroup, String sequenceIdentifier, String eventType,
                              String aggregateType, String aggregateId, Long sequenceNumber, Long globalPosition,
                              String causeType, String causeMessage, Instant enqueuedAt, Instant lastTouched,

@@ -1,5 +1,7 @@
 package com.engagementledger.platform.ops.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One event processor as seen from this node.
  *
@@ -15,6 +17,7 @@ package com.engagementledger.platform.ops.api;
  * @param deadLetters  the events parked in its dead-letter queue (0 for processors without one)
  * @param error        why it fails, while it is in error; null otherwise
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ProjectionView(String name, ProcessorKind kind, ProcessorStatus status, Long position,
                              Long headPosition, Long lag, int segments, ReplayProgress replay, long deadLetters,
                              String error) {
