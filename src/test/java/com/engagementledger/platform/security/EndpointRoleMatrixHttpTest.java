@@ -126,5 +126,13 @@ class EndpointRoleMatrixHttpTest extends HttpTestSupport {
         }
         assertThat(byPattern.get("GET /api/timesheets")).containsExactlyInAnyOrder(Roles.ALL);
         assertThat(byPattern.get("GET /api/timesheets/{id}")).containsExactlyInAnyOrder(Roles.ALL);
+        // operations: auditors read everything, only administrators replay or retry (ADR 0036)
+        for (String read : List.of("/api/admin/projections", "/api/admin/projections/{name}",
+                "/api/admin/dead-letters")) {
+            assertThat(byPattern.get("GET " + read)).as(read).containsExactlyInAnyOrder(Roles.AUDITOR, Roles.ADMIN);
+        }
+        assertThat(byPattern.get("POST /api/admin/projections/{name}/replay")).containsExactly(Roles.ADMIN);
+        assertThat(byPattern.get("POST /api/admin/dead-letters/{processingGroup}/retry"))
+                .containsExactly(Roles.ADMIN);
     }
 }

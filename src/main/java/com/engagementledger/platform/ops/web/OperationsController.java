@@ -61,7 +61,9 @@ public class OperationsController {
     }
 
     @GetMapping("/projections/{name}")
-    @Operation(summary = "One event processor and where it stands")
+    @Operation(summary = "One event processor and where it stands",
+            description = "As in the list: position, head, lag, status, a replay's progress and time left, and the"
+                    + " events parked in its dead-letter queue; what to poll while a replay runs.")
     public ProjectionView projection(@PathVariable @Size(max = 200) String name) {
         return view(name, processors.headPosition());
     }
