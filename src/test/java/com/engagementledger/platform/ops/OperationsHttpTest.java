@@ -242,7 +242,9 @@ class OperationsHttpTest {
         String metrics = api.as("admin").get("/actuator/prometheus").body();
         assertThat(metrics).contains("ledger_processor_lag_events{processor=\"engagements\"}");
         assertThat(metrics).contains("ledger_processor_lag_events{processor=\"ops-probe\"}");
-        assertThat(metrics).containsPattern("(?m)^commandBus_[A-Za-z]+.*ProposeEngagement");
+        assertThat(metrics).as("command rate and latency")
+                .containsPattern("(?m)^commandBus_successTimer_seconds_count\\{.*ProposeEngagement.*} [1-9]");
+        assertThat(metrics).as("processor latency").containsPattern("(?m)^eventProcessor_latency\\{processorName=\"engagements\"}");
     }
 
     private String propose(String clientId) {
