@@ -76,7 +76,7 @@ public class ReadModelProcessingConfiguration {
                                         .initialSegmentCount(ordered ? 1 : settings.segments())
                                         // also how often events committed by other nodes are looked for
                                         .tokenClaimInterval(500))
-                        .registerHandlerInterceptor(group, config -> new BatchedWritesInterceptor(batchedWrites));
+                        .registerHandlerInterceptor(group, config -> new BatchedWritesInterceptor(batchedWrites, group));
                 processing
                         .registerTokenStore(group, config -> MongoTokenStore.builder()
                                 .mongoTemplate(axonMongoTemplate)

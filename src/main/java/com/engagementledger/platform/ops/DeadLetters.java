@@ -4,6 +4,7 @@ import com.engagementledger.platform.api.RuleViolation;
 import com.engagementledger.platform.axon.ReadModelProcessingConfiguration;
 import com.engagementledger.platform.ops.api.DeadLetterRetry;
 import com.engagementledger.platform.ops.api.DeadLetterView;
+import com.engagementledger.platform.store.ReadModelRebuilds;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -24,10 +25,13 @@ public class DeadLetters {
 
     private final EventProcessingConfiguration processing;
     private final EventProcessors processors;
+    private final ReadModelRebuilds rebuilds;
 
-    public DeadLetters(EventProcessingConfiguration processing, EventProcessors processors) {
+    public DeadLetters(EventProcessingConfiguration processing, EventProcessors processors,
+                       ReadModelRebuilds rebuilds) {
         this.processing = processing;
         this.processors = processors;
+        this.rebuilds = rebuilds;
     }
 
     /** Every parked event of {@code processingGroup}, or of every processor when it is null, sequence by sequence. */
@@ -51,10 +55,15 @@ public class DeadLetters {
 
     /**
      * Retries each parked sequence of {@code processingGroup} once, oldest first: a sequence whose events all
-     * succeed leaves the queue; one that fails again stays, with the new cause.
+     * succeed leaves the queue; one that fails again stays, with the new cause. Refused while the read model is
+     * rebuilt: a retried event would be written to the collections the rebuild is about to replace.
      */
     public DeadLetterRetry retry(String processingGroup) {
         known(processingGroup);
+        if (rebuilds.rebuilding(processingGroup)) {
+            throw RuleViolation.illegalState("replay-under-way", "A replay of " + processingGroup + " is under way;"
+                    + " its dead letters are retried once it has caught up.");
+        }
         SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue(processingGroup)
                 .orElseThrow(() -> RuleViolation.illegalState("no-dead-letter-queue", processingGroup
                         + " has no dead-letter queue: a failing event stops it and is retried until it succeeds."));

@@ -120,6 +120,10 @@ class OperationsHttpTest {
                         && !view.at("/replay/eta").isNull());
         assertThat(midway.get("status").asText()).isEqualTo("REPLAYING");
         assertThat(midway.at("/replay/progress").asDouble()).isBetween(0.0, 1.0);
+        assertThat(documents("ops_probe")).as("the old read model serves until the new one has caught up")
+                .isEqualTo(probesBefore);
+        assertThat(documents("ops_probe__rebuild")).as("the new one, rebuilt so far")
+                .isNotEmpty().hasSizeLessThan(probesBefore.size());
         assertThat(Duration.parse(midway.at("/replay/eta").asText()).isNegative()).isFalse();
 
         OpsProbeProjection.millisPerEvent = 0;
@@ -127,6 +131,7 @@ class OperationsHttpTest {
                 view -> "RUNNING".equals(view.get("status").asText()) && view.get("lag").asLong() == 0
                         && (view.get("replay") == null || view.get("replay").isNull()));
         assertThat(documents("ops_probe")).as("the rebuilt read model").isEqualTo(probesBefore);
+        assertThat(mongo.collectionExists("ops_probe__rebuild")).as("renamed into place").isFalse();
 
         assertThat(api.as("admin").post("/api/admin/projections/engagements/replay", (String) null).status())
                 .isEqualTo(202);
@@ -244,7 +249,8 @@ class OperationsHttpTest {
         assertThat(metrics).contains("ledger_processor_lag_events{processor=\"ops-probe\"}");
         assertThat(metrics).as("command rate and latency")
                 .containsPattern("(?m)^commandBus_successTimer_seconds_count\\{.*ProposeEngagement.*} [1-9]");
-        assertThat(metrics).as("processor latency").containsPattern("(?m)^eventProcessor_latency\\{processorName=\"engagements\"}");
+        assertThat(metrics).as("processor latency")
+                .containsPattern("(?m)^eventProcessor_latency\\{processorName=\"engagements\"}");
     }
 
     private String propose(String clientId) {
