@@ -125,11 +125,12 @@ public class ProjectionReplays {
     /** Stops the processor for a moment, puts the rebuilt collections in place of the old ones, and starts it. */
     private void switchOver(Replay replay, StreamingEventProcessor processor) {
         try {
+            Long position = EventProcessors.position(EventProcessors.statuses(processor));
             processor.shutdownAsync().get(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             rebuilds.complete(replay.name);
             underWay.remove(replay.name, replay);
-            log.info("Replay of {}: caught up with position {} in {}; queries read the rebuilt collections",
-                    replay.name, replay.target, Duration.ofNanos(System.nanoTime() - replay.beganNanos));
+            log.info("Replay of {}: caught up at position {} in {}; queries read the rebuilt collections",
+                    replay.name, position, Duration.ofNanos(System.nanoTime() - replay.beganNanos));
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
