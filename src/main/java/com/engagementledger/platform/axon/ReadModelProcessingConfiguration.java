@@ -76,7 +76,8 @@ public class ReadModelProcessingConfiguration {
                                         .initialSegmentCount(ordered ? 1 : settings.segments())
                                         // also how often events committed by other nodes are looked for
                                         .tokenClaimInterval(500))
-                        .registerHandlerInterceptor(group, config -> new BatchedWritesInterceptor(batchedWrites, group));
+                        .registerHandlerInterceptor(group,
+                                config -> new BatchedWritesInterceptor(batchedWrites, group));
                 processing
                         .registerTokenStore(group, config -> MongoTokenStore.builder()
                                 .mongoTemplate(axonMongoTemplate)

@@ -90,7 +90,8 @@ public class ReadModelRebuilds {
 
     /** Drops the shadows of a rebuild that could not begin; the old collections stay as they are. */
     public synchronized void abandon(String readModel) {
-        declared(readModel).collections().forEach(collection -> mongo.dropCollection(shadow(collection.documentType())));
+        declared(readModel).collections()
+                .forEach(collection -> mongo.dropCollection(shadow(collection.documentType())));
         forget(readModel);
     }
 

@@ -28,6 +28,7 @@ class OpsTestProcessors {
     ConfigurerModule stuckProcessor() {
         return configurer -> configurer.eventProcessing()
                 .registerTrackingEventProcessor(StuckProcess.NAME)
-                .registerListenerInvocationErrorHandler(StuckProcess.NAME, config -> PropagatingErrorHandler.instance());
+                .registerListenerInvocationErrorHandler(StuckProcess.NAME,
+                        config -> PropagatingErrorHandler.instance());
     }
 }
