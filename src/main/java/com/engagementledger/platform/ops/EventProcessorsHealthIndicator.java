@@ -41,6 +41,10 @@ public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
             details.put(entry.getKey(), detail);
             stuck |= view.status() == ProcessorStatus.ERROR;
         }
-        (stuck ? builder.down() : builder.up()).withDetail("headPosition", head).withDetails(details);
+        (stuck ? builder.down() : builder.up()).withDetails(details);
+        if (head != null) {
+            // none while the event store is empty
+            builder.withDetail("headPosition", head);
+        }
     }
 }

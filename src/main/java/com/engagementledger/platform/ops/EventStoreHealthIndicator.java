@@ -20,6 +20,10 @@ public class EventStoreHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        builder.up().withDetail("headPosition", processors.headPosition());
+        Long head = processors.headPosition();
+        builder.up().withDetail("empty", head == null);
+        if (head != null) {
+            builder.withDetail("headPosition", head);
+        }
     }
 }
