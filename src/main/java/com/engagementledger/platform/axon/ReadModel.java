@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * One read model: its name, which is also the processing group of its one projection, and the collections it
  * owns. Declaring one as a bean is all a feature does: the platform runs the projection on its own processor, creates
- * the collections' indexes at start-up, and clears the collections when the processor is reset. Batch size and
- * segments come from {@code ledger.projections.<name>} ({@link ProjectionSettings}).
+ * the collections' indexes at start-up, clears the collections when the processor is reset, and rebuilds them
+ * blue/green on request (ADR 0036). Batch size and segments come from {@code ledger.projections.<name>}
+ * ({@link ProjectionSettings}).
  *
  * @param name        the processing group of the projection
  * @param ordering    whether the projection sees events per source or strictly in the global order

@@ -12,6 +12,8 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
@@ -38,6 +40,8 @@ public class ReadModelProcessingConfiguration {
 
     static final String TOKEN_COLLECTION = "axon_tracking_tokens";
     static final String DEAD_LETTER_COLLECTION = "axon_dead_letters";
+    /** The diagnostic in which a dead letter counts its failed handlings, the first one included. */
+    public static final String FAILURES_DIAGNOSTIC = "failures";
 
     /** Axon's own template over the read-model database; not named mongoTemplate, which is Spring Data's. */
     @Bean
@@ -72,7 +76,8 @@ public class ReadModelProcessingConfiguration {
                                         .initialSegmentCount(ordered ? 1 : settings.segments())
                                         // also how often events committed by other nodes are looked for
                                         .tokenClaimInterval(500))
-                        .registerHandlerInterceptor(group, config -> new BatchedWritesInterceptor(batchedWrites));
+                        .registerHandlerInterceptor(group,
+                                config -> new BatchedWritesInterceptor(batchedWrites, group));
                 processing
                         .registerTokenStore(group, config -> MongoTokenStore.builder()
                                 .mongoTemplate(axonMongoTemplate)
@@ -89,6 +94,9 @@ public class ReadModelProcessingConfiguration {
                         // a replay rebuilds everything; stale letters would park their sequences' events again
                         .registerDeadLetteringEventHandlerInvokerConfiguration(group,
                                 (config, builder) -> builder.allowReset(true))
+                        // Axon's default decision (park it with its cause), counting the failures for operators
+                        .registerDeadLetterPolicy(group, config -> (letter, cause) -> Decisions.enqueue(cause,
+                                failed -> failed.diagnostics().and(FAILURES_DIAGNOSTIC, failures(failed) + 1)))
                         .registerDeadLetterQueue(group, config -> MongoSequencedDeadLetterQueue.<EventMessage<?>>builder()
                                 .processingGroup(group)
                                 .mongoTemplate(axonMongoTemplate)
@@ -97,6 +105,10 @@ public class ReadModelProcessingConfiguration {
                                 .build());
             }
         };
+    }
+
+    private static long failures(DeadLetter<?> letter) {
+        return letter.diagnostics().get(FAILURES_DIAGNOSTIC) instanceof Number counted ? counted.longValue() : 0;
     }
 
     /** Creates the declared indexes of every read model before any processor starts. */

@@ -25,19 +25,30 @@ import org.springframework.stereotype.Component;
  * (the batch's own changes first) and saves or deletes them here; the batch's documents are written, one write or
  * delete each (the last change wins), in bulk, when the batch's last event has been handled, which is before Axon
  * stores the batch's token. Outside a batch (a test calling a projection directly) a change is written at once.
+ * While a read model is rebuilt, its projection's documents are read and written in its shadow collections
+ * ({@link ReadModelRebuilds}).
  */
 @Component
 public class BatchedWrites {
 
     private static final String RESOURCE = BatchedWrites.class.getName();
     private static final String ENABLED = BatchedWrites.class.getName() + ".enabled";
+    private static final String GROUP = BatchedWrites.class.getName() + ".processingGroup";
     /** Stands for a document deleted in this batch; compared by identity. */
     private static final Document DELETED = new Document();
 
     private final MongoTemplate mongo;
+    private final ReadModelRebuilds rebuilds;
 
+    /** Writes that always go to the documents' own collections, for tests that need no rebuilds. */
     public BatchedWrites(MongoTemplate mongo) {
+        this(mongo, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public BatchedWrites(MongoTemplate mongo, ReadModelRebuilds rebuilds) {
         this.mongo = mongo;
+        this.rebuilds = rebuilds;
     }
 
     /**
@@ -55,13 +66,13 @@ public class BatchedWrites {
                 return mongo.getConverter().read(type, doc);
             }
         }
-        return mongo.findById(id, type);
+        return mongo.findById(id, type, collection(type));
     }
 
     public void save(Object id, Object document) {
         Map<Key, Document> pending = pending(true);
         if (pending == null) {
-            mongo.save(document);
+            mongo.save(document, collection(document.getClass()));
         } else {
             Document converted = new Document();
             mongo.getConverter().write(document, converted);
@@ -72,7 +83,7 @@ public class BatchedWrites {
     public void delete(Class<?> type, Object id) {
         Map<Key, Document> pending = pending(true);
         if (pending == null) {
-            mongo.remove(Query.query(Criteria.where("_id").is(id)), type);
+            mongo.remove(Query.query(Criteria.where("_id").is(id)), type, collection(type));
         } else {
             pending.put(new Key(type, id), DELETED);
         }
@@ -84,15 +95,18 @@ public class BatchedWrites {
         if (pending != null) {
             pending.keySet().removeIf(key -> key.type().equals(type));
         }
-        mongo.remove(new Query(), type);
+        mongo.remove(new Query(), type, collection(type));
     }
 
     /**
      * Lets the batch of {@code unitOfWork} coalesce its writes. Only batches whose processor flushes them (through
      * {@link BatchedWritesInterceptor}) may: elsewhere a buffered write would never reach the store.
      */
-    void enable(UnitOfWork<?> unitOfWork) {
+    void enable(UnitOfWork<?> unitOfWork, String processingGroup) {
         unitOfWork.resources().put(ENABLED, Boolean.TRUE);
+        if (processingGroup != null) {
+            unitOfWork.resources().put(GROUP, processingGroup);
+        }
     }
 
     /** Writes what the batch of {@code unitOfWork} changed, if its current event is the batch's last. */
@@ -109,7 +123,7 @@ public class BatchedWrites {
         pending.entrySet().forEach(entry ->
                 byType.computeIfAbsent(entry.getKey().type(), t -> new ArrayList<>()).add(entry));
         byType.forEach((type, entries) -> {
-            MongoCollection<Document> collection = mongo.getCollection(mongo.getCollectionName(type));
+            MongoCollection<Document> collection = mongo.getCollection(collection(type));
             collection.bulkWrite(entries.stream()
                     .map(this::writeModel)
                     .toList(), new BulkWriteOptions().ordered(false));
@@ -122,6 +136,16 @@ public class BatchedWrites {
         }
         return new ReplaceOneModel<>(Filters.eq("_id", change.getValue().get("_id")), change.getValue(),
                 new ReplaceOptions().upsert(true));
+    }
+
+    /** Where documents of {@code type} live for the batch under way, if any (see {@link ReadModelRebuilds}). */
+    private String collection(Class<?> type) {
+        if (rebuilds == null) {
+            return mongo.getCollectionName(type);
+        }
+        String group = CurrentUnitOfWork.isStarted()
+                ? (String) CurrentUnitOfWork.get().resources().get(GROUP) : null;
+        return rebuilds.collection(type, group);
     }
 
     @SuppressWarnings("unchecked")

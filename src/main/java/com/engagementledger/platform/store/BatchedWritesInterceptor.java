@@ -12,14 +12,21 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 public class BatchedWritesInterceptor implements MessageHandlerInterceptor<EventMessage<?>> {
 
     private final BatchedWrites writes;
+    private final String processingGroup;
 
     public BatchedWritesInterceptor(BatchedWrites writes) {
+        this(writes, null);
+    }
+
+    /** For the processor of {@code processingGroup}, whose writes go to the shadows while it rebuilds. */
+    public BatchedWritesInterceptor(BatchedWrites writes, String processingGroup) {
         this.writes = writes;
+        this.processingGroup = processingGroup;
     }
 
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        writes.enable(unitOfWork);
+        writes.enable(unitOfWork, processingGroup);
         try {
             return chain.proceed();
         } finally {

@@ -10,7 +10,8 @@ import org.axonframework.eventhandling.ResetHandler;
  * the event's source and sequence, and the pure step from the document as it was (null if there is none) to the
  * next one (null to delete it); this class skips events the document has applied before, remembers the new one, and
  * writes through the batch ({@link BatchedWrites}). The steps, free of storage, can be replayed elsewhere too
- * ({@link Evolution}). A reset clears every collection of the read model.
+ * ({@link Evolution}). A reset clears every collection of the read model; during a blue/green rebuild, the new
+ * collections the replay fills ({@link ReadModelRebuilds}), while queries read the old ones.
  *
  * @param <D> the document
  */

@@ -140,5 +140,13 @@ class EndpointRoleMatrixHttpTest extends HttpTestSupport {
                         "POST /api/ip-transfers/{id}/exclusions", "POST /api/ip-transfers/{id}/release");
         assertThat(byPattern.get("POST /api/engagements/{id}/ip-exclusions"))
                 .containsExactlyInAnyOrder(Roles.ACCOUNT_MANAGER, Roles.FINANCE);
+        // operations: auditors read everything, only administrators replay or retry (ADR 0036)
+        for (String read : List.of("/api/admin/projections", "/api/admin/projections/{name}",
+                "/api/admin/dead-letters")) {
+            assertThat(byPattern.get("GET " + read)).as(read).containsExactlyInAnyOrder(Roles.AUDITOR, Roles.ADMIN);
+        }
+        assertThat(byPattern.get("POST /api/admin/projections/{name}/replay")).containsExactly(Roles.ADMIN);
+        assertThat(byPattern.get("POST /api/admin/dead-letters/{processingGroup}/retry"))
+                .containsExactly(Roles.ADMIN);
     }
 }
