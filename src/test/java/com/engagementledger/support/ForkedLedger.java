@@ -90,6 +90,28 @@ public final class ForkedLedger implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGTERM, as a service manager stops a service: the shutdown hooks run. Returns at once; see
+     * {@link #awaitExit(Duration)}.
+     */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits up to {@code timeout} for the process to end; true when it did. */
+    public boolean awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {
