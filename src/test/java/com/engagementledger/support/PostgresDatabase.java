@@ -100,6 +100,22 @@ public final class PostgresDatabase implements AutoCloseable {
 
     /** Spring properties that point the {@code postgres} profile's relational store at this database. */
     public List<String> arguments() {
+        return arguments(url);
+    }
+
+    /**
+     * The same, with the application reaching the server through a {@link TcpProxy} on the given loopback port.
+     */
+    public List<String> argumentsThrough(TcpProxy proxy) {
+        return arguments("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + name);
+    }
+
+    /** The server this database lives on, for a {@link TcpProxy} in front of it. */
+    public static TcpProxy proxy() {
+        return TcpProxy.to(HOST, Integer.parseInt(PORT));
+    }
+
+    private List<String> arguments(String url) {
         List<String> args = new ArrayList<>();
         args.add("--spring.datasource.url=" + url);
         args.add("--spring.datasource.username=" + user);

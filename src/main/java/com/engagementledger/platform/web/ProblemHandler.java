@@ -51,6 +51,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    /** A PostgreSQL restart takes seconds; a client that waits this long before retrying rarely waits in vain. */
+    private static final int RETRY_AFTER_SECONDS = 5;
+
     private final ProblemResponses problems;
 
     public ProblemHandler(ProblemResponses problems) {
@@ -151,9 +154,31 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (StoreOutage.causedBy(e)) {
+            return storeUnavailable(e);
+        }
         log.error("Unexpected failure", e);
         return respond(problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "The request failed unexpectedly; quote the requestId to the operators.", null, null));
+    }
+
+    /**
+     * The relational store could not be reached: the command was most likely not stored (a connection lost during
+     * the commit leaves it open), and a retry in a few seconds is likely to succeed once the database is back (PostgresOutageTest). A warning without the stack trace: the pool and
+     * the processors log the outage itself.
+     */
+    private ResponseEntity<ProblemDetail> storeUnavailable(Exception e) {
+        log.warn("The relational store is unreachable: {}", e.toString());
+        ProblemDetail problem = problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable",
+                "The database could not be reached, so the change was most likely not stored. Retry in a few"
+                        + " seconds, with the same Idempotency-Key to be safe.",
+                "store-unavailable", null);
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            problems.logRefusal(attributes.getRequest(), problem);
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /**
