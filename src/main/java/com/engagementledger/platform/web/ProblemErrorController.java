@@ -5,6 +5,8 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Hidden
 public class ProblemErrorController implements ErrorController {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
+
     private final ProblemResponses problems;
 
     public ProblemErrorController(ProblemResponses problems) {
@@ -29,6 +33,13 @@ public class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        // a filter (the idempotency keys) that could not reach the database: a 503 to retry, as in Spring MVC
+        if (request.getDispatcherType() == DispatcherType.ERROR
+                && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && StoreOutage.causedBy(failure)) {
+            log.warn("The relational store is unreachable: {}", failure.toString());
+            return StoreOutage.response(problems);
+        }
         // asked for directly, the error page is no resource of this API
         int status = request.getDispatcherType() != DispatcherType.ERROR ? HttpStatus.NOT_FOUND.value()
                 : request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code && code >= 400

@@ -51,9 +51,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    /** A PostgreSQL restart takes seconds; a client that waits this long before retrying rarely waits in vain. */
-    private static final int RETRY_AFTER_SECONDS = 5;
-
     private final ProblemResponses problems;
 
     public ProblemHandler(ProblemResponses problems) {
@@ -169,16 +166,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
      */
     private ResponseEntity<ProblemDetail> storeUnavailable(Exception e) {
         log.warn("The relational store is unreachable: {}", e.toString());
-        ProblemDetail problem = problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable",
-                "The database could not be reached, so the change was most likely not stored. Retry in a few"
-                        + " seconds, with the same Idempotency-Key to be safe.",
-                "store-unavailable", null);
+        ResponseEntity<ProblemDetail> response = StoreOutage.response(problems);
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            problems.logRefusal(attributes.getRequest(), problem);
+            problems.logRefusal(attributes.getRequest(), response.getBody());
         }
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return response;
     }
 
     /**

@@ -5,6 +5,11 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
@@ -16,7 +21,20 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 final class StoreOutage {
 
+    /** A PostgreSQL restart takes seconds; a client that waits this long before retrying rarely waits in vain. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
     private StoreOutage() {
+    }
+
+    /** The 503 problem for a request that failed this way, with {@code Retry-After}. */
+    static ResponseEntity<ProblemDetail> response(ProblemResponses problems) {
+        ProblemDetail problem = problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable",
+                "The database could not be reached, so the change was most likely not stored. Retry in a few"
+                        + " seconds, with the same Idempotency-Key to be safe.", "store-unavailable", null);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     static boolean causedBy(Throwable failure) {
