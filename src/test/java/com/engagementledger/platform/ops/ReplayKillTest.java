@@ -43,7 +43,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class ReplayKillTest {
 
-    private static final int ENGAGEMENT_COUNT = 240;
+    private static final int ENGAGEMENT_COUNT = 160;
     /** One event per batch: a replay of a few hundred events lasts long enough to be caught in the middle. */
     private static final List<String> SLOW_REPLAY = List.of("--ledger.projections." + ENGAGEMENTS + ".batch-size=1");
 
