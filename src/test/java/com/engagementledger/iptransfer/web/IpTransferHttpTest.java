@@ -230,6 +230,37 @@ class IpTransferHttpTest extends HttpTestSupport {
         assertThat(api.anonymous().get("/api/ip-transfers").status()).isEqualTo(401);
     }
 
+    @Test
+    void anIdOfAnotherKindOfAggregateIsNotFoundWhateverTheEndpointNothingStored() {
+        YearMonth period = startNextMonth();
+        String engagement = activeEngagement("ip-other-kind", period.atDay(1), "ON_PAYMENT");
+        moveClockTo(period.plusMonths(1).atDay(2));
+        String invoice = issuedInvoice(engagement, period);
+        String transfer = "ipt-" + invoice;
+        transfer(transfer, t -> t.path("status").asText().equals("PENDING"));
+        long events = eventCount();
+
+        Map<String, Object> exclusions = Map.of("exclusions", List.of("Kit"), "reason", "MSA");
+        notFound(api.as("finance").post("/api/engagements/" + transfer + "/ip-exclusions", exclusions),
+                "No engagement with id " + transfer);
+        notFound(api.as("finance").post("/api/ip-transfers/" + invoice + "/exclusions", exclusions),
+                "No IP transfer with id " + invoice);
+        notFound(api.as("finance").post("/api/ip-transfers/" + engagement + "/release", Map.of("reason", "x")),
+                "No IP transfer with id " + engagement);
+        notFound(api.as("finance").post("/api/invoices/" + engagement + "/issue", (String) null),
+                "No invoice with id " + engagement);
+        notFound(api.as("manager").post("/api/engagements/" + invoice + "/activate",
+                Map.of("activationDate", period.atDay(1).toString())), "No engagement with id " + invoice);
+        assertThat(eventCount()).as("nothing stored by refused requests").isEqualTo(events);
+        assertThat(api.as("auditor").get("/api/ip-transfers/" + invoice).json().path("detail").asText())
+                .as("GET and POST name an unknown transfer alike").isEqualTo("No IP transfer with id " + invoice);
+    }
+
+    private static void notFound(Api.Response response, String detail) {
+        problem(response, 404, "id", "not-found");
+        assertThat(response.json().path("detail").asText()).as(response.toString()).isEqualTo(detail);
+    }
+
     /**
      * The SHA-256 of the certificate's canonical JSON, computed here without the application: keys sorted, no
      * whitespace, strings as JSON strings in UTF-8, integers as written (the certificate holds no other numbers).
