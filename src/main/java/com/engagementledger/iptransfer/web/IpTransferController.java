@@ -119,7 +119,8 @@ public class IpTransferController {
         return view;
     }
 
-    @GetMapping("/{id}")
+    /** Produces JSON alone, so that a ledger asked for in another type is a 406 rather than a transfer named "ledger". */
+    @GetMapping(value = "/{id}", produces = JSON)
     @Operation(summary = "Read one IP transfer",
             description = "Its status, the paid share (0 to 1), amounts due, paid and remaining, the assignment"
                     + " instant and the certificate's hash once assigned, the exclusions, and an open suspension or"

@@ -256,6 +256,16 @@ class IpTransferHttpTest extends HttpTestSupport {
                 .as("GET and POST name an unknown transfer alike").isEqualTo("No IP transfer with id " + invoice);
     }
 
+    @Test
+    void theLedgerInARepresentationItCannotProduceIsNotAcceptableNotAnUnknownTransfer() {
+        for (String accept : List.of("application/xml", "text/html")) {
+            Api.Response response = api.as("auditor").header("Accept", accept).get("/api/ip-transfers/ledger");
+            assertThat(response.status()).as(accept + ": " + response).isEqualTo(406);
+        }
+        assertThat(api.as("auditor").header("Accept", "application/json").get("/api/ip-transfers/ledger").status())
+                .isEqualTo(200);
+    }
+
     private static void notFound(Api.Response response, String detail) {
         problem(response, 404, "id", "not-found");
         assertThat(response.json().path("detail").asText()).as(response.toString()).isEqualTo(detail);
