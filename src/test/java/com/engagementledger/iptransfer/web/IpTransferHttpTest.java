@@ -192,9 +192,9 @@ class IpTransferHttpTest extends HttpTestSupport {
         problem(api.as("manager").post(onEngagement, Map.of("exclusions", List.of("Kit", "kit"),
                 "reason", "MSA")), 422, "exclusions[1]", "unique");
         problem(api.as("manager").post(onEngagement, Map.of("exclusions", List.of("x".repeat(201)),
-                "reason", "MSA")), 422, "exclusions[0]", null);
+                "reason", "MSA")), 400, "exclusions[0]", null);
         problem(api.as("manager").post(onEngagement, Map.of("exclusions", Collections.nCopies(51, "a"),
-                "reason", "MSA")), 422, "exclusions", "maximum");
+                "reason", "MSA")), 400, "exclusions", null);
         problem(api.as("manager").post(onEngagement, Map.of("exclusions", List.of("Kit"), "reason", "")), 400,
                 "reason", null);
         problem(api.as("finance").post("/api/engagements/no-such-engagement/ip-exclusions",
@@ -264,6 +264,51 @@ class IpTransferHttpTest extends HttpTestSupport {
         }
         assertThat(api.as("auditor").header("Accept", "application/json").get("/api/ip-transfers/ledger").status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void aRequestBodyOfTheWrongShapeOrSizeIsA400NamingTheFieldOnAllThreePosts() {
+        YearMonth period = startNextMonth();
+        String engagement = activeEngagement("ip-shape", period.atDay(1), "ON_PAYMENT");
+        moveClockTo(period.plusMonths(1).atDay(2));
+        String transfer = "ipt-" + issuedInvoice(engagement, period);
+        transfer(transfer, t -> t.path("status").asText().equals("PENDING"));
+        long events = eventCount();
+        String longReason = "r".repeat(2001);
+        for (String path : List.of("/api/engagements/" + engagement + "/ip-exclusions",
+                "/api/ip-transfers/" + transfer + "/exclusions")) {
+            Map<String, Object> noList = new LinkedHashMap<>();
+            noList.put("exclusions", null);
+            noList.put("reason", "MSA");
+            invalid(api.as("finance").post(path, noList), "exclusions");
+            invalid(api.as("finance").post(path, Map.of("reason", "MSA")), "exclusions");
+            Api.Response tooLong = api.as("finance").post(path, Map.of("exclusions", List.of("x".repeat(201)),
+                    "reason", "MSA"));
+            invalid(tooLong, "exclusions[0]");
+            assertThat(tooLong.json().path("detail").asText())
+                    .isEqualTo("exclusions[0]: is longer than 200 characters");
+            invalid(api.as("finance").post(path, Map.of("exclusions", Collections.nCopies(51, "a"),
+                    "reason", "MSA")), "exclusions");
+            Map<String, Object> noReason = new LinkedHashMap<>();
+            noReason.put("exclusions", List.of("Kit"));
+            noReason.put("reason", null);
+            invalid(api.as("finance").post(path, noReason), "reason");
+            invalid(api.as("finance").post(path, Map.of("exclusions", List.of("Kit"), "reason", longReason)),
+                    "reason");
+        }
+        String release = "/api/ip-transfers/" + transfer + "/release";
+        Map<String, Object> noReason = new LinkedHashMap<>();
+        noReason.put("reason", null);
+        invalid(api.as("finance").post(release, noReason), "reason");
+        invalid(api.as("finance").post(release, Map.of("reason", longReason)), "reason");
+        assertThat(eventCount()).as("nothing stored by refused requests").isEqualTo(events);
+        problem(api.as("finance").post(release, Map.of("reason", "Not contested")), 409, null, null);
+    }
+
+    /** A 400 naming the field in its errors and, first, in its detail. */
+    private static void invalid(Api.Response response, String field) {
+        problem(response, 400, field, null);
+        assertThat(response.json().path("detail").asText()).as(response.toString()).startsWith(field + ": ");
     }
 
     private static void notFound(Api.Response response, String detail) {
