@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The background technology excluded from IP transfer, replaced as a whole (an empty list clears it), and why
  * (required, it goes into the audit trail). The list's shape and sizes are this request's (a 400, like the reason's);
- * what the items say is {@code IpExclusions}' rule: plain-text names, each named once whatever its case.
+ * what the items say is {@code IpExclusions}' rule: plain-text names, each named once
+ * whatever its case, composition or spacing.
  */
 public record ExclusionsRequest(
         @NotNull(message = "must not be null (an empty list clears it)")
