@@ -96,8 +96,9 @@ public class IpTransferController {
     @GetMapping(value = "/ledger", produces = {JSON, "text/csv"})
     @Operation(summary = "The IP ledger per client and engagement",
             description = "Per client, engagement and currency: the periods assigned, partially assigned, pending,"
-                    + " suspended, contested and voided, and what remains to be paid before those not yet assigned"
-                    + " are; totals per currency, never added across currencies. With Accept text/csv (preferred"
+                    + " suspended, contested and voided, what remains to be paid before those not yet assigned"
+                    + " are (remaining) and what open contests leave owing (contestedShortfall); totals per currency,"
+                    + " never added across currencies. With Accept text/csv (preferred"
                     + " by quality) the rows as CSV.")
     public IpLedgerView ledger(
             @Parameter(description = "only this client") @RequestParam(required = false) @Size(max = 200)

@@ -112,11 +112,19 @@ class IpTransferHttpTest extends HttpTestSupport {
         JsonNode ledger = api.as("auditor").get("/api/ip-transfers/ledger?engagementId=" + engagement).json();
         assertThat(ledger.get("rows").get(0).get("contested")).extracting(JsonNode::asText)
                 .containsExactly(period.toString());
+        assertThat(body(id)).as("contested: the client still owes what the chargeback took back")
+                .contains("\"remaining\":5400.00");
+        String ledgerBody = api.as("auditor").get("/api/ip-transfers/ledger?engagementId=" + engagement).body();
+        assertThat(ledgerBody).as("nothing before assignment, the shortfall as its own figure, per row and total")
+                .contains("\"remaining\":0.00,\"contestedShortfall\":5400.00}],")
+                .endsWith("\"remaining\":0.00,\"contestedShortfall\":5400.00}]}");
         Api.Response csv = api.as("auditor").header("Accept", "text/csv")
                 .get("/api/ip-transfers/ledger?engagementId=" + engagement);
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.body()).startsWith("clientId,clientName,engagementId,currency,assigned,").contains(
                 period.toString());
+        assertThat(csv.body().lines().toList()).first().asString().endsWith(",remaining,contestedShortfall");
+        assertThat(csv.body().lines().toList().get(1)).endsWith(",0.00,5400.00");
         Api.Response stillThere = api.as("auditor").get("/api/ip-transfers/" + id + "/certificate");
         assertThat(stillThere.json().get("certificate")).isEqualTo(cert);
         assertThat(stillThere.json().get("sha256").asText()).isEqualTo(sha256);
@@ -136,8 +144,8 @@ class IpTransferHttpTest extends HttpTestSupport {
         JsonNode reassigned = transfer(id, t -> t.path("status").asText().equals("ASSIGNED"));
         assertThat(reassigned.get("contest").get("resolution").asText()).isEqualTo("RELEASED");
         assertThat(reassigned.get("sha256").asText()).isEqualTo(sha256);
-        assertThat(body(id)).as("assigned: nothing remains before assignment; paid is what the client kept")
-                .contains("\"remaining\":0.00").contains("\"amountPaid\":3600.00");
+        assertThat(body(id)).as("released: assigned again, the client still owes what it did not keep")
+                .contains("\"remaining\":5400.00").contains("\"amountPaid\":3600.00");
         problem(api.as("finance").post(release, Map.of("reason", "again")), 409, null, null);
         problem(api.as("finance").post("/api/ip-transfers/" + id + "/exclusions",
                 Map.of("exclusions", List.of("Something else"), "reason", "Too late")), 409, null, null);
@@ -175,7 +183,8 @@ class IpTransferHttpTest extends HttpTestSupport {
         String invoice = issuedInvoice(engagement, period);
         JsonNode assigned = transfer("ipt-" + invoice, t -> t.path("status").asText().equals("ASSIGNED"));
         assertThat(assigned.get("trigger").asText()).isEqualTo("ON_CREATION");
-        assertThat(body("ipt-" + invoice)).contains("\"amountPaid\":0.00");
+        assertThat(body("ipt-" + invoice)).contains("\"amountPaid\":0.00")
+                .as("assigned at issue, unpaid: all of it still owed").contains("\"remaining\":9000.00");
         Api.Response certificate = api.as("manager").get("/api/ip-transfers/ipt-" + invoice + "/certificate");
         assertThat(certificate.status()).as(certificate.toString()).isEqualTo(200);
         assertThat(certificate.json().get("certificate").get("trigger").asText()).isEqualTo("ON_CREATION");
