@@ -2,26 +2,35 @@ package com.engagementledger.engagement.api;
 
 import com.engagementledger.platform.api.PlainText;
 import com.engagementledger.platform.api.RuleViolation;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The rule for a list of background technology excluded from IP transfer, on the engagement and on one transfer
- * alike: each item a plain-text name, named once (two items that differ only in case name the same thing and would
- * read as two exclusions on a certificate), and few and short enough to print on one.
+ * alike: each item a plain-text name, named once (two items that differ only in case, in Unicode composition or in
+ * the spaces between words name the same thing and would read as two exclusions on a certificate), and few and short
+ * enough to print on one. Items are kept in Unicode NFC with each run of spaces one space, so that the same name is
+ * stored, hashed into a certificate and compared as one text however it was typed.
  */
 public final class IpExclusions {
 
     public static final int MAX_ITEMS = 50;
     public static final int MAX_LENGTH = 200;
 
+    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Zs}]+");
+
     private IpExclusions() {
     }
 
-    /** The items stripped of surrounding spaces, in the order given; refused naming the offending item. */
+    /**
+     * The items stripped of surrounding spaces, in NFC, each run of spaces inside one space, in the order given;
+     * refused naming the offending item.
+     */
     public static List<String> check(String field, List<String> items) {
         if (items == null) {
             throw RuleViolation.invalid(field, "required", field + ": must not be null (an empty list clears it)");
@@ -34,7 +43,7 @@ public final class IpExclusions {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             String itemField = field + "[" + i + "]";
-            String item = PlainText.name(itemField, items.get(i), MAX_LENGTH);
+            String item = normalized(PlainText.name(itemField, items.get(i), MAX_LENGTH));
             Integer earlier = seen.putIfAbsent(item.toLowerCase(Locale.ROOT), i);
             if (earlier != null) {
                 throw RuleViolation.invalid(itemField, "unique", itemField + ": '" + item + "' is already "
@@ -43,5 +52,10 @@ public final class IpExclusions {
             checked.add(item);
         }
         return List.copyOf(checked);
+    }
+
+    /** NFC, then every run of whitespace or Unicode space separators (a no-break space among them) as one space. */
+    static String normalized(String item) {
+        return SPACES.matcher(Normalizer.normalize(item, Normalizer.Form.NFC)).replaceAll(" ");
     }
 }

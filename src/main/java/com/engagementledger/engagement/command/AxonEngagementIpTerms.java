@@ -10,8 +10,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The engagement's IP terms as the engagement itself knows them now, for the transfer policy when an invoice is
- * issued: loaded from its repository in a unit of work of its own that is always rolled back, like
+ * The engagement's IP terms for one invoice's transfer, as the engagement itself recorded them when that invoice
+ * closed its period: loaded from its repository in a unit of work of its own that is always rolled back, like
  * {@link EngagementBillingBases}, so that reading writes nothing and takes no snapshot.
  */
 @Component
@@ -24,13 +24,13 @@ public class AxonEngagementIpTerms implements EngagementIpTerms {
     }
 
     @Override
-    public Optional<IpTerms> of(String engagementId) {
+    public Optional<IpTerms> of(String engagementId, String invoiceId) {
         if (engagementId == null || engagementId.isBlank()) {
             return Optional.empty();
         }
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
-            return Optional.ofNullable(engagements.getObject().load(engagementId).invoke(Engagement::ipTerms));
+            return Optional.ofNullable(engagements.getObject().load(engagementId).invoke(engagement -> engagement.ipTerms(invoiceId)));
         } catch (AggregateNotFoundException unknown) {
             return Optional.empty();
         } finally {

@@ -131,10 +131,12 @@ import org.axonframework.spring.stereotype.Aggregate;
  * engagement's time zone on the application clock. Revision 2 keeps the seats in a {@link SeatCalendar}, revision 3
  * also the rate changes withdrawn, revision 4 the date notice was given, revision 5 the seats' holders and overlaps,
  * the billing model and the replacements of the seats, revision 6 the client, the trial's outcome and the invoiced
- * periods: snapshots of earlier revisions are ignored and the engagement is rebuilt from its events.
+ * periods, revision 7 the IP exclusions in effect when each invoice closed its period: snapshots of earlier revisions
+ * are ignored (the aggregate's {@code @Revision} makes Axon filter snapshots by it) and the engagement is rebuilt
+ * from its events.
  */
 @Aggregate(snapshotTriggerDefinition = "engagementSnapshotTrigger")
-@Revision("6")
+@Revision("7")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Engagement {
@@ -174,11 +176,13 @@ public class Engagement {
     private Map<String, InvoicedPeriodClosed> invoicedPeriods = new HashMap<>();
     /** The replacements whose service credit is on a closed invoice, with that invoice's id. */
     private Map<String, String> invoicedCredits = new HashMap<>();
-    /**
-     * The background technology excluded from IP transfer. A snapshot of revision 6 taken before the first
-     * {@link IpExclusionsSet} has none and reads as empty, which it was: no new revision is needed.
-     */
+    /** The background technology excluded from IP transfer: the list set by the last {@link IpExclusionsSet}. */
     private List<String> ipExclusions = new ArrayList<>();
+    /**
+     * The exclusions in effect when each invoice closed its period (step 2 of its issue), by invoice id: its
+     * transfer carries these, however late the transfer policy asks and whatever was set since.
+     */
+    private Map<String, List<String>> ipExclusionsByInvoice = new HashMap<>();
 
     protected Engagement() {
         // for Axon and for snapshots
@@ -1000,9 +1004,14 @@ public class Engagement {
                 calendar.firstBilledDay(), lastBilledDay());
     }
 
-    /** The engagement as the IP transfer of an invoice issued now needs it. */
-    IpTerms ipTerms() {
-        return new IpTerms(engagementId, clientName, List.copyOf(ipExclusions));
+    /**
+     * The engagement as the IP transfer of the invoice needs it: the exclusions in effect when that invoice closed
+     * its period; the current ones only for an invoice this engagement has no record of closing (an invoice stored
+     * without its close: a repair, an import).
+     */
+    IpTerms ipTerms(String invoiceId) {
+        return new IpTerms(engagementId, clientName,
+                List.copyOf(ipExclusionsByInvoice.getOrDefault(invoiceId, ipExclusions)));
     }
 
     private TrialPeriod trialPeriod() {
@@ -1066,6 +1075,7 @@ public class Engagement {
     void on(InvoicedPeriodClosed event) {
         draftInvoices.remove(event.period(), event.invoiceId());
         invoicedPeriods.put(event.period(), event);
+        ipExclusionsByInvoice.put(event.invoiceId(), List.copyOf(ipExclusions));
         event.creditReplacementIds().forEach(replacementId -> invoicedCredits.put(replacementId, event.invoiceId()));
     }
 

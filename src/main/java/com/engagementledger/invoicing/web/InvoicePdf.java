@@ -25,12 +25,10 @@ public class InvoicePdf {
     private final InvoiceIssuerProperties issuer;
     private final PdfFonts fonts;
 
-    /**
-     * @throws IllegalArgumentException when a configured font file is missing or cannot be embedded (at start-up)
-     */
-    public InvoicePdf(InvoiceIssuerProperties issuer, InvoicePdfProperties properties) {
+    /** @param fonts the configured chain ({@code ledger.pdf.fonts}), which certificates print with too */
+    public InvoicePdf(InvoiceIssuerProperties issuer, PdfFonts fonts) {
         this.issuer = issuer;
-        this.fonts = PdfFonts.of(properties.fonts());
+        this.fonts = fonts;
     }
 
     public byte[] render(InvoiceView invoice) {

@@ -67,7 +67,7 @@ public class IpTransferPolicy {
     @EventHandler
     void on(InvoiceIssued event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
             @Timestamp Instant at, TrackingToken token) {
-        IpTerms engagement = terms.of(event.engagementId()).orElseGet(() -> unknown(event));
+        IpTerms engagement = terms.of(event.engagementId(), event.invoiceId()).orElseGet(() -> unknown(event));
         send(new OpenIpTransfer(IpTransferIds.ofInvoice(event.invoiceId()), event.invoiceId(), event.number(),
                 event.engagementId(), event.clientId(), engagement.clientName(), event.period(), event.currency(),
                 event.issueDate(), event.total(), event.ipTrigger(), engagement.exclusions(),

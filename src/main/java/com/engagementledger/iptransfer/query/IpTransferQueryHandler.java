@@ -89,6 +89,7 @@ public class IpTransferQueryHandler {
         }
         List<IpLedgerRow> rows = new ArrayList<>();
         Map<String, BigDecimal> remainingByCurrency = new TreeMap<>();
+        Map<String, BigDecimal> shortfallByCurrency = new TreeMap<>();
         Map<String, Integer> transfersByCurrency = new TreeMap<>();
         for (List<IpTransferDocument> transfers : byRow.values()) {
             transfers.sort(Comparator.comparing((IpTransferDocument doc) -> nullToEmpty(doc.period))
@@ -100,21 +101,30 @@ public class IpTransferQueryHandler {
                 periods.put(status, new ArrayList<>());
             }
             BigDecimal remaining = BigDecimal.ZERO;
+            BigDecimal contestedShortfall = BigDecimal.ZERO;
             for (IpTransferDocument doc : transfers) {
                 periods.get(doc.status).add(doc.period);
-                remaining = remaining.add(remaining(doc));
+                if (doc.certificate == null && doc.status != IpTransferStatus.VOIDED) {
+                    remaining = remaining.add(remaining(doc));
+                }
+                if (doc.contest != null && doc.contest.resolvedAt() == null) {
+                    contestedShortfall = contestedShortfall.add(remaining(doc));
+                }
             }
             remaining = minor(remaining, currency);
+            contestedShortfall = minor(contestedShortfall, currency);
             rows.add(new IpLedgerRow(any.clientId, any.clientName, any.engagementId, any.currency,
                     periods.get(IpTransferStatus.ASSIGNED), periods.get(IpTransferStatus.PARTIALLY_ASSIGNED),
                     periods.get(IpTransferStatus.PENDING), periods.get(IpTransferStatus.SUSPENDED),
-                    periods.get(IpTransferStatus.CONTESTED), periods.get(IpTransferStatus.VOIDED), remaining));
+                    periods.get(IpTransferStatus.CONTESTED), periods.get(IpTransferStatus.VOIDED), remaining,
+                    contestedShortfall));
             remainingByCurrency.merge(any.currency, remaining, BigDecimal::add);
+            shortfallByCurrency.merge(any.currency, contestedShortfall, BigDecimal::add);
             transfersByCurrency.merge(any.currency, transfers.size(), Integer::sum);
         }
         List<IpLedgerTotal> totals = remainingByCurrency.entrySet().stream()
                 .map(total -> new IpLedgerTotal(total.getKey(), transfersByCurrency.get(total.getKey()),
-                        total.getValue()))
+                        total.getValue(), shortfallByCurrency.get(total.getKey())))
                 .toList();
         return new IpLedgerView(query.clientId(), query.engagementId(), rows, totals);
     }
@@ -143,13 +153,12 @@ public class IpTransferQueryHandler {
     }
 
     /**
-     * What remains to be paid before assignment: nothing once assigned (a contest's shortfall is shown with the
-     * contest) or voided, else what the transfer's last event said.
+     * What the client still owes for the deliverables, max(0, amountDue − amountPaid), whatever the status (ADR
+     * 0035): before assignment what remains to be paid for it, after a contest the shortfall; as the transfer's last
+     * event said.
      */
     private static BigDecimal remaining(IpTransferDocument doc) {
-        boolean waiting = doc.certificate == null && doc.status != IpTransferStatus.VOIDED;
-        BigDecimal remaining = doc.remaining == null ? BigDecimal.ZERO : doc.remaining;
-        return waiting ? remaining : BigDecimal.ZERO.setScale(Math.max(0, remaining.scale()));
+        return doc.remaining == null ? BigDecimal.ZERO : doc.remaining;
     }
 
     private static IpTransferView.Contest contest(IpTransferDocument doc) {

@@ -22,7 +22,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class IpCertificatePdf {
 
-    private final PdfFonts fonts = PdfFonts.standard();
+    /** Room for an instant with microseconds ({@code 2027-07-02T09:15:42.123456Z}) on one line beside its label. */
+    private static final int ASSIGNMENT_WIDTH_PERCENT = 80;
+
+    private final PdfFonts fonts;
+
+    /** @param fonts the configured chain ({@code ledger.pdf.fonts}), the invoices' too */
+    public IpCertificatePdf(PdfFonts fonts) {
+        this.fonts = fonts;
+    }
 
     public byte[] render(IpCertificateView view) {
         return PdfRenderer.render(sheet(view), fonts);
@@ -46,7 +54,7 @@ public class IpCertificatePdf {
                 new PdfSheet.Pair("Invoice total", money(certificate.invoiceTotal(), currency), false),
                 new PdfSheet.Pair("Amount due", money(certificate.amountDue(), currency), false),
                 new PdfSheet.Pair("Amount paid", money(certificate.amountPaid(), currency), false),
-                new PdfSheet.Pair("Assigned at", text(certificate.assignedAt()), true))));
+                new PdfSheet.Pair("Assigned at", text(certificate.assignedAt()), true)), ASSIGNMENT_WIDTH_PERCENT));
         blocks.add(new PdfSheet.Paragraph("The intellectual property in the deliverables of this engagement for this"
                 + " period passes to the client as of " + text(certificate.assignedAt()) + " (IP trigger "
                 + text(certificate.trigger()) + "), except the background technology listed below."));

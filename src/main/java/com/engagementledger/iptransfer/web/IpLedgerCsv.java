@@ -15,8 +15,8 @@ import org.springframework.http.MediaType;
 
 /**
  * The IP ledger's rows as CSV, like the billing views: a header row of the row's fields in order, the periods of
- * each status in one cell separated by spaces (oldest first), what remains as a plain decimal with the currency's
- * minor digits. A text cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP's CSV injection
+ * each status in one cell separated by spaces (oldest first), what remains and the contested shortfall as plain
+ * decimals with the currency's minor digits. A text cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP's CSV injection
  * advice). Sent as an attachment.
  */
 final class IpLedgerCsv {
@@ -31,6 +31,7 @@ final class IpLedgerCsv {
             .addColumn("clientId").addColumn("clientName").addColumn("engagementId").addColumn("currency")
             .addColumn("assigned").addColumn("partiallyAssigned").addColumn("pending").addColumn("suspended")
             .addColumn("contested").addColumn("voided").addColumn("remaining")
+            .addColumn("contestedShortfall")
             .build();
 
     private IpLedgerCsv() {
@@ -44,7 +45,8 @@ final class IpLedgerCsv {
         List<Object[]> cells = rows.stream().map(row -> new Object[] {
                 neutralized(row.clientId()), neutralized(row.clientName()), neutralized(row.engagementId()),
                 row.currency(), periods(row.assigned()), periods(row.partiallyAssigned()), periods(row.pending()),
-                periods(row.suspended()), periods(row.contested()), periods(row.voided()), row.remaining()})
+                periods(row.suspended()), periods(row.contested()), periods(row.voided()), row.remaining(),
+                row.contestedShortfall()})
                 .toList();
         OutputStream out = response.getOutputStream();
         MAPPER.writer(SCHEMA).writeValue(out, cells);

@@ -96,8 +96,9 @@ public class IpTransferController {
     @GetMapping(value = "/ledger", produces = {JSON, "text/csv"})
     @Operation(summary = "The IP ledger per client and engagement",
             description = "Per client, engagement and currency: the periods assigned, partially assigned, pending,"
-                    + " suspended, contested and voided, and what remains to be paid before those not yet assigned"
-                    + " are; totals per currency, never added across currencies. With Accept text/csv (preferred"
+                    + " suspended, contested and voided, what remains to be paid before those not yet assigned"
+                    + " are (remaining) and what open contests leave owing (contestedShortfall); totals per currency,"
+                    + " never added across currencies. With Accept text/csv (preferred"
                     + " by quality) the rows as CSV.")
     public IpLedgerView ledger(
             @Parameter(description = "only this client") @RequestParam(required = false) @Size(max = 200)
@@ -119,7 +120,8 @@ public class IpTransferController {
         return view;
     }
 
-    @GetMapping("/{id}")
+    /** Produces JSON alone, so that a ledger asked for in another type is a 406 rather than a transfer named "ledger". */
+    @GetMapping(value = "/{id}", produces = JSON)
     @Operation(summary = "Read one IP transfer",
             description = "Its status, the paid share (0 to 1), amounts due, paid and remaining, the assignment"
                     + " instant and the certificate's hash once assigned, the exclusions, and an open suspension or"

@@ -57,7 +57,9 @@ class IpTransferExamples implements ApiExamples {
                         {"clientId": "acme", "rows": [{"clientId": "acme", "clientName": "Acme Manufacturing",
                           "engagementId": "3f6d2a4e-9c1b-4e8a-b7d5-2c9e8f1a6b40", "currency": "EUR",
                           "assigned": ["2035-01", "2035-02"], "partiallyAssigned": ["2035-03"], "pending": [],
-                          "suspended": [], "contested": [], "voided": [], "remaining": 5400.00}],
-                         "totals": [{"currency": "EUR", "transfers": 3, "remaining": 5400.00}]}"""));
+                          "suspended": [], "contested": [], "voided": [], "remaining": 5400.00,
+                          "contestedShortfall": 0.00}],
+                         "totals": [{"currency": "EUR", "transfers": 3, "remaining": 5400.00,
+                         "contestedShortfall": 0.00}]}"""));
     }
 }

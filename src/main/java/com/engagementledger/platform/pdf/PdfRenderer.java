@@ -125,7 +125,7 @@ public final class PdfRenderer {
 
     private static PdfPTable pairs(PdfSheet.Pairs pairs, PdfFonts fonts) {
         PdfPTable table = new PdfPTable(2);
-        table.setWidthPercentage(50);
+        table.setWidthPercentage(pairs.widthPercent());
         table.setHorizontalAlignment(Element.ALIGN_RIGHT);
         table.setSpacingBefore(8);
         for (PdfSheet.Pair pair : pairs.pairs()) {

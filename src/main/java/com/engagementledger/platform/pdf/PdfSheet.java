@@ -54,10 +54,21 @@ public record PdfSheet(String title, String subtitle, List<Block> blocks) {
         }
     }
 
-    /** Labels and values, right-aligned (totals); a pair marked {@code strong} is bold. */
-    public record Pairs(List<Pair> pairs) implements Block {
+    /**
+     * Labels and values, right-aligned (totals); a pair marked {@code strong} is bold. The table takes
+     * {@code widthPercent} of the page, half of it by default (an invoice's totals); a value longer than an amount,
+     * such as an instant, needs more to stay on one line.
+     */
+    public record Pairs(List<Pair> pairs, int widthPercent) implements Block {
         public Pairs {
             pairs = List.copyOf(pairs);
+            if (widthPercent < 1 || widthPercent > 100) {
+                throw new IllegalArgumentException("widthPercent must be 1 to 100, was " + widthPercent);
+            }
+        }
+
+        public Pairs(List<Pair> pairs) {
+            this(pairs, 50);
         }
     }
 

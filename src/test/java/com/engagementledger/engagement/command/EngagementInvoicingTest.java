@@ -3,6 +3,8 @@ package com.engagementledger.engagement.command;
 import static com.engagementledger.support.Violations.violation;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.engagementledger.engagement.api.SetIpExclusions;
+import com.engagementledger.engagement.api.IpExclusionsSet;
 import com.engagementledger.engagement.api.AddSeat;
 import com.engagementledger.engagement.api.BillingCycle;
 import com.engagementledger.engagement.api.BillingModel;
@@ -224,6 +226,24 @@ class EngagementInvoicingTest {
                                                 org.hamcrest.Matchers.containsString(
                                                         "creditReplacementIds=[rep-1]"))))),
                         org.axonframework.test.matchers.Matchers.andNoMore()));
+    }
+
+    @Test
+    void anInvoicesTransferCarriesTheExclusionsInEffectWhenItClosedThePeriodNotThoseSetSince() {
+        List<Object> history = new ArrayList<>(active());
+        history.add(new IpExclusionsSet(ID, List.of("Acme UI kit"), "MSA clause 9"));
+        history.add(new InvoiceDraftOpened(ID, "inv-1", "2026-02"));
+        fixture.given(history)
+                .andGivenCommands(new CloseInvoicedPeriod(ID, "inv-1"))
+                .when(new SetIpExclusions(ID, List.of("Charting lib"), "annex 3", null))
+                .expectEvents(new IpExclusionsSet(ID, List.of("Charting lib"), "annex 3"))
+                .expectState(engagement -> {
+                    assertThat(engagement.ipTerms("inv-1").exclusions()).as("as the invoice was issued")
+                            .containsExactly("Acme UI kit");
+                    assertThat(engagement.ipTerms("inv-unknown").exclusions())
+                            .as("an invoice the engagement never closed: the current list")
+                            .containsExactly("Charting lib");
+                });
     }
 
     @Test

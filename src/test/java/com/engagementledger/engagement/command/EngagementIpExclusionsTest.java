@@ -60,7 +60,7 @@ class EngagementIpExclusionsTest {
                 .when(new SetIpExclusions(ID, List.of(" Acme UI kit ", "Charting lib"), "contract annex 2", null))
                 .expectEvents(new IpExclusionsSet(ID, List.of("Acme UI kit", "Charting lib"), "contract annex 2"))
                 .expectResultMessagePayload(2L)
-                .expectState(engagement -> assertThat(engagement.ipTerms()).isEqualTo(new IpTerms(ID, "Acme GmbH",
+                .expectState(engagement -> assertThat(engagement.ipTerms("inv-unknown")).isEqualTo(new IpTerms(ID, "Acme GmbH",
                         List.of("Acme UI kit", "Charting lib"))));
     }
 
@@ -72,7 +72,7 @@ class EngagementIpExclusionsTest {
         fixture.given(PROPOSED, new IpExclusionsSet(ID, List.of("Charting lib"), "annex"))
                 .when(new SetIpExclusions(ID, List.of(), "licence bought out", null))
                 .expectEvents(new IpExclusionsSet(ID, List.of(), "licence bought out"))
-                .expectState(engagement -> assertThat(engagement.ipTerms().exclusions()).isEmpty());
+                .expectState(engagement -> assertThat(engagement.ipTerms("inv-unknown").exclusions()).isEmpty());
     }
 
     @Test

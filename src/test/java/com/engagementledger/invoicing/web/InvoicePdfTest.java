@@ -11,6 +11,7 @@ import com.engagementledger.invoicing.api.InvoiceMovement;
 import com.engagementledger.invoicing.api.InvoiceMovementKind;
 import com.engagementledger.invoicing.api.InvoiceStatus;
 import com.engagementledger.invoicing.api.InvoiceView;
+import com.engagementledger.platform.pdf.PdfFonts;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.IOException;
@@ -31,7 +32,7 @@ class InvoicePdfTest {
     private static final InvoiceIssuerProperties ISSUER = new InvoiceIssuerProperties("Nordlicht Staffing GmbH",
             List.of("Hafenstrasse 7", "20457 Hamburg"), "billing@nordlicht.example", "DE123456789");
 
-    private final InvoicePdf pdf = new InvoicePdf(ISSUER, new InvoicePdfProperties(List.of()));
+    private final InvoicePdf pdf = new InvoicePdf(ISSUER, PdfFonts.of(List.of()));
 
     /** Where common Japanese-capable fonts are installed; the first one that exists is configured. */
     private static final List<String> CJK_FONTS = List.of(
@@ -117,14 +118,14 @@ class InvoicePdfTest {
 
     @Test
     void aConfiguredCjkFontPrintsJapaneseNames() throws IOException {
-        String configured = System.getProperty("ledger.invoicing.pdf.fonts", "");
+        String configured = System.getProperty("ledger.pdf.fonts", "");
         String font = configured.isBlank()
                 ? CJK_FONTS.stream().filter(path -> Files.isReadable(Path.of(path))).findFirst().orElse(null)
                 : configured.split(",")[0].trim();
         assumeTrue(font != null, "No Japanese-capable font on this machine (looked for " + CJK_FONTS
-                + "; name one with -Dledger.invoicing.pdf.fonts=/path/to/font.ttf): the configured-CJK-font case"
+                + "; name one with -Dledger.pdf.fonts=/path/to/font.ttf): the configured-CJK-font case"
                 + " is not exercised here");
-        InvoicePdf withCjk = new InvoicePdf(ISSUER, new InvoicePdfProperties(List.of(font)));
+        InvoicePdf withCjk = new InvoicePdf(ISSUER, PdfFonts.of(List.of(font)));
         InvoiceView invoice = withNames(invoice("INV-2035-000047", InvoiceStatus.ISSUED, "JPY",
                 List.of(line("700000", "677419")), "677419", "0", "677419", List.of()),
                 "株式会社カイジュウ Müller", "田中 ユキ");
@@ -136,7 +137,7 @@ class InvoicePdfTest {
     void aConfiguredFontComesFirstAndIsEmbedded() throws IOException {
         Path mono = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf");
         assumeTrue(Files.isReadable(mono), "DejaVu Sans Mono is not installed at " + mono);
-        InvoicePdf configured = new InvoicePdf(ISSUER, new InvoicePdfProperties(List.of(mono.toString())));
+        InvoicePdf configured = new InvoicePdf(ISSUER, PdfFonts.of(List.of(mono.toString())));
         InvoiceView invoice = withNames(invoice("INV-2035-000049", InvoiceStatus.ISSUED, "EUR",
                 List.of(line("9800.00", "11177.42")), "11177.42", "0.00", "11177.42", List.of()),
                 "ООО «Ромашка»", "Юрий Πάνος");
@@ -149,7 +150,7 @@ class InvoicePdfTest {
     @Test
     void aConfiguredFontThatDoesNotExistIsRefusedNamingIt() {
         assertThatThrownBy(() -> new InvoicePdf(ISSUER,
-                new InvoicePdfProperties(List.of("/no/such/dir/NotoSansJP-Regular.ttf"))))
+                PdfFonts.of(List.of("/no/such/dir/NotoSansJP-Regular.ttf"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("/no/such/dir/NotoSansJP-Regular.ttf");
     }

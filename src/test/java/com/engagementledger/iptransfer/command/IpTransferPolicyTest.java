@@ -43,7 +43,9 @@ class IpTransferPolicyTest {
 
     @Test
     void anIssueOpensTheTransferWithTheEngagementsTermsAsTheSystem() {
-        EngagementIpTerms terms = id -> Optional.of(new IpTerms(id, "Acme GmbH", List.of("Acme UI kit")));
+        // the terms of that invoice, as the engagement recorded them when it closed the period
+        EngagementIpTerms terms = (id, invoiceId) -> invoiceId.equals("inv-1")
+                ? Optional.of(new IpTerms(id, "Acme GmbH", List.of("Acme UI kit"))) : Optional.empty();
         new IpTransferPolicy(commands, terms).on(issued(), "evt-1", 1, AT, new GlobalSequenceTrackingToken(41));
 
         CommandMessage<?> sent = sent();
@@ -56,7 +58,7 @@ class IpTransferPolicyTest {
 
     @Test
     void anUnknownEngagementOpensTheTransferWithoutClientNameOrExclusions() {
-        new IpTransferPolicy(commands, id -> Optional.empty())
+        new IpTransferPolicy(commands, (id, invoiceId) -> Optional.empty())
                 .on(issued(), "evt-1", 1, AT, new GlobalSequenceTrackingToken(41));
         OpenIpTransfer open = (OpenIpTransfer) sent().getPayload();
         assertThat(open.clientName()).isNull();
@@ -65,7 +67,7 @@ class IpTransferPolicyTest {
 
     @Test
     void aDraftsVoidHasNoTransferAndSendsNothing() {
-        new IpTransferPolicy(commands, id -> Optional.empty()).on(new InvoiceVoided("inv-1", "eng-1", "2026-02", false,
+        new IpTransferPolicy(commands, (id, invoiceId) -> Optional.empty()).on(new InvoiceVoided("inv-1", "eng-1", "2026-02", false,
                 LocalDate.of(2026, 3, 2), "not needed"), "evt-1", 1, AT, new GlobalSequenceTrackingToken(41));
         verify(commands, never()).sendAndWait(any(), anyLong(), any());
     }

@@ -107,6 +107,11 @@ class IpTransferProjectionTest {
         projection.on(new IpTransferContested("ipt-2", InvoiceMovementKind.CHARGEBACK, "c1",
                 new BigDecimal("100000"), source(3, 30), standing("677419", "577419", "0.8523793280", "100000",
                 IpTransferStatus.CONTESTED)), 4, AT.plusSeconds(60));
+        assertThat(queries.find(new FindIpTransfer("ipt-2")).orElseThrow().remaining())
+                .as("a contested transfer shows what the client still owes").isEqualTo(new BigDecimal("100000"));
+        IpLedgerRow contestedRow = queries.ledger(new FindIpLedger(null, null)).rows().get(0);
+        assertThat(contestedRow.remaining()).as("nothing before assignment: it is assigned").isZero();
+        assertThat(contestedRow.contestedShortfall()).isEqualTo(new BigDecimal("100000"));
 
         IpCertificateView contested = queries.certificate(new FindIpCertificate("ipt-2")).orElseThrow();
         assertThat(contested.certificate()).isEqualTo(certificate);
@@ -121,7 +126,7 @@ class IpTransferProjectionTest {
 
         Instant released = AT.plusSeconds(3600);
         projection.on(new IpTransferContestResolved("ipt-2", ContestResolution.RELEASED, "Goodwill", null,
-                standing("677419", "577419", "0.8523793280", "0", IpTransferStatus.ASSIGNED)), 5, released);
+                standing("677419", "577419", "0.8523793280", "100000", IpTransferStatus.ASSIGNED)), 5, released);
         IpTransferView assigned = queries.find(new FindIpTransfer("ipt-2")).orElseThrow();
         assertThat(assigned.status()).isEqualTo(IpTransferStatus.ASSIGNED);
         assertThat(assigned.contest().open()).isFalse();
@@ -129,8 +134,10 @@ class IpTransferProjectionTest {
         assertThat(assigned.contest().reason()).isEqualTo("Goodwill");
         assertThat(assigned.contest().resolvedAt()).isEqualTo(released);
         assertThat(assigned.assignedAt()).isEqualTo(AT);
-        assertThat(assigned.remaining()).as("nothing remains before an assignment that happened; the shortfall is"
-                + " the contest's").isEqualTo(new BigDecimal("0"));
+        assertThat(assigned.remaining()).as("released, the client still owes what the chargeback took back")
+                .isEqualTo(new BigDecimal("100000"));
+        assertThat(queries.ledger(new FindIpLedger(null, null)).rows().get(0).contestedShortfall())
+                .as("a released contest is no open one").isZero();
         assertThat(assigned.amountPaid()).isEqualTo(new BigDecimal("577419"));
 
         projection.on(new IpTransferVoided("ipt-2", "Wrong client", source(4, 40),
@@ -191,7 +198,8 @@ class IpTransferProjectionTest {
         assertThat(e1.voided()).containsExactly("2035-03");
         assertThat(e1.remaining()).as("the voided one asks for nothing").isEqualTo(new BigDecimal("250.00"));
         assertThat(ledger.totals()).extracting(total -> total.currency() + " " + total.transfers() + " "
-                + total.remaining().toPlainString()).containsExactly("EUR 3 250.00", "JPY 1 5000");
+                + total.remaining().toPlainString() + " " + total.contestedShortfall().toPlainString())
+                .containsExactly("EUR 3 250.00 0.00", "JPY 1 5000 0");
         assertThat(queries.ledger(new FindIpLedger("kaiju", null)).rows()).extracting(IpLedgerRow::clientId)
                 .containsExactly("kaiju");
     }

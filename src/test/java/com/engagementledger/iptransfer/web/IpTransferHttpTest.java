@@ -112,11 +112,19 @@ class IpTransferHttpTest extends HttpTestSupport {
         JsonNode ledger = api.as("auditor").get("/api/ip-transfers/ledger?engagementId=" + engagement).json();
         assertThat(ledger.get("rows").get(0).get("contested")).extracting(JsonNode::asText)
                 .containsExactly(period.toString());
+        assertThat(body(id)).as("contested: the client still owes what the chargeback took back")
+                .contains("\"remaining\":5400.00");
+        String ledgerBody = api.as("auditor").get("/api/ip-transfers/ledger?engagementId=" + engagement).body();
+        assertThat(ledgerBody).as("nothing before assignment, the shortfall as its own figure, per row and total")
+                .contains("\"remaining\":0.00,\"contestedShortfall\":5400.00}],")
+                .endsWith("\"remaining\":0.00,\"contestedShortfall\":5400.00}]}");
         Api.Response csv = api.as("auditor").header("Accept", "text/csv")
                 .get("/api/ip-transfers/ledger?engagementId=" + engagement);
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.body()).startsWith("clientId,clientName,engagementId,currency,assigned,").contains(
                 period.toString());
+        assertThat(csv.body().lines().toList()).first().asString().endsWith(",remaining,contestedShortfall");
+        assertThat(csv.body().lines().toList().get(1)).endsWith(",0.00,5400.00");
         Api.Response stillThere = api.as("auditor").get("/api/ip-transfers/" + id + "/certificate");
         assertThat(stillThere.json().get("certificate")).isEqualTo(cert);
         assertThat(stillThere.json().get("sha256").asText()).isEqualTo(sha256);
@@ -136,8 +144,8 @@ class IpTransferHttpTest extends HttpTestSupport {
         JsonNode reassigned = transfer(id, t -> t.path("status").asText().equals("ASSIGNED"));
         assertThat(reassigned.get("contest").get("resolution").asText()).isEqualTo("RELEASED");
         assertThat(reassigned.get("sha256").asText()).isEqualTo(sha256);
-        assertThat(body(id)).as("assigned: nothing remains before assignment; paid is what the client kept")
-                .contains("\"remaining\":0.00").contains("\"amountPaid\":3600.00");
+        assertThat(body(id)).as("released: assigned again, the client still owes what it did not keep")
+                .contains("\"remaining\":5400.00").contains("\"amountPaid\":3600.00");
         problem(api.as("finance").post(release, Map.of("reason", "again")), 409, null, null);
         problem(api.as("finance").post("/api/ip-transfers/" + id + "/exclusions",
                 Map.of("exclusions", List.of("Something else"), "reason", "Too late")), 409, null, null);
@@ -175,7 +183,8 @@ class IpTransferHttpTest extends HttpTestSupport {
         String invoice = issuedInvoice(engagement, period);
         JsonNode assigned = transfer("ipt-" + invoice, t -> t.path("status").asText().equals("ASSIGNED"));
         assertThat(assigned.get("trigger").asText()).isEqualTo("ON_CREATION");
-        assertThat(body("ipt-" + invoice)).contains("\"amountPaid\":0.00");
+        assertThat(body("ipt-" + invoice)).contains("\"amountPaid\":0.00")
+                .as("assigned at issue, unpaid: all of it still owed").contains("\"remaining\":9000.00");
         Api.Response certificate = api.as("manager").get("/api/ip-transfers/ipt-" + invoice + "/certificate");
         assertThat(certificate.status()).as(certificate.toString()).isEqualTo(200);
         assertThat(certificate.json().get("certificate").get("trigger").asText()).isEqualTo("ON_CREATION");
@@ -192,9 +201,9 @@ class IpTransferHttpTest extends HttpTestSupport {
         problem(api.as("manager").post(onEngagement, Map.of("exclusions", List.of("Kit", "kit"),
                 "reason", "MSA")), 422, "exclusions[1]", "unique");
         problem(api.as("manager").post(onEngagement, Map.of("exclusions", List.of("x".repeat(201)),
-                "reason", "MSA")), 422, "exclusions[0]", null);
+                "reason", "MSA")), 400, "exclusions[0]", null);
         problem(api.as("manager").post(onEngagement, Map.of("exclusions", Collections.nCopies(51, "a"),
-                "reason", "MSA")), 422, "exclusions", "maximum");
+                "reason", "MSA")), 400, "exclusions", null);
         problem(api.as("manager").post(onEngagement, Map.of("exclusions", List.of("Kit"), "reason", "")), 400,
                 "reason", null);
         problem(api.as("finance").post("/api/engagements/no-such-engagement/ip-exclusions",
@@ -228,6 +237,92 @@ class IpTransferHttpTest extends HttpTestSupport {
         problem(api.as("auditor").get("/api/ip-transfers/ipt-no-such/certificate"), 404, "id", "not-found");
         problem(api.as("auditor").get("/api/ip-transfers?status=OWNED"), 400, null, null);
         assertThat(api.anonymous().get("/api/ip-transfers").status()).isEqualTo(401);
+    }
+
+    @Test
+    void anIdOfAnotherKindOfAggregateIsNotFoundWhateverTheEndpointNothingStored() {
+        YearMonth period = startNextMonth();
+        String engagement = activeEngagement("ip-other-kind", period.atDay(1), "ON_PAYMENT");
+        moveClockTo(period.plusMonths(1).atDay(2));
+        String invoice = issuedInvoice(engagement, period);
+        String transfer = "ipt-" + invoice;
+        transfer(transfer, t -> t.path("status").asText().equals("PENDING"));
+        long events = eventCount();
+
+        Map<String, Object> exclusions = Map.of("exclusions", List.of("Kit"), "reason", "MSA");
+        notFound(api.as("finance").post("/api/engagements/" + transfer + "/ip-exclusions", exclusions),
+                "No engagement with id " + transfer);
+        notFound(api.as("finance").post("/api/ip-transfers/" + invoice + "/exclusions", exclusions),
+                "No IP transfer with id " + invoice);
+        notFound(api.as("finance").post("/api/ip-transfers/" + engagement + "/release", Map.of("reason", "x")),
+                "No IP transfer with id " + engagement);
+        notFound(api.as("finance").post("/api/invoices/" + engagement + "/issue", (String) null),
+                "No invoice with id " + engagement);
+        notFound(api.as("manager").post("/api/engagements/" + invoice + "/activate",
+                Map.of("activationDate", period.atDay(1).toString())), "No engagement with id " + invoice);
+        assertThat(eventCount()).as("nothing stored by refused requests").isEqualTo(events);
+        assertThat(api.as("auditor").get("/api/ip-transfers/" + invoice).json().path("detail").asText())
+                .as("GET and POST name an unknown transfer alike").isEqualTo("No IP transfer with id " + invoice);
+    }
+
+    @Test
+    void theLedgerInARepresentationItCannotProduceIsNotAcceptableNotAnUnknownTransfer() {
+        for (String accept : List.of("application/xml", "text/html")) {
+            Api.Response response = api.as("auditor").header("Accept", accept).get("/api/ip-transfers/ledger");
+            assertThat(response.status()).as(accept + ": " + response).isEqualTo(406);
+        }
+        assertThat(api.as("auditor").header("Accept", "application/json").get("/api/ip-transfers/ledger").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aRequestBodyOfTheWrongShapeOrSizeIsA400NamingTheFieldOnAllThreePosts() {
+        YearMonth period = startNextMonth();
+        String engagement = activeEngagement("ip-shape", period.atDay(1), "ON_PAYMENT");
+        moveClockTo(period.plusMonths(1).atDay(2));
+        String transfer = "ipt-" + issuedInvoice(engagement, period);
+        transfer(transfer, t -> t.path("status").asText().equals("PENDING"));
+        long events = eventCount();
+        String longReason = "r".repeat(2001);
+        for (String path : List.of("/api/engagements/" + engagement + "/ip-exclusions",
+                "/api/ip-transfers/" + transfer + "/exclusions")) {
+            Map<String, Object> noList = new LinkedHashMap<>();
+            noList.put("exclusions", null);
+            noList.put("reason", "MSA");
+            invalid(api.as("finance").post(path, noList), "exclusions");
+            invalid(api.as("finance").post(path, Map.of("reason", "MSA")), "exclusions");
+            Api.Response tooLong = api.as("finance").post(path, Map.of("exclusions", List.of("x".repeat(201)),
+                    "reason", "MSA"));
+            invalid(tooLong, "exclusions[0]");
+            assertThat(tooLong.json().path("detail").asText())
+                    .isEqualTo("exclusions[0]: is longer than 200 characters");
+            invalid(api.as("finance").post(path, Map.of("exclusions", Collections.nCopies(51, "a"),
+                    "reason", "MSA")), "exclusions");
+            Map<String, Object> noReason = new LinkedHashMap<>();
+            noReason.put("exclusions", List.of("Kit"));
+            noReason.put("reason", null);
+            invalid(api.as("finance").post(path, noReason), "reason");
+            invalid(api.as("finance").post(path, Map.of("exclusions", List.of("Kit"), "reason", longReason)),
+                    "reason");
+        }
+        String release = "/api/ip-transfers/" + transfer + "/release";
+        Map<String, Object> noReason = new LinkedHashMap<>();
+        noReason.put("reason", null);
+        invalid(api.as("finance").post(release, noReason), "reason");
+        invalid(api.as("finance").post(release, Map.of("reason", longReason)), "reason");
+        assertThat(eventCount()).as("nothing stored by refused requests").isEqualTo(events);
+        problem(api.as("finance").post(release, Map.of("reason", "Not contested")), 409, null, null);
+    }
+
+    /** A 400 naming the field in its errors and, first, in its detail. */
+    private static void invalid(Api.Response response, String field) {
+        problem(response, 400, field, null);
+        assertThat(response.json().path("detail").asText()).as(response.toString()).startsWith(field + ": ");
+    }
+
+    private static void notFound(Api.Response response, String detail) {
+        problem(response, 404, "id", "not-found");
+        assertThat(response.json().path("detail").asText()).as(response.toString()).isEqualTo(detail);
     }
 
     /**
