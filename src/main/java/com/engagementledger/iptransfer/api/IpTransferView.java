@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param paidShare   0..1, see {@link IpTransferStanding}
  * @param remaining   what the client still owes for these deliverables, max(0, amountDue − amountPaid), whatever
- *                    the status; before assignment, what remains to be paid for it
+ *                    the status but VOIDED (0); before assignment, what remains to be paid for it
  * @param assignedAt  when it was assigned; null before
  * @param sha256      the certificate's hash once assigned; null before
  * @param contest     the open or last contest; null when there was none

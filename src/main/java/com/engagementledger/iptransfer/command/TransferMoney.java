@@ -41,7 +41,9 @@ record TransferMoney(Currency currency, BigDecimal amountDue, BigDecimal amountP
     }
 
     IpTransferStanding standing(IpTransferStatus status) {
-        return new IpTransferStanding(amountDue, amountPaid, PaidShare.of(amountPaid, amountDue), remaining(), status);
+        // a voided invoice is owed by nobody: its deliverables are invoiced again, if at all, on another invoice
+        BigDecimal owed = status == IpTransferStatus.VOIDED ? minor(currency, BigDecimal.ZERO) : remaining();
+        return new IpTransferStanding(amountDue, amountPaid, PaidShare.of(amountPaid, amountDue), owed, status);
     }
 
     private static BigDecimal minor(Currency currency, BigDecimal amount) {
