@@ -93,6 +93,8 @@ class BadInputPropertyTest extends HttpTestSupport {
             "{\"a\":NaN}", "{/* comment */}");
     private static final List<String> WRONG_TOP_LEVEL = List.of("[]", "[{}]", "42", "\"text\"", "null", "true",
             "-0.5");
+    /** Numbers that are money by their name: none of them is zero, negative or finer than a cent. */
+    private static final Pattern MONEY = Pattern.compile("(?i)amount|rate$|price|fee|total");
     private static final int ONE_MEGABYTE = 1024 * 1024;
 
     private static Catalog catalog;
@@ -117,10 +119,10 @@ class BadInputPropertyTest extends HttpTestSupport {
                       String body, String idempotencyKey) {
         @Override
         public String toString() {
-            String shown = body == null ? "(no body)" : body.length() > 300
-                    ? body.substring(0, 300) + "... (" + body.length() + " chars)" : body;
-            return kind + (field == null ? "" : " (" + field + ")") + ": " + operation.user() + " POST " + path + " [" + contentType + "]"
-                    + (idempotencyKey == null ? "" : " Idempotency-Key " + idempotencyKey) + " " + shown;
+            String shown = body == null ? "(no body)" : visible(body.length() > 300
+                    ? body.substring(0, 300) + "... (" + body.length() + " chars)" : body);
+            return kind + (field == null ? "" : " (" + field + ")") + ": " + operation.user() + " POST " + path
+                    + " [" + contentType + "]" + (idempotencyKey == null ? "" : " Idempotency-Key " + idempotencyKey) + " " + shown;
         }
     }
 
@@ -165,7 +167,7 @@ class BadInputPropertyTest extends HttpTestSupport {
         PER_KIND.computeIfAbsent(request.kind(), k -> new LongAdder()).increment();
         PER_STATUS.computeIfAbsent(response.status(), k -> new LongAdder()).increment();
 
-        String what = request + "\n  -> " + response.status() + " " + abbreviate(response.body());
+        String what = request + "\n  -> " + response.status() + " " + visible(abbreviate(response.body()));
         assertThat(response.status()).as(what).isBetween(400, 499).isNotIn(401, 403);
         assertThat(response.contentType()).as(what).startsWith("application/problem+json");
         JsonNode problem = response.json();
@@ -231,6 +233,9 @@ class BadInputPropertyTest extends HttpTestSupport {
                 String prefix = pattern.substring(0, variables.start()) + variables.group(1);
                 ids.put(variables.group(1), existing.get(prefix));
             }
+            if (base != null) {
+                base = withExistingIds(base.deepCopy(), existing);
+            }
             operations.add(new Operation(pattern, user, schema, required, base, ids));
         });
         return new Catalog(List.copyOf(operations), document);
@@ -262,7 +267,26 @@ class BadInputPropertyTest extends HttpTestSupport {
                 .equals("ACTIVE"));
         String seat = api.as("auditor").get("/api/engagements/" + engagement).json().get("seats").get(0)
                 .get("seatId").asText();
-        return Map.of("/api/engagements/id", engagement, "/api/engagements/{id}/seats/seatId", seat);
+        return Map.of("/api/engagements/id", engagement, "/api/engagements/{id}/seats/seatId", seat,
+                "engagementId", engagement, "seatId", seat);
+    }
+
+    /** The body with the engagement and seat it names made the ones that exist, wherever it names them. */
+    private static JsonNode withExistingIds(JsonNode body, Map<String, String> existing) {
+        if (body instanceof ObjectNode object) {
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                if (existing.containsKey(name) && object.get(name).isTextual()) {
+                    object.put(name, existing.get(name));
+                } else {
+                    withExistingIds(object.get(name), existing);
+                }
+            }
+        } else if (body instanceof ArrayNode array) {
+            array.forEach(element -> withExistingIds(element, existing));
+        }
+        return body;
     }
 
     private static JsonNode resolve(JsonNode document, JsonNode schema) {
@@ -348,7 +372,9 @@ class BadInputPropertyTest extends HttpTestSupport {
                     .flatMap(cut -> request(operation, "truncated JSON", path, body.substring(0, cut), key)));
             kinds.add(Arbitraries.of(" x", "}", " {}", ",", "]", " null", "\u0000", " //")
                     .flatMap(tail -> request(operation, "trailing garbage", path, body + tail, key)));
-            kinds.add(Arbitraries.of(WRONG_TOP_LEVEL)
+            // JSON's null is no body, which an operation whose body is optional takes
+            kinds.add(Arbitraries.of(WRONG_TOP_LEVEL.stream()
+                            .filter(top -> operation.bodyRequired() || !top.equals("null")).toList())
                     .flatMap(top -> request(operation, "wrong top-level type", path, top, key)));
             if (operation.base().isObject() && operation.base().size() > 0) {
                 kinds.add(duplicateKeys(operation, path, key));
@@ -585,6 +611,12 @@ class BadInputPropertyTest extends HttpTestSupport {
                     values.add(NODES.numberNode(new BigDecimal("99999999999999999999999")));
                     values.add(NODES.numberNode(new BigDecimal("1E+400")));
                 }
+                if (MONEY.matcher(field.last()).find()) {
+                    for (String amount : List.of("0", "-1", "-0.01", "0.00", "1.001", "10.123456789", "1E+400",
+                            "-1E+400", "1E-400")) {
+                        values.add(NODES.numberNode(new BigDecimal(amount)));
+                    }
+                }
                 if (s.has("maximum")) {
                     values.add(NODES.numberNode(s.get("maximum").decimalValue().add(BigDecimal.ONE)));
                     values.add(NODES.numberNode(new BigDecimal("1E+400")));
@@ -648,7 +680,7 @@ class BadInputPropertyTest extends HttpTestSupport {
                                                  Arbitrary<String> key, String field, List<Object> fieldPath,
                                                  JsonNode value) {
         JsonNode body = set(operation.base().deepCopy(), fieldPath, value);
-        return request(operation, kind, path, body.toString(), key)
+        return request(operation, kind, path, escapeLoneSurrogates(body.toString()), key)
                 .map(request -> new BadRequest(request.operation(), kind, field, request.path(),
                         request.contentType(), request.body(), request.idempotencyKey()));
     }
@@ -689,6 +721,42 @@ class BadInputPropertyTest extends HttpTestSupport {
             }
             array.set(index, child);
         }
+    }
+
+    /**
+     * A lone half of a surrogate pair cannot be encoded in UTF-8 (Java would send "?" instead); JSON carries it as an
+     * escape.
+     */
+    private static String escapeLoneSurrogates(String json) {
+        StringBuilder escaped = new StringBuilder(json.length());
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < json.length()
+                    && Character.isLowSurrogate(json.charAt(i + 1))
+                    || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(json.charAt(i - 1));
+            if (Character.isSurrogate(c) && !paired) {
+                escaped.append(String.format("\\u%04x", (int) c));
+            } else {
+                escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+
+    /** The text with what does not show (controls, format characters, surrogates, private use) as escapes. */
+    private static String visible(String text) {
+        StringBuilder shown = new StringBuilder(text.length());
+        text.chars().forEach(c -> {
+            int type = Character.getType(c);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
+                    || type == Character.PRIVATE_USE || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.UNASSIGNED) {
+                shown.append(String.format("<U+%04X>", c));
+            } else {
+                shown.append((char) c);
+            }
+        });
+        return shown.toString();
     }
 
     private static String abbreviate(String text) {
