@@ -95,6 +95,8 @@ class BadInputPropertyTest extends HttpTestSupport {
             "-0.5");
     /** Numbers that are money by their name: none of them is zero, negative or finer than a cent. */
     private static final Pattern MONEY = Pattern.compile("(?i)amount|rate$|price|fee|total");
+    /** The name a map's entries go by in a field's path, as no property can be named. */
+    private static final String MAP_ENTRY = "<entry>";
     private static final int ONE_MEGABYTE = 1024 * 1024;
 
     private static Catalog catalog;
@@ -153,7 +155,7 @@ class BadInputPropertyTest extends HttpTestSupport {
         System.out.print(summary);
     }
 
-    @Property(tries = 6000, shrinking = ShrinkingMode.BOUNDED, afterFailure = AfterFailureMode.SAMPLE_FIRST,
+    @Property(tries = 2500, shrinking = ShrinkingMode.BOUNDED, afterFailure = AfterFailureMode.SAMPLE_FIRST,
             edgeCases = EdgeCasesMode.NONE)
     void everyMalformedPostGetsAProblemAndStoresNothing(@ForAll("malformedPosts") BadRequest request) {
         long events = eventCount();
@@ -493,10 +495,20 @@ class BadInputPropertyTest extends HttpTestSupport {
             if (field.path().isEmpty()) {
                 continue;
             }
+            if (MAP_ENTRY.equals(field.last())) {
+                mapEntries(operation, path, key, field).ifPresent(mutations::add);
+                continue;
+            }
+            // values of another type, and values of the right type that break a rule, as two groups of their own:
+            // the few rules of a field weigh as much as its many wrong types
             List<JsonNode> values = badValues(field);
-            if (!values.isEmpty()) {
-                mutations.add(Arbitraries.of(values).flatMap(value -> mutated(operation, kindOf(field, value), path,
-                        key, field.name(), field.path(), value)));
+            for (boolean wrongType : List.of(true, false)) {
+                List<JsonNode> group = values.stream()
+                        .filter(value -> kindOf(field, value).equals("wrong type") == wrongType).toList();
+                if (!group.isEmpty()) {
+                    mutations.add(Arbitraries.of(group).flatMap(value -> mutated(operation, kindOf(field, value),
+                            path, key, field.name(), field.path(), value)));
+                }
             }
             // an array's element is not left out but removed, which makes another array, as valid as any
             if (field.required() && !(field.path().get(field.path().size() - 1) instanceof Integer)) {
@@ -514,6 +526,46 @@ class BadInputPropertyTest extends HttpTestSupport {
         return mutations;
     }
 
+    /**
+     * A map's entries (hours by day): a key that is no day where its keys are days, and values that break the
+     * value's schema, or are negative or out of range where they are numbers.
+     */
+    private static java.util.Optional<Arbitrary<BadRequest>> mapEntries(Operation operation, Arbitrary<String> path,
+                                                                       Arbitrary<String> key, Field field) {
+        List<Object> mapPath = field.path().subList(0, field.path().size() - 1);
+        JsonNode map = at(operation.base(), mapPath);
+        if (map == null || !map.isObject() || map.size() == 0) {
+            return java.util.Optional.empty();
+        }
+        String firstKey = map.fieldNames().next();
+        List<Arbitrary<BadRequest>> entries = new ArrayList<>();
+        boolean daysAsKeys = firstKey.matches("\\d{4}-\\d{2}-\\d{2}");
+        if (daysAsKeys) {
+            entries.add(Arbitraries.of(IMPOSSIBLE_DATES).flatMap(day -> mutated(operation, "impossible date",
+                    path, key, new Field(withChild(mapPath, day), field.schema(), false).name(),
+                    withChild(mapPath, day), map.get(firstKey))));
+        }
+        Field entry = new Field(withChild(mapPath, firstKey), field.schema(), true);
+        List<JsonNode> values = new ArrayList<>(badValues(entry));
+        values.add(NullNode.getInstance());
+        if (type(field.schema()).equals("number") || type(field.schema()).equals("integer")) {
+            for (String number : List.of("-1", "-0.25", "1E+400", "-1E+400", "100000")) {
+                values.add(NODES.numberNode(new BigDecimal(number)));
+            }
+        }
+        entries.add(Arbitraries.of(values).flatMap(value -> mutated(operation, kindOf(entry, value), path, key,
+                entry.name(), entry.path(), value)));
+        return java.util.Optional.of(Arbitraries.oneOf(entries));
+    }
+
+    private static JsonNode at(JsonNode root, List<Object> path) {
+        JsonNode node = root;
+        for (Object part : path) {
+            node = node == null ? null : part instanceof Integer index ? node.get(index) : node.get((String) part);
+        }
+        return node;
+    }
+
     private static List<Object> withChild(List<Object> path, Object child) {
         List<Object> longer = new ArrayList<>(path);
         longer.add(child);
@@ -525,6 +577,10 @@ class BadInputPropertyTest extends HttpTestSupport {
         fields.add(new Field(List.copyOf(path), s, required));
         if (depth > 5) {
             return;
+        }
+        if (type(s).equals("object") && s.path("additionalProperties").isObject()) {
+            fields.add(new Field(withChild(path, MAP_ENTRY), resolve(catalog.document(),
+                    s.get("additionalProperties")), false));
         }
         if (type(s).equals("object")) {
             Set<String> requiredNames = new java.util.HashSet<>();
