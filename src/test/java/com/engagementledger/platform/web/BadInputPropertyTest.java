@@ -395,6 +395,9 @@ class BadInputPropertyTest extends HttpTestSupport {
         }
         kinds.add(Arbitraries.integers().between(ONE_MEGABYTE + 1, ONE_MEGABYTE + 200_000).flatMap(size ->
                 request(operation, "body over 1 MB", path, "{\"pad\":\"" + "x".repeat(size) + "\"}", key)));
+        // the documented Idempotency-Key is 1 to 255 characters; the request is otherwise as valid as it gets here
+        kinds.add(Arbitraries.of("", " ", "   ", "k".repeat(256), "k".repeat(10_000)).flatMap(badKey -> path.map(p ->
+                new BadRequest(operation, "bad Idempotency-Key", null, p, "application/json", body, badKey))));
         if (!operation.existingIds().isEmpty()) {
             kinds.add(unknownIds(operation, body, key));
             kinds.add(malformedIds(operation, body, key));
