@@ -14,6 +14,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -257,20 +260,50 @@ class BadInputPropertyTest extends HttpTestSupport {
     }
 
     /**
-     * Resources that exist, so that body mutations reach the checks behind "is there such a resource": an active
-     * engagement and its seat, named by the path up to and including the variable they fill.
+     * Resources that exist, so that body mutations reach the checks behind "is there such a resource": an engagement
+     * active since the first of last month, its seat, last month's issued invoice, and an open replacement of the
+     * seat with a candidate, named by the path up to and including the variable they fill (and by the body fields
+     * that name them).
      */
     private Map<String, String> existingIds() {
-        String engagement = proposeWithoutTrial("bad-input-property", now().toString().substring(0, 10));
-        Api.Response activated = api.as("manager").post("/api/engagements/" + engagement + "/activate",
-                (Object) null);
-        assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
-        await().until(() -> api.as("auditor").get("/api/engagements/" + engagement).json().path("status").asText()
-                .equals("ACTIVE"));
-        String seat = api.as("auditor").get("/api/engagements/" + engagement).json().get("seats").get(0)
-                .get("seatId").asText();
+        YearMonth period = YearMonth.from(LocalDate.ofInstant(now(), ZoneOffset.UTC)).plusMonths(1);
+        moveClockTo(period.atDay(1));
+        Map<String, Object> proposal = proposalWithoutTrial("bad-input-property", period.atDay(1).toString());
+        String engagement = created(api.as("manager").post("/api/engagements", proposal), "id");
+        ok(api.as("manager").post("/api/engagements/" + engagement + "/activate",
+                Map.of("activationDate", period.atDay(1).toString())));
+        JsonNode active = await().until(() -> api.as("auditor").get("/api/engagements/" + engagement).json(),
+                view -> view.path("status").asText().equals("ACTIVE"));
+        String seat = active.get("seats").get(0).get("seatId").asText();
+
+        moveClockTo(period.plusMonths(1).atDay(3));
+        String invoice = created(api.as("finance").post("/api/invoices/drafts",
+                Map.of("engagementId", engagement, "period", period.toString())), "invoiceId");
+        ok(api.as("finance").post("/api/invoices/" + invoice + "/issue", (String) null));
+
+        String replacement = created(api.as("manager").post("/api/engagements/" + engagement + "/replacements",
+                Map.of("seatId", seat, "reason", "NON_PERFORMANCE", "note", "Misses commitments")), "replacementId");
+        String candidate = created(api.as("manager").post("/api/replacements/" + replacement + "/candidates",
+                Map.of("professionalId", "pro-bad-input-candidate", "professionalName", "Erin Walsh")),
+                "candidateId");
         return Map.of("/api/engagements/id", engagement, "/api/engagements/{id}/seats/seatId", seat,
+                "/api/invoices/id", invoice, "/api/replacements/id", replacement,
+                "/api/replacements/{id}/candidates/candidateId", candidate,
                 "engagementId", engagement, "seatId", seat);
+    }
+
+    private void moveClockTo(LocalDate day) {
+        ok(api.as("admin").post("/api/admin/clock",
+                Map.of("instant", day.atTime(9, 0).toInstant(ZoneOffset.UTC).toString())));
+    }
+
+    private static String created(Api.Response response, String idField) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json().get(idField).asText();
+    }
+
+    private static void ok(Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
     }
 
     /** The body with the engagement and seat it names made the ones that exist, wherever it names them. */
