@@ -18,11 +18,14 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -102,6 +105,8 @@ class BadInputPropertyTest extends HttpTestSupport {
     private static final Pattern MONEY = Pattern.compile("(?i)amount|rate$|price|fee|total");
     /** The name a map's entries go by in a field's path, as no property can be named. */
     private static final String MAP_ENTRY = "<entry>";
+    /** Where the resources' setup leaves the clock's day. */
+    private static final String TODAY = "<today>";
     private static final int ONE_MEGABYTE = 1024 * 1024;
 
     private static Catalog catalog;
@@ -129,7 +134,9 @@ class BadInputPropertyTest extends HttpTestSupport {
             String shown = body == null ? "(no body)" : visible(body.length() > 300
                     ? body.substring(0, 300) + "... (" + body.length() + " chars)" : body);
             return kind + (field == null ? "" : " (" + field + ")") + ": " + operation.user() + " POST " + path
-                    + " [" + contentType + "]" + (idempotencyKey == null ? "" : " Idempotency-Key " + idempotencyKey) + " " + shown;
+                    + " [" + contentType + "]"
+                    + (idempotencyKey == null ? "" : " Idempotency-Key " + visible(abbreviate(idempotencyKey)))
+                    + " " + shown;
         }
     }
 
@@ -192,7 +199,7 @@ class BadInputPropertyTest extends HttpTestSupport {
     /** Every POST handler is documented, so that enumerating the document enumerates the API. */
     @Example
     void everyPostEndpointIsInTheOpenApiDocument() {
-        Set<String> documented = new java.util.TreeSet<>();
+        Set<String> documented = new TreeSet<>();
         catalog.operations().forEach(operation -> documented.add(operation.key()));
         EXCLUDED.keySet().forEach(documented::add);
         assertThat(documented).containsAll(postHandlers().keySet());
@@ -296,7 +303,7 @@ class BadInputPropertyTest extends HttpTestSupport {
         return Map.of("/api/engagements/id", engagement, "/api/engagements/{id}/seats/seatId", seat,
                 "/api/invoices/id", invoice, "/api/replacements/id", replacement,
                 "/api/replacements/{id}/candidates/candidateId", candidate,
-                "engagementId", engagement, "seatId", seat);
+                "engagementId", engagement, "seatId", seat, TODAY, period.plusMonths(1).atDay(3).toString());
     }
 
     private void moveClockTo(LocalDate day) {
@@ -313,7 +320,10 @@ class BadInputPropertyTest extends HttpTestSupport {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
     }
 
-    /** The body with the engagement and seat it names made the ones that exist, wherever it names them. */
+    /**
+     * The body with the engagement and seat it names made the ones that exist, wherever it names them, and its days
+     * today: the examples' days are years ahead, which a payment or a pause refuses before the rule a case breaks.
+     */
     private static JsonNode withExistingIds(JsonNode body, Map<String, String> existing) {
         if (body instanceof ObjectNode object) {
             List<String> names = new ArrayList<>();
@@ -321,6 +331,8 @@ class BadInputPropertyTest extends HttpTestSupport {
             for (String name : names) {
                 if (existing.containsKey(name) && object.get(name).isTextual()) {
                     object.put(name, existing.get(name));
+                } else if (object.get(name).isTextual() && object.get(name).asText().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                    object.put(name, existing.get(TODAY));
                 } else {
                     withExistingIds(object.get(name), existing);
                 }
@@ -592,12 +604,12 @@ class BadInputPropertyTest extends HttpTestSupport {
      * A map's entries (hours by day): a key that is no day where its keys are days, and values that break the
      * value's schema, or are negative or out of range where they are numbers.
      */
-    private static java.util.Optional<Arbitrary<BadRequest>> mapEntries(Operation operation, Arbitrary<String> path,
+    private static Optional<Arbitrary<BadRequest>> mapEntries(Operation operation, Arbitrary<String> path,
                                                                        Arbitrary<String> key, Field field) {
         List<Object> mapPath = field.path().subList(0, field.path().size() - 1);
         JsonNode map = at(operation.base(), mapPath);
         if (map == null || !map.isObject() || map.size() == 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String firstKey = map.fieldNames().next();
         List<Arbitrary<BadRequest>> entries = new ArrayList<>();
@@ -617,7 +629,7 @@ class BadInputPropertyTest extends HttpTestSupport {
         }
         entries.add(Arbitraries.of(values).flatMap(value -> mutated(operation, kindOf(entry, value), path, key,
                 entry.name(), entry.path(), value)));
-        return java.util.Optional.of(Arbitraries.oneOf(entries));
+        return Optional.of(Arbitraries.oneOf(entries));
     }
 
     private static JsonNode at(JsonNode root, List<Object> path) {
@@ -635,7 +647,7 @@ class BadInputPropertyTest extends HttpTestSupport {
     }
 
     private void collect(JsonNode schema, List<Object> path, boolean required, List<Field> fields, int depth) {
-        JsonNode s = resolve(catalog == null ? null : catalog.document(), schema);
+        JsonNode s = resolve(catalog.document(), schema);
         fields.add(new Field(List.copyOf(path), s, required));
         if (depth > 5) {
             return;
@@ -645,7 +657,7 @@ class BadInputPropertyTest extends HttpTestSupport {
                     s.get("additionalProperties")), false));
         }
         if (type(s).equals("object")) {
-            Set<String> requiredNames = new java.util.HashSet<>();
+            Set<String> requiredNames = new HashSet<>();
             s.path("required").forEach(name -> requiredNames.add(name.asText()));
             s.path("properties").fields().forEachRemaining(property -> collect(property.getValue(),
                     withChild(path, property.getKey()), requiredNames.contains(property.getKey()), fields,
