@@ -47,6 +47,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             // Tomcat says 400 for any request head that overflows its buffer; the client can act on which part
             status = request.getCoyoteRequest().requestURI().isNull() ? 414 : 431;
             response.setStatus(status);
+            // Tomcat closes the connection after a head it could not read, but says so only for a 400: without the
+            // header a keep-alive client sends its next request into the closed connection and gets no answer
+            response.setHeader("Connection", "close");
         }
         String detail = status == 400 && throwable != null && throwable.getMessage() != null
                 && throwable.getMessage().startsWith(HEADER_REJECTED)
