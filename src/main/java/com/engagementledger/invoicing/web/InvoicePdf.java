@@ -8,6 +8,7 @@ import com.engagementledger.platform.pdf.PdfFonts;
 import com.engagementledger.platform.pdf.PdfRenderer;
 import com.engagementledger.platform.pdf.PdfSheet;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,15 +25,20 @@ public class InvoicePdf {
 
     private final InvoiceIssuerProperties issuer;
     private final PdfFonts fonts;
+    private final Clock clock;
 
-    /** @param fonts the configured chain ({@code ledger.pdf.fonts}), which certificates print with too */
-    public InvoicePdf(InvoiceIssuerProperties issuer, PdfFonts fonts) {
+    /**
+     * @param fonts the configured chain ({@code ledger.pdf.fonts}), which certificates print with too
+     * @param clock the application's clock, which dates the document
+     */
+    public InvoicePdf(InvoiceIssuerProperties issuer, PdfFonts fonts, Clock clock) {
         this.issuer = issuer;
         this.fonts = fonts;
+        this.clock = clock;
     }
 
     public byte[] render(InvoiceView invoice) {
-        return PdfRenderer.render(sheet(invoice), fonts);
+        return PdfRenderer.render(sheet(invoice), fonts, clock.instant());
     }
 
     public String fileName(InvoiceView invoice) {

@@ -8,6 +8,7 @@ import com.engagementledger.iptransfer.api.IpTransferView;
 import com.engagementledger.platform.pdf.PdfFonts;
 import com.engagementledger.platform.pdf.PdfRenderer;
 import com.engagementledger.platform.pdf.PdfSheet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,8 @@ public class IpCertificatePdf {
     }
 
     public byte[] render(IpCertificateView view) {
-        return PdfRenderer.render(sheet(view), fonts);
+        // dated by the assignment, so that the same certificate always prints the same dates
+        return PdfRenderer.render(sheet(view), fonts, Instant.parse(view.certificate().assignedAt()));
     }
 
     public String fileName(IpCertificateView view) {

@@ -7,12 +7,18 @@ import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfDate;
+import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.TimeZone;
 
 /**
  * Lays out a {@link PdfSheet} on A4 pages with OpenPDF in the fonts of a {@link PdfFonts} chain (embedded Unicode
@@ -32,15 +38,19 @@ public final class PdfRenderer {
     }
 
     /** The sheet in the {@link PdfFonts#standard() standard} fonts. */
-    public static byte[] render(PdfSheet sheet) {
-        return render(sheet, PdfFonts.standard());
+    public static byte[] render(PdfSheet sheet, Instant created) {
+        return render(sheet, PdfFonts.standard(), created);
     }
 
-    public static byte[] render(PdfSheet sheet, PdfFonts fonts) {
+    /**
+     * @param created the document's creation and modification date: from the application's clock or the document's
+     *                own instant, never the system clock OpenPDF would otherwise read
+     */
+    public static byte[] render(PdfSheet sheet, PdfFonts fonts, Instant created) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 42, 42, 42, 42);
         try {
-            PdfWriter.getInstance(document, out);
+            PdfWriter writer = PdfWriter.getInstance(document, out);
             document.addTitle(sheet.title());
             document.open();
             document.add(paragraph(fonts, sheet.title(), TITLE));
@@ -50,11 +60,20 @@ public final class PdfRenderer {
             for (PdfSheet.Block block : sheet.blocks()) {
                 add(document, block, fonts);
             }
+            PdfDate date = pdfDate(created);
+            writer.getInfo().put(PdfName.CREATIONDATE, date);
+            writer.getInfo().put(PdfName.MODDATE, date);
             document.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("The PDF could not be laid out: " + e.getMessage(), e);
         }
         return out.toByteArray();
+    }
+
+    private static PdfDate pdfDate(Instant instant) {
+        Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        calendar.setTimeInMillis(instant.toEpochMilli());
+        return new PdfDate(calendar);
     }
 
     private static Paragraph paragraph(PdfFonts fonts, String text, Style style) {

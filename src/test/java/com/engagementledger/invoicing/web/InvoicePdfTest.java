@@ -19,7 +19,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,10 +32,11 @@ import org.junit.jupiter.api.Test;
  */
 class InvoicePdfTest {
 
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2035-04-03T10:15:30Z"), ZoneOffset.UTC);
     private static final InvoiceIssuerProperties ISSUER = new InvoiceIssuerProperties("Nordlicht Staffing GmbH",
             List.of("Hafenstrasse 7", "20457 Hamburg"), "billing@nordlicht.example", "DE123456789");
 
-    private final InvoicePdf pdf = new InvoicePdf(ISSUER, PdfFonts.of(List.of()));
+    private final InvoicePdf pdf = new InvoicePdf(ISSUER, PdfFonts.of(List.of()), CLOCK);
 
     /** Where common Japanese-capable fonts are installed; the first one that exists is configured. */
     private static final List<String> CJK_FONTS = List.of(
@@ -125,7 +129,7 @@ class InvoicePdfTest {
         assumeTrue(font != null, "No Japanese-capable font on this machine (looked for " + CJK_FONTS
                 + "; name one with -Dledger.pdf.fonts=/path/to/font.ttf): the configured-CJK-font case"
                 + " is not exercised here");
-        InvoicePdf withCjk = new InvoicePdf(ISSUER, PdfFonts.of(List.of(font)));
+        InvoicePdf withCjk = new InvoicePdf(ISSUER, PdfFonts.of(List.of(font)), CLOCK);
         InvoiceView invoice = withNames(invoice("INV-2035-000047", InvoiceStatus.ISSUED, "JPY",
                 List.of(line("700000", "677419")), "677419", "0", "677419", List.of()),
                 "株式会社カイジュウ Müller", "田中 ユキ");
@@ -137,7 +141,7 @@ class InvoicePdfTest {
     void aConfiguredFontComesFirstAndIsEmbedded() throws IOException {
         Path mono = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf");
         assumeTrue(Files.isReadable(mono), "DejaVu Sans Mono is not installed at " + mono);
-        InvoicePdf configured = new InvoicePdf(ISSUER, PdfFonts.of(List.of(mono.toString())));
+        InvoicePdf configured = new InvoicePdf(ISSUER, PdfFonts.of(List.of(mono.toString())), CLOCK);
         InvoiceView invoice = withNames(invoice("INV-2035-000049", InvoiceStatus.ISSUED, "EUR",
                 List.of(line("9800.00", "11177.42")), "11177.42", "0.00", "11177.42", List.of()),
                 "ООО «Ромашка»", "Юрий Πάνος");
@@ -150,7 +154,7 @@ class InvoicePdfTest {
     @Test
     void aConfiguredFontThatDoesNotExistIsRefusedNamingIt() {
         assertThatThrownBy(() -> new InvoicePdf(ISSUER,
-                PdfFonts.of(List.of("/no/such/dir/NotoSansJP-Regular.ttf"))))
+                PdfFonts.of(List.of("/no/such/dir/NotoSansJP-Regular.ttf")), CLOCK))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("/no/such/dir/NotoSansJP-Regular.ttf");
     }
@@ -224,4 +228,13 @@ class InvoicePdfTest {
                 new BigDecimal(paid), zero, zero, zero, new BigDecimal(balance), movements, (InvoiceDispute) null,
                 false, null, null, LocalDate.of(2035, 4, 20), 3);
     }
+
+    @Test
+    void theDocumentIsDatedByTheApplicationsClockNotTheSystemClock() {
+        String raw = new String(pdf.render(invoice("INV-2035-000050", InvoiceStatus.ISSUED, "EUR",
+                List.of(line("9800.00", "11177.42")), "11177.42", "0.00", "11177.42", List.of())),
+                StandardCharsets.ISO_8859_1);
+        assertThat(raw).contains("/CreationDate(D:20350403101530Z)").contains("/ModDate(D:20350403101530Z)");
+    }
+
 }

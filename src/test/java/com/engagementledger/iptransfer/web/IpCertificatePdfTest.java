@@ -33,6 +33,13 @@ class IpCertificatePdfTest {
     }
 
     @Test
+    void theDocumentIsDatedByTheAssignmentNotTheSystemClock() {
+        byte[] bytes = new IpCertificatePdf(PdfFonts.of(List.of())).render(view());
+        assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).contains("/CreationDate(D:20270702091542Z)")
+                .contains("/ModDate(D:20270702091542Z)");
+    }
+
+    @Test
     void theConfiguredFontChainPrintsTheCertificate() throws IOException {
         Path mono = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf");
         assumeTrue(Files.isReadable(mono), "DejaVu Sans Mono is not installed at " + mono);
