@@ -23,6 +23,8 @@ public final class IpExclusions {
     public static final int MAX_LENGTH = 200;
 
     private static final Pattern SPACES = Pattern.compile("[\\s\\p{Zs}]+");
+    /** Zero-width joiner and non-joiner, which change no letter of a name. */
+    private static final Pattern JOINERS = Pattern.compile("[\u200c\u200d]");
 
     private IpExclusions() {
     }
@@ -44,7 +46,7 @@ public final class IpExclusions {
         for (int i = 0; i < items.size(); i++) {
             String itemField = field + "[" + i + "]";
             String item = normalized(PlainText.name(itemField, items.get(i), MAX_LENGTH));
-            Integer earlier = seen.putIfAbsent(item.toLowerCase(Locale.ROOT), i);
+            Integer earlier = seen.putIfAbsent(sameness(item), i);
             if (earlier != null) {
                 throw RuleViolation.invalid(itemField, "unique", itemField + ": '" + item + "' is already "
                         + field + "[" + earlier + "]");
@@ -52,6 +54,16 @@ public final class IpExclusions {
             checked.add(item);
         }
         return List.copyOf(checked);
+    }
+
+    /**
+     * What two items that read alike share: their compatibility form (NFKC: "ﬁle" and "file", "ＡＢＣ" and "ABC"),
+     * without the invisible joiners that plain text lets through inside words, case-folded (upper then lower case, so
+     * "STRASSE" and "straße", "ΟΔΟΣ" and "οδοσ" meet).
+     */
+    static String sameness(String item) {
+        String compatible = JOINERS.matcher(Normalizer.normalize(item, Normalizer.Form.NFKC)).replaceAll("");
+        return compatible.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
     }
 
     /** NFC, then every run of whitespace or Unicode space separators (a no-break space among them) as one space. */

@@ -35,6 +35,15 @@ class IpExclusionsTest {
     }
 
     @Test
+    void namesThatReadAlikeAreRefusedAsNamedTwice() {
+        refusedAsDuplicate(List.of("Cafe", "Ca\u200Dfe"));
+        refusedAsDuplicate(List.of("\uFB01le", "file"));
+        refusedAsDuplicate(List.of("\uFF21\uFF22\uFF23", "ABC"));
+        refusedAsDuplicate(List.of("STRASSE", "stra\u00DFe"));
+        refusedAsDuplicate(List.of("\u039F\u0394\u039F\u03A3", "\u03BF\u03B4\u03BF\u03C3"));
+    }
+
+    @Test
     void differentNamesStayDifferent() {
         assertThat(IpExclusions.check("exclusions", List.of("ab", "a b", "Cafe kit", CAFE_NFC))).hasSize(4);
     }
