@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -205,30 +204,5 @@ class IpTransferPolicyReplayTest extends HttpTestSupport {
             body.put(more[i], more[i + 1]);
         }
         return body;
-    }
-
-    private YearMonth startNextMonth() {
-        YearMonth next = YearMonth.from(LocalDate.ofInstant(now(), ZoneOffset.UTC)).plusMonths(1);
-        moveClockTo(next.atDay(1));
-        return next;
-    }
-
-    private void moveClockTo(LocalDate day) {
-        Api.Response moved = api.as("admin").post("/api/admin/clock",
-                Map.of("instant", day.atTime(9, 0).toInstant(ZoneOffset.UTC).toString()));
-        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
-    }
-
-    private String activeEngagement(String client, LocalDate start, String rate) {
-        Map<String, Object> body = proposalWithoutTrial(client, start.toString());
-        body.put("seats", List.of(Map.of("professionalId", "pro-" + client, "professionalName", "Pat Doe",
-                "rate", new BigDecimal(rate), "startDate", start.toString())));
-        Api.Response proposed = api.as("manager").post("/api/engagements", body);
-        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
-        String id = proposed.json().get("id").asText();
-        Api.Response activated = api.as("manager").post("/api/engagements/" + id + "/activate",
-                Map.of("activationDate", start.toString()));
-        assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
-        return id;
     }
 }

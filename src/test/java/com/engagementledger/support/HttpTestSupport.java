@@ -1,8 +1,14 @@
 package com.engagementledger.support;
 
 import com.engagementledger.LedgerApplication;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,6 +82,39 @@ public abstract class HttpTestSupport {
         Map<String, Object> proposal = proposal(clientId, startDate);
         proposal.put("terms", Map.of("trialDays", 0));
         return proposal;
+    }
+
+    /** Moves the test clock to 09:00 UTC of {@code day}. */
+    protected void moveClockTo(LocalDate day) {
+        Api.Response moved = api.as("admin").post("/api/admin/clock",
+                Map.of("instant", day.atTime(9, 0).toInstant(ZoneOffset.UTC).toString()));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+    }
+
+    /** Moves the clock to the first day of the next month and answers that month. */
+    protected YearMonth startNextMonth() {
+        YearMonth next = YearMonth.from(LocalDate.ofInstant(now(), ZoneOffset.UTC)).plusMonths(1);
+        moveClockTo(next.atDay(1));
+        return next;
+    }
+
+    /** An engagement without a trial whose one monthly seat starts, and which is active from, {@code start}. */
+    protected String activeEngagement(String client, LocalDate start, String rate) {
+        Map<String, Object> body = proposalWithoutTrial(client, start.toString());
+        body.put("seats", List.of(Map.of("professionalId", "pro-" + client, "professionalName", "Pat Doe",
+                "rate", new BigDecimal(rate), "startDate", start.toString())));
+        return proposeAndActivate(body, start);
+    }
+
+    /** Proposes {@code proposal}, which must have no trial, activates it from {@code start} and returns its id. */
+    protected String proposeAndActivate(Map<String, Object> proposal, LocalDate start) {
+        Api.Response proposed = api.as("manager").post("/api/engagements", proposal);
+        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+        String id = proposed.json().get("id").asText();
+        Api.Response activated = api.as("manager").post("/api/engagements/" + id + "/activate",
+                Map.of("activationDate", start.toString()));
+        assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
+        return id;
     }
 
     /** Proposes an engagement with the default 14-day trial and returns its id. */

@@ -266,18 +266,6 @@ class BillingViewsHttpTest extends HttpTestSupport {
         body.put("currency", currency);
         body.put("seats", List.of(Map.of("professionalId", "pro-" + client, "professionalName", "Pat Doe",
                 "rate", new BigDecimal(rate), "startDate", start.toString())));
-        Api.Response proposed = api.as("manager").post("/api/engagements", body);
-        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
-        String id = proposed.json().get("id").asText();
-        Api.Response activated = api.as("manager").post("/api/engagements/" + id + "/activate",
-                Map.of("activationDate", start.toString()));
-        assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
-        return id;
-    }
-
-    private void moveClockTo(LocalDate day) {
-        Api.Response moved = api.as("admin").post("/api/admin/clock",
-                Map.of("instant", day.atTime(9, 0).toInstant(ZoneOffset.UTC).toString()));
-        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        return proposeAndActivate(body, start);
     }
 }

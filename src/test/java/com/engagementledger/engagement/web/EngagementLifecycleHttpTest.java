@@ -98,11 +98,11 @@ class EngagementLifecycleHttpTest extends HttpTestSupport {
         assertThat(tooEarly.json().get("rule").asText()).isEqualTo("notice-running");
 
         // The rate change shows as current from its effective day, without any new event.
-        moveClockTo(rateDay);
+        moveClockToOneAmNothingDue(rateDay);
         assertThat(seat(engagement(id), secondSeat).get("currentRate").decimalValue()).isEqualByComparingTo("9900.00");
 
         // The day after the last day, the engagement ends by itself.
-        moveClockTo(lastDay.plusDays(1));
+        moveClockToOneAmNothingDue(lastDay.plusDays(1));
         engagement = awaitEngagement(id, e -> e.get("status").asText().equals("ENDED"));
         assertThat(engagement.get("dates").get("endedOn").asText()).isEqualTo(lastDay.plusDays(1).toString());
 
@@ -130,10 +130,10 @@ class EngagementLifecycleHttpTest extends HttpTestSupport {
         JsonNode trial = awaitEngagement(id, e -> e.get("status").asText().equals("TRIAL"));
         LocalDate lastDay = LocalDate.parse(trial.get("dates").get("trialLastDay").asText());
 
-        moveClockTo(lastDay);
+        moveClockToOneAmNothingDue(lastDay);
         assertThat(engagement(id).get("status").asText()).isEqualTo("TRIAL");
 
-        moveClockTo(lastDay.plusDays(1));
+        moveClockToOneAmNothingDue(lastDay.plusDays(1));
         JsonNode accepted = awaitEngagement(id, e -> e.get("status").asText().equals("ACTIVE"));
         assertThat(accepted.get("dates").get("trialDecidedOn").asText()).isEqualTo(lastDay.plusDays(1).toString());
         JsonNode acceptance = metadataOf(id).get(2);
@@ -164,7 +164,7 @@ class EngagementLifecycleHttpTest extends HttpTestSupport {
                 page1.get("items").get(0).get("engagementId").asText())).containsExactlyInAnyOrder(first, second);
     }
 
-    private void moveClockTo(LocalDate day) {
+    private void moveClockToOneAmNothingDue(LocalDate day) {
         Api.Response moved = api.as("admin").post("/api/admin/clock",
                 Map.of("instant", day.atStartOfDay(ZoneOffset.UTC).plusHours(1).toInstant().toString()));
         assertThat(moved.status()).as(moved.toString()).isEqualTo(200);

@@ -1,5 +1,6 @@
 package com.engagementledger.invoicing.web;
 
+import static com.engagementledger.support.Problems.assertProblemNamingRule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,10 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -88,11 +87,11 @@ class InvoiceFlowHttpTest extends HttpTestSupport {
         assertThat(retried.json().get("paymentId").asText()).isEqualTo(paymentId);
         assertThat(eventCount()).as("a retried payment records nothing").isEqualTo(events);
 
-        refused(finance().post("/api/invoices/" + id + "/payments", money("5000.01", "EUR", issueDay)),
+        assertProblemNamingRule(finance().post("/api/invoices/" + id + "/payments", money("5000.01", "EUR", issueDay)),
                 422, "amount", "over-payment");
-        refused(finance().post("/api/invoices/" + id + "/payments", money("10.00", "USD", issueDay)),
+        assertProblemNamingRule(finance().post("/api/invoices/" + id + "/payments", money("10.00", "USD", issueDay)),
                 422, "currency", "currency-mismatch");
-        refused(finance().header("If-Match", "\"0\"").post("/api/invoices/" + id + "/payments",
+        assertProblemNamingRule(finance().header("If-Match", "\"0\"").post("/api/invoices/" + id + "/payments",
                 money("10.00", "EUR", issueDay)), 412, null, null);
         JsonNode partly = invoice(id, i -> i.path("status").asText().equals("PARTIALLY_PAID"));
         assertThat(partly.get("movements")).hasSize(1);
@@ -106,10 +105,10 @@ class InvoiceFlowHttpTest extends HttpTestSupport {
         assertThat(rest.status()).as(rest.toString()).isEqualTo(201);
         invoice(id, i -> i.path("status").asText().equals("PAID"));
         assertThat(body(id)).contains("\"balance\":0.00").contains("\"credited\":1000.00");
-        refused(finance().post("/api/invoices/" + id + "/void", Map.of("reason", "Wrong client")), 409, null,
-                null);
+        assertProblemNamingRule(finance().post("/api/invoices/" + id + "/void", Map.of("reason", "Wrong client")),
+                409, null, null);
 
-        refused(finance().post("/api/invoices/" + id + "/refunds",
+        assertProblemNamingRule(finance().post("/api/invoices/" + id + "/refunds",
                 money("8000.01", "EUR", issueDay, "reason", "Too much")), 422, "amount", "above-net-paid");
         Api.Response refunded = finance().post("/api/invoices/" + id + "/refunds",
                 money("500.00", "EUR", issueDay, "reason", "Paid one day twice"));
@@ -158,16 +157,17 @@ class InvoiceFlowHttpTest extends HttpTestSupport {
         assertThat(body(id)).as("a void invoice owes nothing").contains("\"balance\":0.00");
         assertThat(invoice.get("total").decimalValue().signum()).isPositive();
         assertThat(pdfText(id)).contains("Balance (void)").contains("0.00 EUR");
-        refused(finance().post("/api/invoices/" + id + "/payments", money("10.00", "EUR", day)), 409, null, null);
+        assertProblemNamingRule(finance().post("/api/invoices/" + id + "/payments", money("10.00", "EUR", day)),
+                409, null, null);
 
         Api.Response running = finance().post("/api/invoices/drafts", Map.of("engagementId", engagement,
                 "period", YearMonth.from(day).toString()));
         assertThat(running.status()).as(running.toString()).isEqualTo(201);
-        refused(finance().post("/api/invoices/" + running.json().get("invoiceId").asText() + "/issue",
+        assertProblemNamingRule(finance().post("/api/invoices/" + running.json().get("invoiceId").asText() + "/issue",
                 (String) null), 409, null, "period-not-ended");
-        refused(finance().post("/api/invoices/drafts", Map.of("engagementId", engagement,
+        assertProblemNamingRule(finance().post("/api/invoices/drafts", Map.of("engagementId", engagement,
                 "period", YearMonth.from(day).plusMonths(1).toString())), 422, "period", "future-period");
-        refused(finance().post("/api/invoices/drafts", Map.of("engagementId", "no-such-engagement",
+        assertProblemNamingRule(finance().post("/api/invoices/drafts", Map.of("engagementId", "no-such-engagement",
                 "period", period.toString())), 404, "engagementId", "not-found");
     }
 
@@ -233,20 +233,6 @@ class InvoiceFlowHttpTest extends HttpTestSupport {
         return body;
     }
 
-    private static void refused(Api.Response response, int status, String field, String rule) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
-        JsonNode problem = response.json();
-        assertThat(problem.path("rule").asText()).as(response.toString()).isNotBlank();
-        if (rule != null) {
-            assertThat(problem.path("rule").asText()).as(response.toString()).isEqualTo(rule);
-        }
-        if (field != null) {
-            assertThat(problem.path("errors").get(0).path("field").asText()).as(response.toString())
-                    .isEqualTo(field);
-        }
-    }
-
     /** The invoice once the read model satisfies {@code condition}. */
     private JsonNode invoice(String id, Predicate<JsonNode> condition) {
         return await().atMost(READ_MODEL_LAG).pollInterval(Duration.ofMillis(100)).until(() -> {
@@ -274,32 +260,5 @@ class InvoiceFlowHttpTest extends HttpTestSupport {
         } finally {
             reader.close();
         }
-    }
-
-    /** Moves the clock to the first day of the next month and answers that month. */
-    private YearMonth startNextMonth() {
-        YearMonth next = YearMonth.from(LocalDate.ofInstant(now(), ZoneOffset.UTC)).plusMonths(1);
-        moveClockTo(next.atDay(1));
-        return next;
-    }
-
-    private void moveClockTo(LocalDate day) {
-        Api.Response moved = api.as("admin").post("/api/admin/clock",
-                Map.of("instant", day.atTime(9, 0).toInstant(ZoneOffset.UTC).toString()));
-        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
-    }
-
-    /** An engagement without a trial whose one monthly seat starts, and which is active from, {@code start}. */
-    private String activeEngagement(String client, LocalDate start, String rate) {
-        Map<String, Object> body = proposalWithoutTrial(client, start.toString());
-        body.put("seats", List.of(Map.of("professionalId", "pro-" + client, "professionalName", "Pat Doe",
-                "rate", new BigDecimal(rate), "startDate", start.toString())));
-        Api.Response proposed = api.as("manager").post("/api/engagements", body);
-        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
-        String id = proposed.json().get("id").asText();
-        Api.Response activated = api.as("manager").post("/api/engagements/" + id + "/activate",
-                Map.of("activationDate", start.toString()));
-        assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
-        return id;
     }
 }

@@ -1,5 +1,6 @@
 package com.engagementledger.iptransfer.web;
 
+import static com.engagementledger.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,7 +21,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -49,7 +49,7 @@ class IpTransferHttpTest extends HttpTestSupport {
     void issuePayFortyThenSixtyPercentAssignsWithACertificateAnyoneCanCheckThenAChargebackContestsIt()
             throws Exception {
         YearMonth period = startNextMonth();
-        String engagement = activeEngagement("ip-flow", period.atDay(1), "ON_PAYMENT");
+        String engagement = activeEngagementTransferringIp("ip-flow", period.atDay(1), "ON_PAYMENT");
         Api.Response excluded = api.as("manager").post("/api/engagements/" + engagement + "/ip-exclusions",
                 Map.of("exclusions", List.of("Acme design system", "Zürich 図書館 library"),
                         "reason", "Pre-existing client code, MSA clause 9"));
@@ -66,7 +66,7 @@ class IpTransferHttpTest extends HttpTestSupport {
                 .containsExactly("Acme design system", "Zürich 図書館 library");
         assertThat(body(id)).contains("\"amountDue\":9000.00").contains("\"amountPaid\":0.00");
         Api.Response early = api.as("auditor").get("/api/ip-transfers/" + id + "/certificate");
-        problem(early, 404, "id", "not-assigned");
+        assertProblem(early, 404, "id", "not-assigned");
         assertThat(early.json().path("detail").asText()).contains("PENDING");
 
         pay(invoice, "3600.00", day);
@@ -134,7 +134,7 @@ class IpTransferHttpTest extends HttpTestSupport {
         assertThat(pdfText("/api/ip-transfers/" + id + "/certificate")).contains(sha256).contains("CONTESTED");
 
         String release = "/api/ip-transfers/" + id + "/release";
-        problem(api.as("finance").post(release, Map.of("reason", " ")), 400, "reason", null);
+        assertProblem(api.as("finance").post(release, Map.of("reason", " ")), 400, "reason", null);
         assertThat(api.as("auditor").post(release, Map.of("reason", "x")).status()).isEqualTo(403);
         assertThat(api.as("manager").post(release, Map.of("reason", "x")).status()).isEqualTo(403);
         assertThat(api.anonymous().post(release, Map.of("reason", "x")).status()).isEqualTo(401);
@@ -146,15 +146,15 @@ class IpTransferHttpTest extends HttpTestSupport {
         assertThat(reassigned.get("sha256").asText()).isEqualTo(sha256);
         assertThat(body(id)).as("released: assigned again, the client still owes what it did not keep")
                 .contains("\"remaining\":5400.00").contains("\"amountPaid\":3600.00");
-        problem(api.as("finance").post(release, Map.of("reason", "again")), 409, null, null);
-        problem(api.as("finance").post("/api/ip-transfers/" + id + "/exclusions",
+        assertProblem(api.as("finance").post(release, Map.of("reason", "again")), 409, null, null);
+        assertProblem(api.as("finance").post("/api/ip-transfers/" + id + "/exclusions",
                 Map.of("exclusions", List.of("Something else"), "reason", "Too late")), 409, null, null);
     }
 
     @Test
     void aDisputeSuspendsTheTransferUntilItIsResolved() {
         YearMonth period = startNextMonth();
-        String engagement = activeEngagement("ip-dispute", period.atDay(1), "ON_PAYMENT");
+        String engagement = activeEngagementTransferringIp("ip-dispute", period.atDay(1), "ON_PAYMENT");
         LocalDate day = period.plusMonths(1).atDay(3);
         moveClockTo(day);
         String invoice = issuedInvoice(engagement, period);
@@ -178,7 +178,7 @@ class IpTransferHttpTest extends HttpTestSupport {
     @Test
     void anOnCreationEngagementsTransferIsAssignedAtIssue() {
         YearMonth period = startNextMonth();
-        String engagement = activeEngagement("ip-creation", period.atDay(1), "ON_CREATION");
+        String engagement = activeEngagementTransferringIp("ip-creation", period.atDay(1), "ON_CREATION");
         moveClockTo(period.plusMonths(1).atDay(2));
         String invoice = issuedInvoice(engagement, period);
         JsonNode assigned = transfer("ipt-" + invoice, t -> t.path("status").asText().equals("ASSIGNED"));
@@ -195,18 +195,18 @@ class IpTransferHttpTest extends HttpTestSupport {
     @Test
     void exclusionsAreCheckedAndFinanceReplacesAPendingTransfersList() {
         YearMonth period = startNextMonth();
-        String engagement = activeEngagement("ip-exclusions", period.atDay(1), "ON_PAYMENT");
+        String engagement = activeEngagementTransferringIp("ip-exclusions", period.atDay(1), "ON_PAYMENT");
         String onEngagement = "/api/engagements/" + engagement + "/ip-exclusions";
         long events = eventCount();
-        problem(api.as("manager").post(onEngagement, Map.of("exclusions", List.of("Kit", "kit"),
+        assertProblem(api.as("manager").post(onEngagement, Map.of("exclusions", List.of("Kit", "kit"),
                 "reason", "MSA")), 422, "exclusions[1]", "unique");
-        problem(api.as("manager").post(onEngagement, Map.of("exclusions", List.of("x".repeat(201)),
+        assertProblem(api.as("manager").post(onEngagement, Map.of("exclusions", List.of("x".repeat(201)),
                 "reason", "MSA")), 400, "exclusions[0]", null);
-        problem(api.as("manager").post(onEngagement, Map.of("exclusions", Collections.nCopies(51, "a"),
+        assertProblem(api.as("manager").post(onEngagement, Map.of("exclusions", Collections.nCopies(51, "a"),
                 "reason", "MSA")), 400, "exclusions", null);
-        problem(api.as("manager").post(onEngagement, Map.of("exclusions", List.of("Kit"), "reason", "")), 400,
+        assertProblem(api.as("manager").post(onEngagement, Map.of("exclusions", List.of("Kit"), "reason", "")), 400,
                 "reason", null);
-        problem(api.as("finance").post("/api/engagements/no-such-engagement/ip-exclusions",
+        assertProblem(api.as("finance").post("/api/engagements/no-such-engagement/ip-exclusions",
                 Map.of("exclusions", List.of("Kit"), "reason", "MSA")), 404, null, null);
         assertThat(api.as("auditor").post(onEngagement, Map.of("exclusions", List.of("Kit"), "reason", "MSA"))
                 .status()).isEqualTo(403);
@@ -220,29 +220,29 @@ class IpTransferHttpTest extends HttpTestSupport {
         assertThat(transfer(id, t -> t.path("status").asText().equals("PENDING")).get("exclusions"))
                 .extracting(JsonNode::asText).containsExactly("Kit");
         String onTransfer = "/api/ip-transfers/" + id + "/exclusions";
-        problem(api.as("manager").post(onTransfer, Map.of("exclusions", List.of("A"), "reason", "x")), 403, null,
+        assertProblem(api.as("manager").post(onTransfer, Map.of("exclusions", List.of("A"), "reason", "x")), 403, null,
                 null);
-        problem(api.as("finance").post(onTransfer, Map.of("exclusions", List.of("A", "B", "a"), "reason", "x")),
+        assertProblem(api.as("finance").post(onTransfer, Map.of("exclusions", List.of("A", "B", "a"), "reason", "x")),
                 422, "exclusions[2]", "unique");
-        problem(api.as("finance").post("/api/ip-transfers/ipt-no-such/exclusions",
+        assertProblem(api.as("finance").post("/api/ip-transfers/ipt-no-such/exclusions",
                 Map.of("exclusions", List.of("A"), "reason", "x")), 404, null, null);
-        problem(api.as("finance").header("If-Match", "\"99\"").post(onTransfer,
+        assertProblem(api.as("finance").header("If-Match", "\"99\"").post(onTransfer,
                 Map.of("exclusions", List.of("A"), "reason", "x")), 412, null, null);
         Api.Response replaced = api.as("finance").post(onTransfer, Map.of("exclusions", List.of("Kit", "CAD models"),
                 "reason", "The client's CAD models stay theirs"));
         assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
         transfer(id, t -> t.path("exclusions").size() == 2);
 
-        problem(api.as("auditor").get("/api/ip-transfers/ipt-no-such"), 404, "id", "not-found");
-        problem(api.as("auditor").get("/api/ip-transfers/ipt-no-such/certificate"), 404, "id", "not-found");
-        problem(api.as("auditor").get("/api/ip-transfers?status=OWNED"), 400, null, null);
+        assertProblem(api.as("auditor").get("/api/ip-transfers/ipt-no-such"), 404, "id", "not-found");
+        assertProblem(api.as("auditor").get("/api/ip-transfers/ipt-no-such/certificate"), 404, "id", "not-found");
+        assertProblem(api.as("auditor").get("/api/ip-transfers?status=OWNED"), 400, null, null);
         assertThat(api.anonymous().get("/api/ip-transfers").status()).isEqualTo(401);
     }
 
     @Test
     void anIdOfAnotherKindOfAggregateIsNotFoundWhateverTheEndpointNothingStored() {
         YearMonth period = startNextMonth();
-        String engagement = activeEngagement("ip-other-kind", period.atDay(1), "ON_PAYMENT");
+        String engagement = activeEngagementTransferringIp("ip-other-kind", period.atDay(1), "ON_PAYMENT");
         moveClockTo(period.plusMonths(1).atDay(2));
         String invoice = issuedInvoice(engagement, period);
         String transfer = "ipt-" + invoice;
@@ -278,7 +278,7 @@ class IpTransferHttpTest extends HttpTestSupport {
     @Test
     void aRequestBodyOfTheWrongShapeOrSizeIsA400NamingTheFieldOnAllThreePosts() {
         YearMonth period = startNextMonth();
-        String engagement = activeEngagement("ip-shape", period.atDay(1), "ON_PAYMENT");
+        String engagement = activeEngagementTransferringIp("ip-shape", period.atDay(1), "ON_PAYMENT");
         moveClockTo(period.plusMonths(1).atDay(2));
         String transfer = "ipt-" + issuedInvoice(engagement, period);
         transfer(transfer, t -> t.path("status").asText().equals("PENDING"));
@@ -311,17 +311,17 @@ class IpTransferHttpTest extends HttpTestSupport {
         invalid(api.as("finance").post(release, noReason), "reason");
         invalid(api.as("finance").post(release, Map.of("reason", longReason)), "reason");
         assertThat(eventCount()).as("nothing stored by refused requests").isEqualTo(events);
-        problem(api.as("finance").post(release, Map.of("reason", "Not contested")), 409, null, null);
+        assertProblem(api.as("finance").post(release, Map.of("reason", "Not contested")), 409, null, null);
     }
 
     /** A 400 naming the field in its errors and, first, in its detail. */
     private static void invalid(Api.Response response, String field) {
-        problem(response, 400, field, null);
+        assertProblem(response, 400, field, null);
         assertThat(response.json().path("detail").asText()).as(response.toString()).startsWith(field + ": ");
     }
 
     private static void notFound(Api.Response response, String detail) {
-        problem(response, 404, "id", "not-found");
+        assertProblem(response, 404, "id", "not-found");
         assertThat(response.json().path("detail").asText()).as(response.toString()).isEqualTo(detail);
     }
 
@@ -402,19 +402,6 @@ class IpTransferHttpTest extends HttpTestSupport {
         return body;
     }
 
-    private static void problem(Api.Response response, int status, String field, String rule) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
-        JsonNode problem = response.json();
-        if (rule != null) {
-            assertThat(problem.path("rule").asText()).as(response.toString()).isEqualTo(rule);
-        }
-        if (field != null) {
-            assertThat(problem.path("errors").get(0).path("field").asText()).as(response.toString())
-                    .isEqualTo(field);
-        }
-    }
-
     /** The transfer once the read model satisfies {@code condition}. */
     private JsonNode transfer(String id, Predicate<JsonNode> condition) {
         return await().atMost(READ_MODEL_LAG).pollInterval(Duration.ofMillis(100)).until(() -> {
@@ -449,30 +436,12 @@ class IpTransferHttpTest extends HttpTestSupport {
         }
     }
 
-    private YearMonth startNextMonth() {
-        YearMonth next = YearMonth.from(LocalDate.ofInstant(now(), ZoneOffset.UTC)).plusMonths(1);
-        moveClockTo(next.atDay(1));
-        return next;
-    }
-
-    private void moveClockTo(LocalDate day) {
-        Api.Response moved = api.as("admin").post("/api/admin/clock",
-                Map.of("instant", day.atTime(9, 0).toInstant(ZoneOffset.UTC).toString()));
-        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
-    }
-
     /** An engagement without a trial, one monthly seat of 9000.00 EUR from {@code start}, the IP trigger given. */
-    private String activeEngagement(String client, LocalDate start, String ipTrigger) {
+    private String activeEngagementTransferringIp(String client, LocalDate start, String ipTrigger) {
         Map<String, Object> body = proposal(client, start.toString());
         body.put("terms", Map.of("trialDays", 0, "ipTrigger", ipTrigger));
         body.put("seats", List.of(Map.of("professionalId", "pro-" + client, "professionalName", "Pat Doe",
                 "rate", new BigDecimal("9000.00"), "startDate", start.toString())));
-        Api.Response proposed = api.as("manager").post("/api/engagements", body);
-        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
-        String id = proposed.json().get("id").asText();
-        Api.Response activated = api.as("manager").post("/api/engagements/" + id + "/activate",
-                Map.of("activationDate", start.toString()));
-        assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
-        return id;
+        return proposeAndActivate(body, start);
     }
 }

@@ -306,11 +306,6 @@ class BadInputPropertyTest extends HttpTestSupport {
                 "engagementId", engagement, "seatId", seat, TODAY, period.plusMonths(1).atDay(3).toString());
     }
 
-    private void moveClockTo(LocalDate day) {
-        ok(api.as("admin").post("/api/admin/clock",
-                Map.of("instant", day.atTime(9, 0).toInstant(ZoneOffset.UTC).toString())));
-    }
-
     private static String created(Api.Response response, String idField) {
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json().get(idField).asText();

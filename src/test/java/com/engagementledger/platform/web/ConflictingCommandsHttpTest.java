@@ -114,12 +114,6 @@ class ConflictingCommandsHttpTest extends HttpTestSupport {
         return count == null ? 0 : count;
     }
 
-    private void moveClockTo(LocalDate day) {
-        Api.Response moved = api.as("admin").post("/api/admin/clock",
-                Map.of("instant", day.atTime(9, 0).toInstant(ZoneOffset.UTC).toString()));
-        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
-    }
-
     private String activeEngagement(String client, LocalDate start) {
         String id = proposeWithoutTrial(client, start.toString());
         Api.Response activated = api.as("manager").post("/api/engagements/" + id + "/activate",

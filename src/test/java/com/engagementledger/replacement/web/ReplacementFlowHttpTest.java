@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -208,20 +206,6 @@ class ReplacementFlowHttpTest extends HttpTestSupport {
         assertThat(response.json().path("rule").asText()).as(what + " names its rule").isNotBlank();
     }
 
-    /** An engagement without a trial whose one seat starts, and which is active from, {@code start}. */
-    private String activeEngagement(String client, LocalDate start, String rate) {
-        Map<String, Object> body = proposalWithoutTrial(client, start.toString());
-        body.put("seats", List.of(Map.of("professionalId", "pro-" + client, "professionalName", "Pat Doe",
-                "rate", new java.math.BigDecimal(rate), "startDate", start.toString())));
-        Api.Response proposed = api.as("manager").post("/api/engagements", body);
-        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
-        String id = proposed.json().get("id").asText();
-        Api.Response activated = api.as("manager").post("/api/engagements/" + id + "/activate",
-                Map.of("activationDate", start.toString()));
-        assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
-        return id;
-    }
-
     private String seatOf(String engagement) {
         return await().atMost(READ_MODEL_LAG).until(() -> {
             JsonNode seats = api.as("manager").get("/api/engagements/" + engagement).json().path("seats");
@@ -262,12 +246,5 @@ class ReplacementFlowHttpTest extends HttpTestSupport {
         LocalDate monday = LocalDate.ofInstant(now(), ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         moveClockTo(monday);
         return monday;
-    }
-
-    private void moveClockTo(LocalDate day) {
-        Map<String, Object> change = new LinkedHashMap<>();
-        change.put("instant", day.atTime(9, 0).toInstant(ZoneOffset.UTC).toString());
-        Api.Response moved = api.as("admin").post("/api/admin/clock", change);
-        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
     }
 }

@@ -165,13 +165,7 @@ class TimesheetBadInputHttpTest extends HttpTestSupport {
         body.put("billingModel", billingModel);
         body.put("seats", List.of(Map.of("professionalId", "pro-" + client, "professionalName", "Pat Doe",
                 "rate", new BigDecimal("95.00"), "startDate", start.toString())));
-        Api.Response proposed = api.as("manager").post("/api/engagements", body);
-        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
-        String id = proposed.json().get("id").asText();
-        Api.Response activated = api.as("manager").post("/api/engagements/" + id + "/activate",
-                Map.of("activationDate", start.toString()));
-        assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
-        return id;
+        return proposeAndActivate(body, start);
     }
 
     private String seatOf(String engagement) {
@@ -179,11 +173,5 @@ class TimesheetBadInputHttpTest extends HttpTestSupport {
             JsonNode seats = api.as("manager").get("/api/engagements/" + engagement).json().path("seats");
             return seats.isEmpty() ? null : seats.get(0).get("seatId").asText();
         }, seat -> seat != null);
-    }
-
-    private void moveClockTo(LocalDate day) {
-        Api.Response moved = api.as("admin").post("/api/admin/clock",
-                Map.of("instant", day.atTime(9, 0).toInstant(ZoneOffset.UTC).toString()));
-        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
     }
 }

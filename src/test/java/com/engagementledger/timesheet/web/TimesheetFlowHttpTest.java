@@ -213,13 +213,7 @@ class TimesheetFlowHttpTest extends HttpTestSupport {
         body.put("billingModel", "HOURLY");
         body.put("seats", List.of(Map.of("professionalId", "pro-" + client, "professionalName", "Pat Doe",
                 "rate", new BigDecimal("95.00"), "startDate", start.toString())));
-        Api.Response proposed = api.as("manager").post("/api/engagements", body);
-        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
-        String id = proposed.json().get("id").asText();
-        Api.Response activated = api.as("manager").post("/api/engagements/" + id + "/activate",
-                Map.of("activationDate", start.toString()));
-        assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
-        return id;
+        return proposeAndActivate(body, start);
     }
 
     private String seatOf(String engagement) {
@@ -246,11 +240,5 @@ class TimesheetFlowHttpTest extends HttpTestSupport {
         LocalDate monday = LocalDate.ofInstant(now(), ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         moveClockTo(monday);
         return monday;
-    }
-
-    private void moveClockTo(LocalDate day) {
-        Api.Response moved = api.as("admin").post("/api/admin/clock",
-                Map.of("instant", day.atTime(9, 0).toInstant(ZoneOffset.UTC).toString()));
-        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
     }
 }
