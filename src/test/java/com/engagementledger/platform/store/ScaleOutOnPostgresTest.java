@@ -53,7 +53,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * acknowledgements claim one aggregate version; the same If-Match version sent to both instances at once wins once;
  * the deadlines (a trial that lapses, a replacement's SLA) and the process steps (an issue finished, an IP transfer
  * opened and told of each payment) happen exactly once, though both instances run the scheduler and the processes
- * (their claims are shared in PostgreSQL); and, once quiet, both instances' read models have the same content.
+ * (their claims are shared in PostgreSQL); and, once quiet, both instances' read models have the same content, and
+ * each verifies the audit chain both built and signed with their one shared key.
  *
  * <p>The test clock is per instance (each keeps its offset in memory, loaded from PostgreSQL at start), so the test
  * moves both instances' clocks to the same instant, at the same moment: both schedulers then race for the same due
@@ -71,16 +72,29 @@ class ScaleOutOnPostgresTest {
 
     @Test
     void twoInstancesOnOneEventStoreLoseNothingDuplicateNothingAndConverge() throws Exception {
-        try (PreparedStore store = RelationalStore.POSTGRESQL.prepare("scale_out")) {
+        try (PreparedStore database = RelationalStore.POSTGRESQL.prepare("scale_out")) {
+            PreparedStore store = withSharedAuditKey(database, TestDataDirs.create("scale-out-keys"));
             Path dirA = TestDataDirs.create("scale-out-a");
             Path dirB = TestDataDirs.create("scale-out-b");
-            try (ForkedLedger forked = ForkedLedger.start("test", dirB, store, "b.log", List.of());
-                 ConfigurableApplicationContext a = RunningLedger.start("test", dirA, store)) {
+            // A first: it creates the schema and the audit signing key that B then finds
+            try (ConfigurableApplicationContext a = RunningLedger.start("test", dirA, store);
+                 ForkedLedger forked = ForkedLedger.start("test", dirB, store, "b.log", List.of())) {
                 assertThat(RunningLedger.databaseProduct(a)).isEqualTo("PostgreSQL");
                 List<Api> instances = List.of(new Api(port(a)), forked.awaitHealthy());
                 run(a, instances, embeddedMongoUri(dirB.resolve("b.log")));
             }
         }
+    }
+
+    /**
+     * The store's arguments with one audit key directory for both instances: each signs checkpoints of the one chain,
+     * and each verifies only with keys from outside the database (ADR 0038).
+     */
+    private static PreparedStore withSharedAuditKey(PreparedStore store, Path keyDirectory) {
+        List<String> arguments = new ArrayList<>(store.arguments().stream()
+                .filter(argument -> !argument.startsWith("--ledger.audit.key-directory=")).toList());
+        arguments.add("--ledger.audit.key-directory=" + keyDirectory);
+        return new PreparedStore(store.profiles(), arguments, () -> { });
     }
 
     private void run(ConfigurableApplicationContext a, List<Api> instances, String mongoOfB) throws Exception {
@@ -117,6 +131,7 @@ class ScaleOutOnPostgresTest {
         for (Api api : instances) {
             ReadModelHashes.awaitCaughtUp(api);
         }
+        assertAuditChainVerifiesOnBoth(instances, jdbc);
         try (MongoClient client = MongoClients.create(mongoOfB)) {
             MongoTemplate readModelsOfB = new MongoTemplate(client, "ledger");
             Map<String, String> ofA = ReadModelHashes.of(a);
@@ -291,6 +306,24 @@ class ScaleOutOnPostgresTest {
         // nothing is left due: every deadline that fell due was taken by one scheduler and done
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE execution_time <= ?",
                 Long.class, Timestamp.from(clock))).as("deadlines due and not done").isZero();
+    }
+
+    /**
+     * Both instances chain the events (whichever links a position first, once) and sign checkpoints with the one
+     * shared key: each verifies the whole history, the other's checkpoints too.
+     */
+    private static void assertAuditChainVerifiesOnBoth(List<Api> instances, JdbcTemplate jdbc) {
+        long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
+        for (Api api : instances) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                Api.Response verified = api.as("auditor").get("/api/audit/verify");
+                assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+                assertThat(verified.json().get("ok").asBoolean()).as(verified.toString()).isTrue();
+                assertThat(verified.json().get("lastPosition").asLong()).as(verified.toString())
+                        .isGreaterThanOrEqualTo(head);
+                assertThat(verified.json().get("checkpointsChecked").asLong()).as(verified.toString()).isPositive();
+            });
+        }
     }
 
     /** No two acknowledgements, from either instance, named the same version of one aggregate. */
