@@ -11,21 +11,27 @@ import com.engagementledger.replacement.api.ReplacementRequested;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.springframework.stereotype.Component;
 
 /**
  * The audit index (ADR 0029): for every event, its position in the posting lists of its actor, its client, its
- * event type and its aggregate type. It sees every event in the global order ({@link ReadModel#ordered}), so each
- * posting list grows in ascending order and a replacement's client is known from its engagement, proposed before it.
+ * event type and its aggregate type. It sees the events in the global order ({@link ReadModel#ordered}), so a
+ * replacement's client is known from its engagement, proposed before it, and a posting list mostly grows at its end;
+ * but an event committed into a gap of the global index arrives after the events above it, and is put into its
+ * place (ADR 0038).
  * It reads the message, not the payload's fields, but for the client: the events that name one (an engagement's
  * proposal, an invoice's draft) and the engagementId or invoiceId of any other event's payload, as a record component
  * of that name, so that a timesheet's, an invoice's or an invoice number's events are found under their client.
@@ -44,14 +50,18 @@ public class AuditIndexProjection {
             ReadModelCollection.of(AuditPostingDocument.class), ReadModelCollection.of(AuditClientDocument.class));
 
     private final BatchedWrites writes;
+    private final StoredEventPositions storedPositions;
+    /** The highest index a token handed to this projection has had since it started or was reset; -1 for none. */
+    private final AtomicLong highestIndex = new AtomicLong(-1);
 
-    public AuditIndexProjection(BatchedWrites writes) {
+    public AuditIndexProjection(BatchedWrites writes, StoredEventPositions storedPositions) {
         this.writes = writes;
+        this.storedPositions = storedPositions;
     }
 
     @EventHandler
     void on(EventMessage<?> message, TrackingToken token) {
-        long position = token.position().orElseThrow();
+        long position = positionOf(message, token);
         List<String> keys = new ArrayList<>(4);
         Object actor = message.getMetaData().get(AuditMetadata.ACTOR);
         if (actor != null) {
@@ -68,6 +78,21 @@ public class AuditIndexProjection {
             }
         }
         keys.forEach(key -> post(key, position));
+    }
+
+    /**
+     * The event's own global index. A JDBC store's token ({@link GapAwareTrackingToken}) names the highest index
+     * seen: that is the event's as long as the indexes grow; an event committed into a gap leaves the index where it
+     * was (the gap is only dropped from the token), and then the store is asked. So is it for the first event after a
+     * start, since the index before is not known. Axon Server's tokens have no gaps: their position is the event's.
+     */
+    private long positionOf(EventMessage<?> message, TrackingToken token) {
+        long index = token.position().orElseThrow();
+        long highest = highestIndex.getAndAccumulate(index, Math::max);
+        if (WrappedToken.unwrap(token, GapAwareTrackingToken.class).isEmpty() || (highest >= 0 && index > highest)) {
+            return index;
+        }
+        return storedPositions.of(message.getIdentifier()).orElse(index);
     }
 
     /**
@@ -149,27 +174,59 @@ public class AuditIndexProjection {
         AuditPostingDocument head = writes.find(AuditPostingDocument.class, key);
         if (head == null) {
             head = AuditPostingDocument.head(key);
-        } else if (head.last >= position) {
-            return;
         }
-        long bucketIndex = head.count / BUCKET;
-        String bucketId = AuditIndex.bucketId(key, bucketIndex);
-        AuditPostingDocument bucket;
-        if (head.count % BUCKET == 0) {
-            head.starts.add(position);
-            bucket = AuditPostingDocument.bucket(bucketId);
+        if (head.starts.isEmpty() || position > head.last) {
+            append(key, head, position);
         } else {
-            bucket = writes.find(AuditPostingDocument.class, bucketId);
+            insertLate(key, head, position);
+        }
+    }
+
+    private void append(String key, AuditPostingDocument head, long position) {
+        int bucketIndex = head.starts.size() - 1;
+        AuditPostingDocument bucket = bucketIndex < 0 ? null
+                : writes.find(AuditPostingDocument.class, AuditIndex.bucketId(key, bucketIndex));
+        if (bucket == null || bucket.positions.size() >= BUCKET) {
+            bucketIndex++;
+            head.starts.add(position);
+            bucket = AuditPostingDocument.bucket(AuditIndex.bucketId(key, bucketIndex));
         }
         bucket.positions.add(position);
         head.count++;
         head.last = position;
+        writes.save(bucket.id, bucket);
+        writes.save(key, head);
+    }
+
+    /**
+     * An event at or below the last position posted: a redelivery, already posted, or an event committed into a gap
+     * of the global index after events above it were handled (another request's, or another node's, transaction
+     * took its index first and committed last). The latter goes into its place in its bucket, which may then hold
+     * more than {@link #BUCKET} positions.
+     */
+    private void insertLate(String key, AuditPostingDocument head, long position) {
+        int bucketIndex = 0;
+        while (bucketIndex + 1 < head.starts.size() && head.starts.get(bucketIndex + 1) <= position) {
+            bucketIndex++;
+        }
+        String bucketId = AuditIndex.bucketId(key, bucketIndex);
+        AuditPostingDocument bucket = writes.find(AuditPostingDocument.class, bucketId);
+        int at = Collections.binarySearch(bucket.positions, position);
+        if (at >= 0) {
+            return;
+        }
+        bucket.positions.add(-at - 1, position);
+        if (position < head.starts.get(0)) {
+            head.starts.set(0, position);
+        }
+        head.count++;
         writes.save(bucketId, bucket);
         writes.save(key, head);
     }
 
     @ResetHandler
     public void reset() {
+        highestIndex.set(-1);
         writes.deleteAll(AuditPostingDocument.class);
         writes.deleteAll(AuditClientDocument.class);
     }

@@ -42,14 +42,16 @@ public class TestClockController {
     private final Scheduler scheduler;
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final SharedTokens sharedTokens;
 
     TestClockController(Clock clock, TestClockStore store, Scheduler scheduler,
-                        EventProcessingConfiguration processing, EventStore eventStore) {
+                        EventProcessingConfiguration processing, EventStore eventStore, SharedTokens sharedTokens) {
         this.clock = (TestClock) clock;
         this.store = store;
         this.scheduler = scheduler;
         this.processing = processing;
         this.eventStore = eventStore;
+        this.sharedTokens = sharedTokens;
     }
 
     @GetMapping
@@ -94,7 +96,9 @@ public class TestClockController {
 
     /**
      * The running streaming processors that have not handled every stored event, or claim no segment here yet. A
-     * processor in error stays behind.
+     * processor in error stays behind. A process (saga, policy) whose token is shared in the relational store may
+     * run on another node, which claims all its segments: it is behind until the tokens that node stores reach the
+     * head (ADR 0038).
      */
     private List<String> processorsBehind() {
         long head = eventStore.createHeadToken() == null ? -1
@@ -103,8 +107,10 @@ public class TestClockController {
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
                 var statuses = streaming.processingStatus().values();
-                boolean atHead = !statuses.isEmpty() && statuses.stream().allMatch(status ->
-                        !status.isErrorState() && status.getCurrentPosition().orElse(-1) >= head);
+                boolean atHead = statuses.isEmpty()
+                        ? sharedTokens.claimedElsewhereAndAt(name, head)
+                        : statuses.stream().allMatch(status ->
+                                !status.isErrorState() && status.getCurrentPosition().orElse(-1) >= head);
                 if (!atHead && head >= 0) {
                     behind.add(name);
                 }

@@ -18,7 +18,12 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +34,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /**
  * The audit index on an in-memory MongoDB: a client's posting list holds every event of its engagements, their
  * replacements, timesheets and invoices (also the invoice events that name only the invoice, and the invoice number's
- * assignment), and a filter value is only a value, whatever its characters.
+ * assignment), and a filter value is only a value, whatever its characters; an event that arrives after higher
+ * positions (committed into a gap of the global index) is posted in its place.
  */
 class AuditIndexProjectionTest {
 
@@ -38,6 +44,10 @@ class AuditIndexProjectionTest {
     private AuditIndexProjection projection;
     private AuditIndex index;
     private long position;
+    /** The global index of each event handed over by {@link #handleAt}, by event identifier, as the store has it. */
+    private final Map<String, Long> stored = new HashMap<>();
+    /** The highest index a token handed over by {@link #handleAt} has had. */
+    private long highest;
 
     @BeforeEach
     void start() {
@@ -45,7 +55,8 @@ class AuditIndexProjectionTest {
         java.net.InetSocketAddress address = server.bind();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         MongoTemplate mongo = new MongoTemplate(client, "audit-index-test");
-        projection = new AuditIndexProjection(new BatchedWrites(mongo));
+        projection = new AuditIndexProjection(new BatchedWrites(mongo),
+                id -> stored.containsKey(id) ? OptionalLong.of(stored.get(id)) : OptionalLong.empty());
         index = new AuditIndex(mongo);
     }
 
@@ -104,6 +115,53 @@ class AuditIndexProjectionTest {
         assertThat(index.positionsAfter(AuditIndex.clientKey("odd#0%23"), 0, 100)).containsExactly(odd);
         assertThat(index.positionsAfter(AuditIndex.clientKey("odd"), 0, 100)).isEmpty();
         assertThat(index.positionsAfter(AuditIndex.clientKey("odd#0#23"), 0, 100)).isEmpty();
+    }
+
+    @Test
+    void anEventCommittedIntoAGapOfTheGlobalIndexIsPostedInItsPlaceAndARedeliveryChangesNothing() {
+        for (long at : new long[] {3, 4, 6, 7}) {
+            handleAt(at, "e-" + at);
+        }
+        // another transaction took 5 (and 2) first and committed after 7 had been handled; 5 then comes again
+        handleAt(5, "e-5");
+        handleAt(2, "e-2");
+        handleAt(5, "e-5");
+        handleAt(8, "e-8");
+
+        String type = AuditIndex.typeKey("EngagementProposed");
+        assertThat(index.positionsAfter(type, 0, 100)).containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L);
+        assertThat(index.positionsAfter(type, 4, 100)).containsExactly(5L, 6L, 7L, 8L);
+        assertThat(index.positionsAfter(AuditIndex.clientKey("client-e-5"), 0, 100)).containsExactly(5L);
+    }
+
+    @Test
+    void anEventFromAGapBelowAFullBucketJoinsThatBucketAndTheNextPositionsStartANewOne() {
+        for (long at = 1; at <= 2 * AuditIndexProjection.BUCKET; at += 2) {
+            handleAt(at, "e-" + at);
+        }
+        handleAt(AuditIndexProjection.BUCKET, "late");
+        for (long at = 2L * AuditIndexProjection.BUCKET + 1; at <= 2L * AuditIndexProjection.BUCKET + 3; at++) {
+            handleAt(at, "e-" + at);
+        }
+
+        List<Long> all = index.positionsAfter(AuditIndex.typeKey("EngagementProposed"), 0, 10_000);
+        assertThat(all).hasSize(AuditIndexProjection.BUCKET + 4).isSorted().doesNotHaveDuplicates()
+                .contains((long) AuditIndexProjection.BUCKET, 2L * AuditIndexProjection.BUCKET + 3);
+        assertThat(index.positionsAfter(AuditIndex.typeKey("EngagementProposed"), AuditIndexProjection.BUCKET - 1,
+                3)).containsExactly((long) AuditIndexProjection.BUCKET, AuditIndexProjection.BUCKET + 1L,
+                AuditIndexProjection.BUCKET + 3L);
+    }
+
+    /**
+     * An engagement's proposal at {@code at} of the JDBC store's global index, with the token its processor would
+     * hand over: the highest index seen, which is not the event's when it filled a gap.
+     */
+    private void handleAt(long at, String engagement) {
+        GenericDomainEventMessage<?> message = new GenericDomainEventMessage<>("Engagement", engagement, 0,
+                record(EngagementProposed.class, Map.of("engagementId", engagement, "clientId", "client-" + engagement)));
+        stored.put(message.getIdentifier(), at);
+        highest = Math.max(highest, at);
+        projection.on(message, GapAwareTrackingToken.newInstance(highest, Set.of()));
     }
 
     /** Hands the projection the next event, as the ordered processor would; answers its position. */
