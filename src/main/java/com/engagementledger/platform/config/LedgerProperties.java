@@ -5,7 +5,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -37,11 +40,23 @@ public record LedgerProperties(
      * @param mode        HTTP Basic against {@code users}, or an OAuth2 resource server validating JWTs
      * @param users       the users of BASIC mode, with BCrypt hashes; empty outside the demo profile on purpose
      * @param rolesClaim  the JWT claim that lists the caller's roles in JWT mode
+     * @param credentialCache how long BASIC mode remembers a password that BCrypt accepted (ADR 0039)
      */
     public record Security(
             @NotNull @DefaultValue("BASIC") AuthenticationMode mode,
             @Valid @NotNull @DefaultValue List<User> users,
-            @NotBlank @DefaultValue("roles") String rolesClaim) {
+            @NotBlank @DefaultValue("roles") String rolesClaim,
+            @Valid @NotNull @DefaultValue CredentialCache credentialCache) {
+    }
+
+    /**
+     * @param ttl         from the BCrypt check on, never extended by use; {@code 0} checks every request with BCrypt.
+     *                    At most 15 minutes: a password removed from configuration is honoured this long at worst
+     * @param maximumSize users remembered at most
+     */
+    public record CredentialCache(
+            @NotNull @DurationMin(seconds = 0) @DurationMax(minutes = 15) @DefaultValue("60s") Duration ttl,
+            @Min(1) @DefaultValue("1000") int maximumSize) {
     }
 
     public record User(@NotBlank String username, @NotBlank String passwordHash, @NotNull List<String> roles) {

@@ -2,6 +2,8 @@ package com.engagementledger.platform.security;
 
 import com.engagementledger.platform.config.LedgerProperties;
 import com.engagementledger.platform.web.ProblemResponses;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
 import java.util.List;
 import org.slf4j.Logger;
@@ -12,6 +14,8 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -34,8 +38,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * {@link DeclaredRolesInterceptor}. Anonymous callers get a 401 with a {@code WWW-Authenticate} challenge and
  * forbidden ones a 403, both as problem documents.
  *
- * <p>BASIC mode authenticates against users from configuration with BCrypt hashes; there is no built-in user, so a
- * production start without configured users lets nobody in. JWT mode is an OAuth2 resource server whose roles come
+ * <p>BASIC mode authenticates against users from configuration with BCrypt hashes, remembering a verified password
+ * briefly so that BCrypt does not run on every request (ADR 0039); there is no built-in user, so a production start
+ * without configured users lets nobody in. JWT mode is an OAuth2 resource server whose roles come
  * from a configurable claim.
  */
 @Configuration(proxyBeanMethods = false)
@@ -99,8 +104,23 @@ public class SecurityConfiguration {
         return new BCryptPasswordEncoder();
     }
 
+    /**
+     * HTTP Basic's one authentication provider: BCrypt against the configured users, behind a short-lived cache of
+     * verified passwords (ADR 0039). As a bean it replaces the provider Spring Boot would build from a
+     * {@code UserDetailsService} bean, which is why the configured users are not one.
+     */
     @Bean
-    public UserDetailsService configuredUsers(LedgerProperties properties) {
+    public AuthenticationProvider basicAuthentication(LedgerProperties properties, PasswordEncoder passwordEncoder,
+            MeterRegistry meters) {
+        UserDetailsService users = configuredUsers(properties);
+        DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
+        bcrypt.setPasswordEncoder(passwordEncoder);
+        LedgerProperties.CredentialCache cache = properties.security().credentialCache();
+        return new CachingBasicAuthenticationProvider(bcrypt, users, cache.ttl(), cache.maximumSize(),
+                Ticker.systemTicker(), meters);
+    }
+
+    private static UserDetailsService configuredUsers(LedgerProperties properties) {
         List<UserDetails> users = properties.security().users().stream()
                 .map(user -> User.withUsername(user.username())
                         .password(user.passwordHash())
