@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure means that the relational store could not be reached (a PostgreSQL restart, a network cut, an
@@ -42,6 +43,11 @@ final class StoreOutage {
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof SQLRecoverableException || cause instanceof CannotCreateTransactionException
                     || cause instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+            // a commit or rollback that failed at the JDBC level: the pool's "Connection is closed" carries no SQL
+            // state once the driver has dropped the connection mid-commit
+            if (cause instanceof TransactionSystemException && cause.getCause() instanceof SQLException) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null

@@ -53,6 +53,9 @@ class StoreOutageTest {
                 new SQLException("I/O error", "08006")))).isTrue();
         assertThat(StoreOutage.causedBy(new TransactionSystemException("rollback failed",
                 new SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
+        // seen under load: the commit's I/O error is only logged; the rollback's failure names a closed connection
+        assertThat(StoreOutage.causedBy(new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed")))).isTrue();
         assertThat(StoreOutage.causedBy(new CannotCreateTransactionException("no connection",
                 new SQLTransientConnectionException("pool timed out")))).isTrue();
     }
