@@ -1,5 +1,6 @@
 package com.engagementledger.billing.web;
 
+import com.engagementledger.platform.web.CsvCells;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -80,7 +81,7 @@ final class BillingCsv {
     }
 
     /**
-     * Each row as its record's values in order, every text value {@linkplain #neutralized(String) neutralized};
+     * Each row as its record's values in order, every text value {@linkplain CsvCells#neutralized(String) neutralized};
      * numbers, dates and booleans as they are.
      */
     static <R extends Record> List<Object[]> cells(Class<R> rowType, List<R> rows) {
@@ -95,23 +96,13 @@ final class BillingCsv {
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("cannot read " + components[i] + " of " + rowType, e);
                 }
-                values[i] = value instanceof String text ? neutralized(text) : value;
+                values[i] = value instanceof String text ? CsvCells.neutralized(text) : value;
             }
             cells.add(values);
         }
         return cells;
     }
 
-    /**
-     * A text cell a spreadsheet would not run as a formula (OWASP's CSV injection advice): one starting with
-     * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a leading apostrophe.
-     */
-    static String neutralized(String text) {
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            return "'" + text;
-        }
-        return text;
-    }
 
     /** The columns: the row record's components, in order. */
     static CsvSchema schema(Class<? extends Record> rowType) {

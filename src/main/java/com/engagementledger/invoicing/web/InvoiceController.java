@@ -4,11 +4,11 @@ import com.engagementledger.invoicing.api.DisputeInvoice;
 import com.engagementledger.invoicing.api.DraftInvoice;
 import com.engagementledger.invoicing.api.FindInvoice;
 import com.engagementledger.invoicing.api.FindInvoices;
+import com.engagementledger.invoicing.api.InvoiceIssuer;
 import com.engagementledger.invoicing.api.InvoicePage;
 import com.engagementledger.invoicing.api.InvoiceStatus;
 import com.engagementledger.invoicing.api.InvoiceView;
 import com.engagementledger.invoicing.api.IssueCreditNote;
-import com.engagementledger.invoicing.api.InvoiceIssuer;
 import com.engagementledger.invoicing.api.IssueInvoice;
 import com.engagementledger.invoicing.api.IssuedInvoice;
 import com.engagementledger.invoicing.api.RecordChargeback;
@@ -25,6 +25,7 @@ import com.engagementledger.platform.web.Gateways;
 import com.engagementledger.platform.web.IfMatch;
 import com.engagementledger.platform.web.NewIds;
 import com.engagementledger.platform.web.Page;
+import com.engagementledger.platform.web.Representations;
 import com.engagementledger.platform.web.ResourceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -165,7 +166,7 @@ public class InvoiceController {
         InvoiceView invoice = gateways.query(new FindInvoice(id), ResponseTypes.optionalInstanceOf(InvoiceView.class))
                 .orElseThrow(() -> RuleViolation.notFound("id", "No invoice with id " + id));
         ResponseEntity<InvoiceView> conditional = ETags.conditional(request, invoice.version(), invoice);
-        boolean asPdf = InvoiceRepresentation.pdfPreferred(request.getHeader(HttpHeaders.ACCEPT));
+        boolean asPdf = Representations.preferred(request.getHeader(HttpHeaders.ACCEPT), MediaType.APPLICATION_PDF);
         if (!asPdf || conditional.getStatusCode() != HttpStatus.OK) {
             return ResponseEntity.status(conditional.getStatusCode()).headers(conditional.getHeaders())
                     .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).body(conditional.getBody());

@@ -1,6 +1,7 @@
 package com.engagementledger.iptransfer.web;
 
 import com.engagementledger.iptransfer.api.IpLedgerRow;
+import com.engagementledger.platform.web.CsvCells;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -43,7 +44,8 @@ final class IpLedgerCsv {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(filename).build().toString());
         List<Object[]> cells = rows.stream().map(row -> new Object[] {
-                neutralized(row.clientId()), neutralized(row.clientName()), neutralized(row.engagementId()),
+                CsvCells.neutralized(row.clientId()), CsvCells.neutralized(row.clientName()),
+                CsvCells.neutralized(row.engagementId()),
                 row.currency(), periods(row.assigned()), periods(row.partiallyAssigned()), periods(row.pending()),
                 periods(row.suspended()), periods(row.contested()), periods(row.voided()), row.remaining(),
                 row.contestedShortfall()})
@@ -57,10 +59,4 @@ final class IpLedgerCsv {
         return String.join(" ", periods);
     }
 
-    static String neutralized(String text) {
-        if (text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            return "'" + text;
-        }
-        return text;
-    }
 }

@@ -19,6 +19,7 @@ import com.engagementledger.platform.web.ETags;
 import com.engagementledger.platform.web.Gateways;
 import com.engagementledger.platform.web.IfMatch;
 import com.engagementledger.platform.web.Page;
+import com.engagementledger.platform.web.Representations;
 import com.engagementledger.platform.web.ResourceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -109,7 +110,7 @@ public class IpTransferController {
             @Parameter(hidden = true) HttpServletResponse response) throws IOException {
         IpLedgerView view = gateways.query(new FindIpLedger(clientId, engagementId),
                 ResponseTypes.instanceOf(IpLedgerView.class));
-        if (IpRepresentation.preferred(accept, IpLedgerCsv.CSV)) {
+        if (Representations.preferred(accept, IpLedgerCsv.CSV)) {
             String name = "ip-ledger" + (clientId == null ? "" : "-" + clientId)
                     + (engagementId == null ? "" : "-" + engagementId) + ".csv";
             IpLedgerCsv.write(response, name, view.rows());
@@ -157,7 +158,7 @@ public class IpTransferController {
         IpCertificateView certificate = gateways.query(new FindIpCertificate(id),
                         ResponseTypes.optionalInstanceOf(IpCertificateView.class))
                 .orElseThrow(() -> notAssigned(id));
-        if (!IpRepresentation.preferred(accept, MediaType.APPLICATION_PDF)) {
+        if (!Representations.preferred(accept, MediaType.APPLICATION_PDF)) {
             return ResponseEntity.ok().header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                     .contentType(MediaType.APPLICATION_JSON).body(CertificateResponse.of(certificate));
         }

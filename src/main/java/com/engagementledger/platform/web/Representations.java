@@ -1,4 +1,4 @@
-package com.engagementledger.iptransfer.web;
+package com.engagementledger.platform.web;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -8,17 +8,17 @@ import org.springframework.http.MediaType;
 import org.springframework.util.MimeTypeUtils;
 
 /**
- * Which representation a request's {@code Accept} asks for among JSON and one other type (the certificate's PDF, the
- * ledger's CSV), chosen as Spring MVC chooses among producible types: the most specific and highest-quality
- * acceptable one, JSON when they tie. One handler answers both, since two handlers of one path differing only in
- * what they produce are ambiguous for {@code Accept: *}{@code /*}.
+ * Which of two representations a request's {@code Accept} header prefers, for endpoints that answer JSON or one other
+ * type (a PDF, a CSV) from one handler: the most specific acceptable range wins, by quality, then specificity; a
+ * range with {@code q=0} is refused (RFC 9110 §12.4.2). No header, an unparsable one or a tie is JSON.
  */
-final class IpRepresentation {
+public final class Representations {
 
-    private IpRepresentation() {
+    private Representations() {
     }
 
-    static boolean preferred(String accept, MediaType other) {
+    /** Whether {@code other} is preferred to {@code application/json}. */
+    public static boolean preferred(String accept, MediaType other) {
         if (accept == null || accept.isBlank()) {
             return false;
         }
@@ -43,7 +43,6 @@ final class IpRepresentation {
         return !usable.isEmpty() && usable.get(0).isCompatibleWith(other);
     }
 
-    /** {@code q=0}: not acceptable (RFC 9110 §12.4.2). */
     private static boolean refused(MediaType type) {
         String quality = type.getParameter("q");
         try {
