@@ -119,8 +119,8 @@ public final class ChainBenchStore implements AutoCloseable {
 
     /** The application's H2 file store in {@code dir}: its URL ({@code application.yml}) and H2 migrations. */
     public static ChainBenchStore h2(Path dir) {
-        return new ChainBenchStore("jdbc:h2:file:" + dir.toAbsolutePath().resolve("eventstore") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
-                "ledger", "ledger", "h2", dir);
+        return new ChainBenchStore("jdbc:h2:file:" + dir.toAbsolutePath().resolve("eventstore")
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "ledger", "ledger", "h2", dir);
     }
 
     /** A (fresh) PostgreSQL database with the {@code postgres} profile's migrations; keys kept in {@code dir}. */
@@ -325,9 +325,10 @@ public final class ChainBenchStore implements AutoCloseable {
 
     /** The store's plan for the history's query (EventRows.ofAggregate), on one line. */
     public String historyPlan(String engagementId) {
-        return String.join(" / ", jdbc.queryForList("EXPLAIN SELECT e.globalIndex FROM DomainEventEntry e LEFT JOIN"
-                        + " audit_chain_link l ON l.position = e.globalIndex WHERE e.aggregateIdentifier = ? AND"
-                        + " e.globalIndex > ? ORDER BY e.sequenceNumber LIMIT ?", String.class, engagementId, 0, 101))
+        return String.join(" / ", jdbc.queryForList("EXPLAIN SELECT e.globalIndex, l.hash FROM DomainEventEntry e"
+                        + " LEFT JOIN audit_chain_link l ON l.position = e.globalIndex"
+                        + " WHERE e.aggregateIdentifier = ? AND e.globalIndex > ? ORDER BY e.sequenceNumber LIMIT ?",
+                        String.class, engagementId, 0, 101))
                 .replaceAll("\\s+", " ");
     }
 
