@@ -12,7 +12,11 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -43,6 +47,8 @@ final class CachingBasicAuthenticationProvider implements AuthenticationProvider
     private final UserDetailsService users;
     private final boolean enabled;
     private final Cache<String, Verified> verified;
+    // the BCrypt checks running, by username and the password's HMAC: true once one accepted the password
+    private final ConcurrentMap<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
     // generated per process and never persisted: a heap dump shows HMACs that cannot be tested offline without it
     private final SecretKey key;
     private final Counter passwordHashChecks;
@@ -97,6 +103,40 @@ final class CachingBasicAuthenticationProvider implements AuthenticationProvider
             return verify(authentication, null, null);
         }
         byte[] mac = mac(username, password);
+        Authentication remembered = remembered(authentication, username, mac);
+        if (remembered != null) {
+            return remembered;
+        }
+        // One BCrypt check at a time per username and password: when the entry expires, every request of that user
+        // in flight misses at once, and each running its own check of the same password stalled them all for the
+        // CPU of dozens of checks (P4 of issue 11). Those that arrive while a check of the same password runs wait
+        // for it; if it accepted the password, they are hits of the entry it left. If it refused it, each runs its
+        // own check: a wrong password still costs every attempt a full BCrypt check.
+        String flightKey = username + '\u0000' + HexFormat.of().formatHex(mac);
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> running = inFlight.putIfAbsent(flightKey, mine);
+        if (running != null) {
+            if (running.join()) {
+                remembered = remembered(authentication, username, mac);
+                if (remembered != null) {
+                    return remembered;
+                }
+            }
+            return verify(authentication, username, mac);
+        }
+        boolean accepted = false;
+        try {
+            Authentication result = verify(authentication, username, mac);
+            accepted = result != null && result.isAuthenticated();
+            return result;
+        } finally {
+            inFlight.remove(flightKey, mine);
+            mine.complete(accepted);
+        }
+    }
+
+    /** A hit: the remembered verification of this password, for the user as configured now; otherwise null. */
+    private Authentication remembered(Authentication authentication, String username, byte[] mac) {
         Verified entry = verified.getIfPresent(username);
         if (entry != null && MessageDigest.isEqual(entry.mac, mac)) {
             UserDetails current = stillTheSame(username, entry.user);
@@ -111,7 +151,7 @@ final class CachingBasicAuthenticationProvider implements AuthenticationProvider
             // checks decide
             verified.asMap().remove(username, entry);
         }
-        return verify(authentication, username, mac);
+        return null;
     }
 
     /** The verifier's answer; a success is remembered. A failure leaves an entry of the same user as it was. */

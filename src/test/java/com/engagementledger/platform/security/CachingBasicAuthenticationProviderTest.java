@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -174,6 +181,52 @@ class CachingBasicAuthenticationProviderTest {
     }
 
     @Test
+    void requestsArrivingWhileTheirPasswordIsBeingCheckedWaitForThatOneCheck() throws Exception {
+        ProviderManager manager = manager(TTL, 1000);
+        CountDownLatch gate = new CountDownLatch(1);
+        encoder.gate = gate;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Authentication>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> manager.authenticate(credentials("alice", "right"))));
+            }
+            Thread.sleep(300);
+            assertThat(encoder.checks()).as("one check runs, the others wait for it").isEqualTo(1);
+            gate.countDown();
+            for (Future<Authentication> answer : answers) {
+                assertThat(answer.get(10, TimeUnit.SECONDS).isAuthenticated()).isTrue();
+            }
+            assertThat(encoder.checks()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWrongPasswordSentWhileItIsBeingCheckedStillGetsACheckOfItsOwn() throws Exception {
+        ProviderManager manager = manager(TTL, 1000);
+        CountDownLatch gate = new CountDownLatch(1);
+        encoder.gate = gate;
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Authentication>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> manager.authenticate(credentials("alice", "wrong"))));
+            }
+            Thread.sleep(300);
+            gate.countDown();
+            for (Future<Authentication> answer : answers) {
+                assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS))
+                        .hasCauseInstanceOf(BadCredentialsException.class);
+            }
+            assertThat(encoder.checks()).isEqualTo(4);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aNegativeTimeToLiveIsRefused() {
         assertThatThrownBy(() -> manager(Duration.ofSeconds(-1), 1000))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -202,6 +255,8 @@ class CachingBasicAuthenticationProviderTest {
     private static final class CountingEncoder implements PasswordEncoder {
         private final PasswordEncoder delegate;
         private final AtomicInteger checks = new AtomicInteger();
+        /** While set, a check waits for it to open: a slow BCrypt that other requests arrive during. */
+        private volatile CountDownLatch gate;
 
         CountingEncoder(PasswordEncoder delegate) {
             this.delegate = delegate;
@@ -215,6 +270,14 @@ class CachingBasicAuthenticationProviderTest {
         @Override
         public boolean matches(CharSequence rawPassword, String encodedPassword) {
             checks.incrementAndGet();
+            CountDownLatch closed = gate;
+            if (closed != null) {
+                try {
+                    closed.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             return delegate.matches(rawPassword, encodedPassword);
         }
 
