@@ -48,6 +48,10 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -118,27 +122,41 @@ public final class LedgerDataGenerator {
     private final TestClockController clock;
     private final Clock appClock;
     private final EventStore events;
-    private final Random random;
+    private final long seed;
+    private final int threads;
     private final Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
-    private long sent;
+    private final AtomicLong sent = new AtomicLong();
 
-    public LedgerDataGenerator(ConfigurableApplicationContext context, long seed) {
+    /**
+     * A generator on {@code context} (started with {@code --ledger.test-clock=true}); {@code seed} makes the stories
+     * repeatable, {@code threads} engagements are worked on at once (each one's commands in order).
+     */
+    public LedgerDataGenerator(ConfigurableApplicationContext context, long seed, int threads) {
         this.context = context;
         this.commands = context.getBean(CommandGateway.class);
         this.clock = context.getBean(TestClockController.class);
         this.appClock = context.getBean(Clock.class);
         this.events = context.getBean(EventStore.class);
-        this.random = new Random(seed);
+        this.seed = seed;
+        this.threads = threads;
+    }
+
+    /** A UUID from the story's random numbers, so that a seed gives the same ids. */
+    static String uuid(Random random) {
+        long most = random.nextLong() & ~0xF000L | 0x4000L;
+        long least = random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
+        return new UUID(most, least).toString();
     }
 
     /** A seat of a generated engagement. */
     private static final class Seat {
-        final String id = UUID.randomUUID().toString();
+        final String id;
         final LocalDate start;
         LocalDate released;
         LocalDate nextWeek;
 
-        Seat(LocalDate start) {
+        Seat(Random random, LocalDate start) {
+            this.id = uuid(random);
             this.start = start;
             this.nextWeek = start.with(DayOfWeek.MONDAY);
         }
@@ -150,16 +168,19 @@ public final class LedgerDataGenerator {
 
     /** A generated engagement and what it still owes. */
     private static final class Engagement {
-        final String id = UUID.randomUUID().toString();
+        final String id;
+        final Random random;
         final BillingModel model;
         final String currency;
         final List<Seat> seats = new ArrayList<>();
         LocalDate pausedFrom;
         final List<String> unpaid = new ArrayList<>();
 
-        Engagement(BillingModel model, String currency) {
-            this.model = model;
-            this.currency = currency;
+        Engagement(Random random) {
+            this.random = random;
+            this.id = uuid(random);
+            this.model = random.nextInt(10) < 6 ? BillingModel.HOURLY : BillingModel.MONTHLY;
+            this.currency = CURRENCIES[random.nextInt(CURRENCIES.length)];
         }
     }
 
@@ -170,7 +191,7 @@ public final class LedgerDataGenerator {
 
     /** Commands sent. */
     public long sent() {
-        return sent;
+        return sent.get();
     }
 
     /**
@@ -180,50 +201,67 @@ public final class LedgerDataGenerator {
     public long generate(int engagements, int months) throws InterruptedException {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 BenchRun.ADMIN, null, List.of(new SimpleGrantedAuthority("ROLE_" + Roles.ADMIN))));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             LocalDate today = LocalDate.ofInstant(appClock.instant(), ZoneOffset.UTC);
             List<Engagement> all = new ArrayList<>();
             for (int i = 0; i < engagements; i++) {
-                all.add(propose(today));
+                all.add(new Engagement(new Random(seed * 1_000_003L + i)));
             }
+            each(pool, all, engagement -> propose(engagement, today));
             YearMonth first = YearMonth.from(today);
             for (int month = 1; month <= months; month++) {
                 YearMonth period = first.plusMonths(month - 1);
                 LocalDate day = first.plusMonths(month).atDay(8);
                 move(day);
-                for (Engagement engagement : all) {
-                    month(engagement, period, day);
-                }
+                each(pool, all, engagement -> month(engagement, period, day));
             }
             // a last settle: whatever the last month's commands made due fires, every processor catches up
             clock.move(new ClockChange(null, java.time.Duration.ofMinutes(1)));
             return stored();
         } finally {
+            pool.shutdownNow();
             SecurityContextHolder.clearContext();
         }
     }
 
-    private Engagement propose(LocalDate today) {
-        BillingModel model = random.nextInt(10) < 6 ? BillingModel.HOURLY : BillingModel.MONTHLY;
-        Engagement engagement = new Engagement(model, CURRENCIES[random.nextInt(CURRENCIES.length)]);
+    /** Runs {@code step} for every engagement, {@code threads} at a time, and waits for all. */
+    private static void each(ExecutorService pool, List<Engagement> all, Consumer<Engagement> step)
+            throws InterruptedException {
+        List<Future<?>> done = new ArrayList<>();
+        for (Engagement engagement : all) {
+            done.add(pool.submit(() -> step.accept(engagement)));
+        }
+        for (Future<?> future : done) {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("generating an engagement's month failed", e.getCause());
+            }
+        }
+    }
+
+    private void propose(Engagement engagement, LocalDate today) {
+        Random random = engagement.random;
         int seats = 1 + random.nextInt(3);
         List<NewSeat> newSeats = new ArrayList<>();
         for (int i = 0; i < seats; i++) {
-            Seat seat = new Seat(today);
+            Seat seat = new Seat(random, today);
             engagement.seats.add(seat);
-            newSeats.add(new NewSeat(seat.id, "pro-" + UUID.randomUUID(), name(), rate(model), today));
+            newSeats.add(new NewSeat(seat.id, "pro-" + uuid(random), name(random), rate(random, engagement.model),
+                    today));
         }
         IpTrigger trigger = random.nextInt(5) == 0 ? IpTrigger.ON_CREATION : IpTrigger.ON_PAYMENT;
-        send(new ProposeEngagement(engagement.id, "cl-" + UUID.randomUUID(), "Client " + (sent + 1) + " Ltd",
-                ROLES[random.nextInt(ROLES.length)], engagement.currency, model, newSeats,
+        send(new ProposeEngagement(engagement.id, "cl-" + uuid(random), "Client " + engagement.id.substring(0, 6)
+                + " Ltd", ROLES[random.nextInt(ROLES.length)], engagement.currency, engagement.model, newSeats,
                 new EngagementTerms("UTC", BillingCycle.MONTHLY, 30, 30, 0, 90, 2, 5, 5, 30, trigger)),
                 Roles.ACCOUNT_MANAGER);
         send(new ActivateEngagement(engagement.id, today, null), Roles.ACCOUNT_MANAGER);
-        return engagement;
     }
 
     /** One month of an engagement, seen on the 8th of the next ({@code today}). */
     private void month(Engagement engagement, YearMonth period, LocalDate today) {
+        Random random = engagement.random;
         if (engagement.model == BillingModel.HOURLY) {
             for (Seat seat : engagement.seats) {
                 for (; seat.nextWeek.plusDays(6).isBefore(today); seat.nextWeek = seat.nextWeek.plusDays(7)) {
@@ -257,12 +295,12 @@ public final class LedgerDataGenerator {
             BigDecimal amount = outcome < 6 ? issued.total()
                     : issued.total().divide(BigDecimal.valueOf(2), issued.total().scale(), java.math.RoundingMode.DOWN);
             LocalDate received = issued.issueDate().plusDays(5 + random.nextInt(20));
-            send(new RecordPayment(invoiceId, UUID.randomUUID().toString(), amount, issued.currency(),
+            send(new RecordPayment(invoiceId, uuid(random), amount, issued.currency(),
                     received.isAfter(today) ? today : received, "Bank transfer " + issued.number(), null),
                     Roles.FINANCE);
         }
         engagement.unpaid.clear();
-        String invoiceId = UUID.randomUUID().toString();
+        String invoiceId = uuid(random);
         if (send(new DraftInvoice(engagement.id, invoiceId, period), Roles.FINANCE)
                 && send(new IssueInvoice(invoiceId, null), Roles.FINANCE)) {
             engagement.unpaid.add(invoiceId);
@@ -272,6 +310,7 @@ public final class LedgerDataGenerator {
 
     /** The month's changes to the engagement, at random. */
     private void changes(Engagement engagement, LocalDate today) {
+        Random random = engagement.random;
         if (engagement.pausedFrom != null) {
             if (send(new ResumeEngagement(engagement.id, today.plusDays(3), null), Roles.ACCOUNT_MANAGER)) {
                 engagement.pausedFrom = null;
@@ -281,9 +320,9 @@ public final class LedgerDataGenerator {
         List<Seat> active = engagement.seats.stream().filter(seat -> seat.released == null).toList();
         int dice = random.nextInt(100);
         if (dice < 10 && active.size() < 4) {
-            Seat seat = new Seat(today.plusDays(7));
-            if (send(new AddSeat(engagement.id, seat.id, "pro-" + UUID.randomUUID(), name(),
-                    rate(engagement.model), seat.start, null), Roles.ACCOUNT_MANAGER)) {
+            Seat seat = new Seat(random, today.plusDays(7));
+            if (send(new AddSeat(engagement.id, seat.id, "pro-" + uuid(random), name(random),
+                    rate(random, engagement.model), seat.start, null), Roles.ACCOUNT_MANAGER)) {
                 engagement.seats.add(seat);
             }
         } else if (dice < 16 && active.size() > 1) {
@@ -294,8 +333,8 @@ public final class LedgerDataGenerator {
             }
         } else if (dice < 26 && !active.isEmpty()) {
             Seat seat = active.get(random.nextInt(active.size()));
-            send(new ScheduleRateChange(engagement.id, UUID.randomUUID().toString(), seat.id,
-                    rate(engagement.model), today.plusDays(31), "Annual rate review", null),
+            send(new ScheduleRateChange(engagement.id, uuid(random), seat.id,
+                    rate(random, engagement.model), today.plusDays(31), "Annual rate review", null),
                     Roles.ACCOUNT_MANAGER);
         } else if (dice < 29) {
             LocalDate from = today.plusDays(7);
@@ -304,11 +343,11 @@ public final class LedgerDataGenerator {
             }
         } else if (dice < 33 && !active.isEmpty()) {
             Seat seat = active.get(random.nextInt(active.size()));
-            String replacementId = UUID.randomUUID().toString();
-            String candidateId = UUID.randomUUID().toString();
+            String replacementId = uuid(random);
+            String candidateId = uuid(random);
             if (send(new RequestReplacement(engagement.id, replacementId, seat.id, ReplacementReason.ATTRITION,
                     "Leaves the company", null), Roles.ACCOUNT_MANAGER)
-                    && send(new ProposeCandidate(replacementId, candidateId, "pro-" + UUID.randomUUID(), name(),
+                    && send(new ProposeCandidate(replacementId, candidateId, "pro-" + uuid(random), name(random),
                     null), Roles.ACCOUNT_MANAGER)) {
                 send(new AcceptCandidate(replacementId, candidateId, today.plusDays(7), null),
                         Roles.ACCOUNT_MANAGER);
@@ -316,11 +355,11 @@ public final class LedgerDataGenerator {
         }
     }
 
-    private String name() {
+    private static String name(Random random) {
         return FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
     }
 
-    private BigDecimal rate(BillingModel model) {
+    private static BigDecimal rate(Random random, BillingModel model) {
         return model == BillingModel.HOURLY ? new BigDecimal(60 + random.nextInt(60) + ".00")
                 : new BigDecimal(6000 + 100 * random.nextInt(60) + ".00");
     }
@@ -332,7 +371,7 @@ public final class LedgerDataGenerator {
 
     /** Sends {@code command} as the generator in {@code role} and waits; false (counted) if the domain refused. */
     private boolean send(Object command, String role) {
-        sent++;
+        sent.incrementAndGet();
         try {
             commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
                             AuditMetadata.ACTOR, ACTOR, AuditMetadata.ROLES, List.of(role),

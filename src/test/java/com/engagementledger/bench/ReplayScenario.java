@@ -31,8 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * token under 1 KB afterwards.
  *
  * <p>Data: {@link LedgerDataGenerator} generates a base through the command side on the test clock
- * ({@code bench.engagements} engagements, by default one per 250 events up to 200, over {@code bench.months} months,
- * 12, or 6 below 20,000 events), then copies the base's stored events under fresh identifiers up to
+ * ({@code bench.engagements} engagements, by default one per 600 events, 4 to 150, over {@code bench.months}
+ * months, 12, or 3 below 20,000 events; four engagements at a time), then copies the base's stored events under fresh identifiers up to
  * {@code bench.events}, with the processors stopped and their tokens moved to the head afterwards.
  *
  * <p>Each round, after {@code bench.warmups} warm-up rounds: the raw baseline, one thread, on the application's own
@@ -60,8 +60,8 @@ public final class ReplayScenario implements Scenario {
     @Override
     public List<Result> run(BenchRun run) throws Exception {
         long events = BenchRun.size("events", 1_000_000);
-        int engagements = (int) BenchRun.size("engagements", Math.max(4, Math.min(200, events / 250)));
-        int months = (int) BenchRun.size("months", events < 20_000 ? 6 : 12);
+        int engagements = (int) BenchRun.size("engagements", Math.max(4, Math.min(150, events / 600)));
+        int months = (int) BenchRun.size("months", events < 20_000 ? 3 : 12);
         int rounds = BenchRun.rounds();
         int warmups = BenchRun.warmups();
         Path dataDir = run.newDataDir("p2");
@@ -69,7 +69,7 @@ public final class ReplayScenario implements Scenario {
         ConfigurableApplicationContext app = run.start(dataDir, prepared, "--ledger.test-clock=true");
         try {
             long started = System.nanoTime();
-            LedgerDataGenerator generator = new LedgerDataGenerator(app, 42);
+            LedgerDataGenerator generator = new LedgerDataGenerator(app, 42, 4);
             long base = generator.generate(engagements, months);
             run.log("P2: generated %,d events from %,d commands (%d engagements, %d months) in %.0f s; refused: %s",
                     base, generator.sent(), engagements, months, seconds(started), generator.refusals());
