@@ -77,7 +77,7 @@ public class ReadModelProcessingConfiguration {
                                         // also how often events committed by other nodes are looked for
                                         .tokenClaimInterval(500))
                         .registerHandlerInterceptor(group,
-                                config -> new BatchedWritesInterceptor(batchedWrites, group));
+                                config -> new BatchedWritesInterceptor(batchedWrites, group, ordered));
                 processing
                         .registerTokenStore(group, config -> MongoTokenStore.builder()
                                 .mongoTemplate(axonMongoTemplate)

@@ -27,6 +27,14 @@ import org.springframework.stereotype.Component;
  * stores the batch's token. Outside a batch (a test calling a projection directly) a change is written at once.
  * While a read model is rebuilt, its projection's documents are read and written in its shadow collections
  * ({@link ReadModelRebuilds}).
+ *
+ * <p>A read model that sees every event in the global order ({@code ReadModel.ordered}) keeps its batch's documents
+ * as objects ({@link #enable(UnitOfWork, String, boolean)}): a document is converted from BSON when the batch first
+ * reads it and to BSON once, when the batch is written, instead of at every event that changes it; the audit index's
+ * posting buckets (up to 1,000 positions each, changed by almost every event) spent a replay converting them (ADR
+ * 0030, P2). It may: a failure in such a batch discards the whole batch, which is handled again, so no half-changed
+ * object is ever written. A per-aggregate read model gets a fresh object from every {@link #find}, since its
+ * dead-lettering lets the batch go on, and be written, after one event's handler failed half-way.
  */
 @Component
 public class BatchedWrites {
@@ -34,6 +42,7 @@ public class BatchedWrites {
     private static final String RESOURCE = BatchedWrites.class.getName();
     private static final String ENABLED = BatchedWrites.class.getName() + ".enabled";
     private static final String GROUP = BatchedWrites.class.getName() + ".processingGroup";
+    private static final String LIVE = BatchedWrites.class.getName() + ".liveObjects";
     /** Stands for a document deleted in this batch; compared by identity. */
     private static final Document DELETED = new Document();
 
@@ -56,32 +65,41 @@ public class BatchedWrites {
      * that a handler that fails half-way through changing it leaves nothing half-changed behind.
      */
     public <D> D find(Class<D> type, Object id) {
-        Map<Key, Document> pending = pending(false);
+        Map<Key, Object> pending = pending(false);
         if (pending != null) {
-            Document doc = pending.get(new Key(type, id));
+            Object doc = pending.get(new Key(type, id));
             if (doc == DELETED) {
                 return null;
             }
+            if (doc instanceof Document bson) {
+                return mongo.getConverter().read(type, bson);
+            }
             if (doc != null) {
-                return mongo.getConverter().read(type, doc);
+                return type.cast(doc);
             }
         }
         return mongo.findById(id, type, collection(type));
     }
 
     public void save(Object id, Object document) {
-        Map<Key, Document> pending = pending(true);
+        Map<Key, Object> pending = pending(true);
         if (pending == null) {
             mongo.save(document, collection(document.getClass()));
+        } else if (Boolean.TRUE.equals(CurrentUnitOfWork.get().resources().get(LIVE))) {
+            pending.put(new Key(document.getClass(), id), document);
         } else {
-            Document converted = new Document();
-            mongo.getConverter().write(document, converted);
-            pending.put(new Key(document.getClass(), id), converted);
+            pending.put(new Key(document.getClass(), id), bson(document));
         }
     }
 
+    private Document bson(Object document) {
+        Document converted = new Document();
+        mongo.getConverter().write(document, converted);
+        return converted;
+    }
+
     public void delete(Class<?> type, Object id) {
-        Map<Key, Document> pending = pending(true);
+        Map<Key, Object> pending = pending(true);
         if (pending == null) {
             mongo.remove(Query.query(Criteria.where("_id").is(id)), type, collection(type));
         } else {
@@ -91,7 +109,7 @@ public class BatchedWrites {
 
     /** Removes every document of {@code type} at once, for a reset; nothing of the current batch survives it. */
     public void deleteAll(Class<?> type) {
-        Map<Key, Document> pending = pending(false);
+        Map<Key, Object> pending = pending(false);
         if (pending != null) {
             pending.keySet().removeIf(key -> key.type().equals(type));
         }
@@ -103,7 +121,18 @@ public class BatchedWrites {
      * {@link BatchedWritesInterceptor}) may: elsewhere a buffered write would never reach the store.
      */
     void enable(UnitOfWork<?> unitOfWork, String processingGroup) {
+        enable(unitOfWork, processingGroup, false);
+    }
+
+    /**
+     * As {@link #enable(UnitOfWork, String)}; with {@code liveObjects}, the batch keeps its documents as objects, for
+     * a processor whose failed batch is discarded whole (no dead-lettering).
+     */
+    void enable(UnitOfWork<?> unitOfWork, String processingGroup, boolean liveObjects) {
         unitOfWork.resources().put(ENABLED, Boolean.TRUE);
+        if (liveObjects) {
+            unitOfWork.resources().put(LIVE, Boolean.TRUE);
+        }
         if (processingGroup != null) {
             unitOfWork.resources().put(GROUP, processingGroup);
         }
@@ -115,11 +144,11 @@ public class BatchedWrites {
             return;
         }
         @SuppressWarnings("unchecked")
-        Map<Key, Document> pending = (Map<Key, Document>) unitOfWork.resources().remove(RESOURCE);
+        Map<Key, Object> pending = (Map<Key, Object>) unitOfWork.resources().remove(RESOURCE);
         if (pending == null || pending.isEmpty()) {
             return;
         }
-        Map<Class<?>, List<Map.Entry<Key, Document>>> byType = new LinkedHashMap<>();
+        Map<Class<?>, List<Map.Entry<Key, Object>>> byType = new LinkedHashMap<>();
         pending.entrySet().forEach(entry ->
                 byType.computeIfAbsent(entry.getKey().type(), t -> new ArrayList<>()).add(entry));
         byType.forEach((type, entries) -> {
@@ -130,11 +159,12 @@ public class BatchedWrites {
         });
     }
 
-    private WriteModel<Document> writeModel(Map.Entry<Key, Document> change) {
+    private WriteModel<Document> writeModel(Map.Entry<Key, Object> change) {
         if (change.getValue() == DELETED) {
             return new DeleteOneModel<>(Filters.eq("_id", mongo.getConverter().convertToMongoType(change.getKey().id())));
         }
-        return new ReplaceOneModel<>(Filters.eq("_id", change.getValue().get("_id")), change.getValue(),
+        Document document = change.getValue() instanceof Document bson ? bson : bson(change.getValue());
+        return new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document,
                 new ReplaceOptions().upsert(true));
     }
 
@@ -149,14 +179,14 @@ public class BatchedWrites {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<Key, Document> pending(boolean create) {
+    private static Map<Key, Object> pending(boolean create) {
         if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?>)
                 || !CurrentUnitOfWork.get().resources().containsKey(ENABLED)) {
             return null;
         }
         Map<String, Object> resources = CurrentUnitOfWork.get().resources();
-        return create ? (Map<Key, Document>) resources.computeIfAbsent(RESOURCE, k -> new LinkedHashMap<>())
-                : (Map<Key, Document>) resources.get(RESOURCE);
+        return create ? (Map<Key, Object>) resources.computeIfAbsent(RESOURCE, k -> new LinkedHashMap<>())
+                : (Map<Key, Object>) resources.get(RESOURCE);
     }
 
     private record Key(Class<?> type, Object id) {

@@ -13,6 +13,7 @@ public class BatchedWritesInterceptor implements MessageHandlerInterceptor<Event
 
     private final BatchedWrites writes;
     private final String processingGroup;
+    private final boolean liveObjects;
 
     public BatchedWritesInterceptor(BatchedWrites writes) {
         this(writes, null);
@@ -20,13 +21,23 @@ public class BatchedWritesInterceptor implements MessageHandlerInterceptor<Event
 
     /** For the processor of {@code processingGroup}, whose writes go to the shadows while it rebuilds. */
     public BatchedWritesInterceptor(BatchedWrites writes, String processingGroup) {
+        this(writes, processingGroup, false);
+    }
+
+    /**
+     * As {@link #BatchedWritesInterceptor(BatchedWrites, String)}; {@code liveObjects} for a processor whose failed
+     * batch is discarded whole (an ordered read model, without dead-lettering): its batches keep their documents as
+     * objects ({@link BatchedWrites}).
+     */
+    public BatchedWritesInterceptor(BatchedWrites writes, String processingGroup, boolean liveObjects) {
         this.writes = writes;
         this.processingGroup = processingGroup;
+        this.liveObjects = liveObjects;
     }
 
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        writes.enable(unitOfWork, processingGroup);
+        writes.enable(unitOfWork, processingGroup, liveObjects);
         try {
             return chain.proceed();
         } finally {
