@@ -40,7 +40,8 @@ public final class BenchRun {
 
     BenchRun(RelationalStore store, Path workDir) {
         this.store = store;
-        this.workDir = workDir;
+        // absolute: H2 refuses a database URL with a path relative to the working directory (the default is one)
+        this.workDir = workDir.toAbsolutePath();
     }
 
     public RelationalStore store() {
