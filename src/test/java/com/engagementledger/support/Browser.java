@@ -2,8 +2,11 @@ package com.engagementledger.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,6 +39,8 @@ public final class Browser implements AutoCloseable {
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Set<String> SERIOUS = Set.of("serious", "critical");
 
+    private static boolean announced;
+
     private final ChromeDriver driver;
     private final Path profile;
 
@@ -56,8 +61,22 @@ public final class Browser implements AutoCloseable {
         if (Boolean.parseBoolean(System.getenv(PostgresDatabase.REQUIRE_SERVICES))) {
             Assertions.fail(message + ", and " + PostgresDatabase.REQUIRE_SERVICES + "=true requires it");
         }
-        System.err.println(message);
+        announceOnce(message);
         Assumptions.assumeTrue(false, message);
+    }
+
+    /**
+     * Says it on the build's console once per test JVM (as {@link PostgresDatabase} does): Surefire keeps the tests'
+     * own output in files and lists skipped tests without their reason, but passes native standard error through.
+     */
+    private static synchronized void announceOnce(String message) {
+        if (announced) {
+            return;
+        }
+        announced = true;
+        PrintStream console = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        console.println("[WARNING] SKIPPED in a browser: " + message + ". Set " + PostgresDatabase.REQUIRE_SERVICES
+                + "=true to make its absence a failure.");
     }
 
     /** A new headless browser with an empty profile and a window of the given size. */

@@ -78,11 +78,16 @@ class ConsoleBrowserTest {
             browser.screenshot("manager-engagement-list");
 
             // the text filter, through htmx (the results are swapped in place and the address follows)
+            assertThat(((org.openqa.selenium.JavascriptExecutor) page).executeScript("return typeof htmx;"))
+                    .as("htmx loaded from its WebJar under the console's CSP").isEqualTo("object");
+            ((org.openqa.selenium.JavascriptExecutor) page).executeScript("document.body.dataset.marker = 'kept';");
             WebElement search = page.findElement(By.id("filter-q"));
             search.sendKeys("acme");
             page.findElement(By.cssSelector("form.filters button[type=submit]")).click();
             wait(page).until(driver -> driver.findElements(By.cssSelector("#results tbody tr")).size() == 1);
             assertThat(page.getCurrentUrl()).contains("q=acme");
+            assertThat(page.findElement(By.tagName("body")).getAttribute("data-marker"))
+                    .as("swapped in place, not a new page").isEqualTo("kept");
             assertThat(page.findElement(By.id("results")).getText()).contains("1 engagement", "Acme Corporation");
 
             page.findElement(By.linkText("Acme Corporation")).click();
