@@ -15,6 +15,7 @@ import com.engagementledger.platform.api.RuleViolationDetails;
 import com.engagementledger.platform.security.Roles;
 import com.engagementledger.platform.web.BrowserPages;
 import com.engagementledger.platform.web.Gateways;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -51,6 +52,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @BrowserPages
+@Hidden
 @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.FINANCE, Roles.AUDITOR, Roles.ADMIN})
 public class EngagementPages {
 

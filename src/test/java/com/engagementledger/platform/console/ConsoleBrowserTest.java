@@ -201,6 +201,10 @@ class ConsoleBrowserTest {
         HttpResponse<String> unknownApiPath = send("GET", "/api/no-such-thing", null, null);
         assertThat(unknownApiPath.statusCode()).as("still the API's 401, not a redirect").isEqualTo(401);
 
+        JsonNode paths = JSON.readTree(send("GET", "/v3/api-docs", null, null).body()).get("paths");
+        paths.fieldNames().forEachRemaining(path -> assertThat(path).as("the API document names only the API")
+                .startsWith("/api/"));
+
         HttpResponse<String> console = send("GET", "/engagements", null, null);
         assertThat(console.statusCode()).as("the console sends a browser to sign in").isEqualTo(302);
         assertThat(console.headers().firstValue("Location")).hasValueSatisfying(
