@@ -32,6 +32,12 @@ public class AuditHistoryConfiguration {
     }
 
     @Bean
+    AggregateHistoryQueryHandler aggregateHistoryQueryHandler(AuditHistory history, EventJson json,
+                                                              AccessLog accessLog) {
+        return new AggregateHistoryQueryHandler(history, json, accessLog);
+    }
+
+    @Bean
     AccessLog auditAccessLog(JdbcTemplate jdbc, Clock applicationClock) {
         return new AccessLog(jdbc, applicationClock);
     }

@@ -68,6 +68,12 @@ public class EngagementQueryHandler {
         if (query.clientId() != null) {
             criteria = criteria.and("clientId").is(query.clientId());
         }
+        if (query.text() != null && !query.text().isBlank()) {
+            // taken literally, any case: the words a person types, not a pattern
+            String literal = java.util.regex.Pattern.quote(query.text().strip());
+            criteria = criteria.orOperator(Criteria.where("clientName").regex(literal, "i"),
+                    Criteria.where("roleTitle").regex(literal, "i"), Criteria.where("clientId").regex(literal, "i"));
+        }
         Query select = Query.query(criteria).with(NEWEST_FIRST);
         List<EngagementSummary> items;
         long total;

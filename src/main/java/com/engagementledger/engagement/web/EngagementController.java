@@ -12,7 +12,6 @@ import com.engagementledger.engagement.api.EngagementView;
 import com.engagementledger.engagement.api.FindEngagement;
 import com.engagementledger.engagement.api.FindEngagements;
 import com.engagementledger.engagement.api.GiveNotice;
-import com.engagementledger.engagement.api.NewSeat;
 import com.engagementledger.engagement.api.PauseEngagement;
 import com.engagementledger.engagement.api.ProposeEngagement;
 import com.engagementledger.engagement.api.RejectTrial;
@@ -43,7 +42,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.springframework.http.HttpStatus;
@@ -73,13 +71,13 @@ import org.springframework.web.context.request.WebRequest;
 public class EngagementController {
 
     private final Gateways gateways;
-    private final EngagementDefaults defaults;
     private final NewIds ids;
+    private final Proposals proposals;
 
-    public EngagementController(Gateways gateways, EngagementDefaults defaults, NewIds ids) {
+    public EngagementController(Gateways gateways, NewIds ids, Proposals proposals) {
         this.gateways = gateways;
-        this.defaults = defaults;
         this.ids = ids;
+        this.proposals = proposals;
     }
 
     @PostMapping
@@ -88,16 +86,9 @@ public class EngagementController {
             description = "Proposes an engagement with its seats and terms; omitted terms take the configured"
                     + " defaults. Answers 201 with the new engagement's location.")
     public ResponseEntity<CommandAccepted> propose(@RequestBody @Valid ProposeEngagementRequest request) {
-        String engagementId = ids.next("engagement");
-        List<NewSeat> seats = new ArrayList<>();
-        for (int i = 0; i < request.seats().size(); i++) {
-            SeatRequest seat = request.seats().get(i);
-            seats.add(new NewSeat(ids.next("seat " + i), seat.professionalId(), seat.professionalName(),
-                    seat.rate(), seat.startDate()));
-        }
-        return gateways.created(URI.create("/api/engagements/" + engagementId), engagementId,
-                new ProposeEngagement(engagementId, request.clientId(), request.clientName(), request.roleTitle(),
-                        request.currency(), request.billingModel(), seats, defaults.complete(request.terms())));
+        ProposeEngagement command = proposals.command(request);
+        return gateways.created(URI.create("/api/engagements/" + command.engagementId()), command.engagementId(),
+                command);
     }
 
     @GetMapping

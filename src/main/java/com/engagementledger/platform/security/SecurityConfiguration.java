@@ -1,6 +1,7 @@
 package com.engagementledger.platform.security;
 
 import com.engagementledger.platform.config.LedgerProperties;
+import com.engagementledger.platform.web.ApiPaths;
 import com.engagementledger.platform.web.ProblemResponses;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -31,6 +33,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
  * Who may do what. Every request but the documentation and health needs an authenticated caller; which roles may
@@ -42,6 +45,10 @@ import org.springframework.security.web.SecurityFilterChain;
  * briefly so that BCrypt does not run on every request (ADR 0039); there is no built-in user, so a production start
  * without configured users lets nobody in. JWT mode is an OAuth2 resource server whose roles come
  * from a configurable claim.
+ *
+ * <p>Two filter chains (ADR 0041): the API's ({@link ApiPaths}: {@code /api}, Actuator, the OpenAPI documents) is
+ * stateless, without CSRF (no cookie authenticates it) and never redirects; the browser console's, everything else,
+ * signs in with a form against the same users, keeps the sign-in in a session and protects its forms with CSRF tokens.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -52,6 +59,7 @@ public class SecurityConfiguration {
     static final String BEARER_CHALLENGE = "Bearer realm=\"" + REALM + "\"";
 
     @Bean
+    @Order(1)
     public SecurityFilterChain apiSecurity(HttpSecurity http, LedgerProperties properties, ProblemResponses problems)
             throws Exception {
         boolean jwt = properties.security().mode() == LedgerProperties.AuthenticationMode.JWT;
@@ -60,7 +68,8 @@ public class SecurityConfiguration {
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "Authentication required",
                     jwt ? "Send a bearer token to use this API." : "Send HTTP Basic credentials to use this API.");
         };
-        http.csrf(csrf -> csrf.disable())
+        http.securityMatcher(ApiPaths::isApi)
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // which role may call an endpoint is declared on its controller (@RolesAllowed, ADR 0015); here
                 // only who must be authenticated at all
@@ -96,6 +105,32 @@ public class SecurityConfiguration {
                         "Send valid HTTP Basic credentials to use this API.");
             }));
         }
+        return http.build();
+    }
+
+    /**
+     * The browser console: a sign-in form at {@code /login} checked by the same authentication provider as HTTP Basic
+     * (the configured users and their roles), a session (a new id at sign-in), CSRF tokens on every form (Thymeleaf
+     * adds them to {@code th:action} forms), sign-out by POST. Which role may open a page is declared on its
+     * controller, as for the API. Anything else than the sign-in page, the style sheet and the scripts needs a
+     * signed-in user; others are sent to the sign-in page.
+     */
+    @Bean
+    @Order(2)
+    public SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
+        // the page a signed-out user asked for, opened again after sign-in without a marker in its address
+        HttpSessionRequestCache requests = new HttpSessionRequestCache();
+        requests.setMatchingRequestParameterName(null);
+        http.requestCache(cache -> cache.requestCache(requests))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/console.css", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
+                                + " frame-ancestors 'none'; form-action 'self'; base-uri 'self'")));
         return http.build();
     }
 

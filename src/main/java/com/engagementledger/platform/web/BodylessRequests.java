@@ -25,7 +25,7 @@ class BodylessRequests implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method) || Arrays.stream(method.getMethodParameters())
+        if (!(handler instanceof HandlerMethod method) || ApiPaths.browserPage(handler) || Arrays.stream(method.getMethodParameters())
                 .anyMatch(parameter -> parameter.hasParameterAnnotation(RequestBody.class))) {
             return true;
         }

@@ -57,8 +57,9 @@ public class RequestBodyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        // the console's forms are read by the servlet container (its own size limit), not as a JSON body
         return !("POST".equals(request.getMethod()) || "PUT".equals(request.getMethod())
-                || "PATCH".equals(request.getMethod()));
+                || "PATCH".equals(request.getMethod())) || !ApiPaths.isApi(request);
     }
 
     @Override

@@ -18,7 +18,7 @@ class SingleValuedParameters implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method)) {
+        if (!(handler instanceof HandlerMethod method) || ApiPaths.browserPage(handler)) {
             return true;
         }
         for (MethodParameter parameter : method.getMethodParameters()) {

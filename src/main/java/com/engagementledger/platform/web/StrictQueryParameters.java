@@ -35,6 +35,9 @@ class StrictQueryParameters implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (ApiPaths.browserPage(handler)) {
+            return true;
+        }
         decodable(request.getQueryString());
         if (!(handler instanceof HandlerMethod method)) {
             return true;

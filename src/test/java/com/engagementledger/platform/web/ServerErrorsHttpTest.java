@@ -69,10 +69,13 @@ class ServerErrorsHttpTest extends HttpTestSupport {
     @Test
     void unknownPathsAndMalformedRequestsAreProblems() throws IOException {
         SoftAssertions soft = new SoftAssertions();
-        expectProblem(soft, "unknown static path", send("GET /static/nothing.css HTTP/1.1", MANAGER), 404, 404);
         expectProblem(soft, "unknown api path", send("GET /api/nothing HTTP/1.1", MANAGER), 404, 404);
-        expectProblem(soft, "favicon", send("GET /favicon.ico HTTP/1.1", MANAGER), 404, 404);
-        expectProblem(soft, "unknown static path, anonymous", send("GET /index.html HTTP/1.1"), 401, 404);
+        expectProblem(soft, "unknown api path, anonymous", send("GET /api/nothing.css HTTP/1.1"), 401, 401);
+        // outside the API, paths are the browser console's (ADR 0041): HTTP Basic does not sign in there, a
+        // signed-out browser is sent to the sign-in page, and errors are HTML pages without internals
+        expectSignIn(soft, "unknown static path", send("GET /static/nothing.css HTTP/1.1", MANAGER));
+        expectSignIn(soft, "unknown static path, anonymous", send("GET /index.html HTTP/1.1"));
+        expectErrorPage(soft, "favicon", send("GET /favicon.ico HTTP/1.1", MANAGER), 404);
         expectProblem(soft, "space in path", send("GET /api/engage ments HTTP/1.1", MANAGER), 400, 400);
         expectProblem(soft, "bad method", send("G(T /api/engagements HTTP/1.1", MANAGER), 400, 400);
         expectProblem(soft, "bad escape", send("GET /api/engagements/%zz HTTP/1.1", MANAGER), 400, 400);
@@ -126,7 +129,7 @@ class ServerErrorsHttpTest extends HttpTestSupport {
     @Test
     void oddRequestsAreNamedProblems() throws IOException {
         SoftAssertions soft = new SoftAssertions();
-        expectProblem(soft, "/error directly", send("GET /error HTTP/1.1", MANAGER), 404, 404);
+        expectErrorPage(soft, "/error directly", send("GET /error HTTP/1.1", MANAGER), 404);
         expectProblem(soft, "garbage Accept", send("GET /api/engagements HTTP/1.1", MANAGER, "Accept: garbage///"),
                 406, 406);
         expectProblem(soft, "two Authorization headers", send("GET /api/engagements HTTP/1.1", MANAGER,
@@ -147,6 +150,21 @@ class ServerErrorsHttpTest extends HttpTestSupport {
 
     private static final java.util.regex.Pattern LEAK = java.util.regex.Pattern.compile(
             "(?i)java\\.|jakarta\\.|springframework|tomcat|exception|jackson|Feature|<html");
+
+    private static void expectSignIn(SoftAssertions soft, String what, Raw response) {
+        soft.assertThat(response.status()).as(what + " -> " + response).isEqualTo(302);
+        soft.assertThat(response.headers().getOrDefault("location", "")).as(what + " -> " + response)
+                .endsWith("/login");
+    }
+
+    private static void expectErrorPage(SoftAssertions soft, String what, Raw response, int status) {
+        String described = what + " -> " + response;
+        soft.assertThat(response.status()).as(described).isEqualTo(status);
+        soft.assertThat(response.headers().getOrDefault("content-type", "")).as(described).startsWith("text/html");
+        soft.assertThat(response.body()).as(described).contains("Page not found")
+                .doesNotContainIgnoringCase("exception")
+                .doesNotContain("java.", "springframework", "\"status\":", "\"detail\":");
+    }
 
     private void expectProblem(SoftAssertions soft, String what, Raw response, int lowest, int highest) {
         String described = what + " -> " + response;

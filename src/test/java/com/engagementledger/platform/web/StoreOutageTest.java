@@ -20,7 +20,8 @@ import org.springframework.transaction.TransactionSystemException;
 class StoreOutageTest {
 
     private final ProblemErrorController errorPage = new ProblemErrorController(
-            new ProblemResponses(new ObjectMapper()));
+            new ProblemResponses(new ObjectMapper()),
+            new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(ErrorPages.class));
 
     @Test
     void aFilterThatCannotReachTheDatabaseGetsA503ToRetryFromTheErrorPage() {
@@ -30,7 +31,8 @@ class StoreOutageTest {
         request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, new ServletException(
                 new CannotGetJdbcConnectionException("no connection", new SQLException("refused", "08001"))));
 
-        ResponseEntity<ProblemDetail> response = errorPage.error(request);
+        @SuppressWarnings("unchecked")
+        ResponseEntity<ProblemDetail> response = (ResponseEntity<ProblemDetail>) errorPage.error(request);
 
         assertThat(response.getStatusCode().value()).isEqualTo(503);
         assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("5");
@@ -44,7 +46,7 @@ class StoreOutageTest {
         request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 500);
         request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, new IllegalStateException("a bug"));
 
-        assertThat(errorPage.error(request).getStatusCode().value()).isEqualTo(500);
+        assertThat(((ResponseEntity<?>) errorPage.error(request)).getStatusCode().value()).isEqualTo(500);
     }
 
     @Test
