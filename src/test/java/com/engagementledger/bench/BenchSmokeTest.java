@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.engagementledger.support.RelationalStore;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -65,10 +66,10 @@ class BenchSmokeTest {
         for (Result result : results) {
             assertThat(result.bar()).isEqualTo(scenario.id());
             assertThat(result.store()).isEqualTo("H2");
-            assertThat(result.measured().values()).as("%s: %s", result.bar(), result.metric())
+            assertThat(Arrays.stream(result.measured().values()).boxed()).as("%s: %s", result.bar(), result.metric())
                     .allSatisfy(value -> assertThat(value).isFinite());
             if (result.baseline() != null) {
-                assertThat(result.baseline().values()).as("baseline of %s", result.metric())
+                assertThat(Arrays.stream(result.baseline().values()).boxed()).as("baseline of %s", result.metric())
                         .allSatisfy(value -> assertThat(value).isFinite().isPositive());
             }
             assertThat(result.criterion()).isNotBlank();
