@@ -29,6 +29,7 @@ class BenchSmokeTest {
             Map.entry("bench.history", "150"),
             Map.entry("bench.loads", "10"),
             Map.entry("bench.engagements", "8"),
+            Map.entry("bench.base-engagements", "4"),
             Map.entry("bench.events", "1500"),
             Map.entry("bench.history-queries", "20"),
             Map.entry("bench.seconds", "4"),

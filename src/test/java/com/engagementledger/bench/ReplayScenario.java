@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * token under 1 KB afterwards.
  *
  * <p>Data: {@link LedgerDataGenerator} generates a base through the command side on the test clock
- * ({@code bench.engagements} engagements, by default one per 600 events, 4 to 150, over {@code bench.months}
+ * ({@code bench.base-engagements} engagements, by default one per 600 events, 4 to 150, over {@code bench.months}
  * months, 12, or 3 below 20,000 events; four engagements at a time), then copies the base's stored events under fresh identifiers up to
  * {@code bench.events}, with the processors stopped and their tokens moved to the head afterwards.
  *
@@ -60,7 +60,7 @@ public final class ReplayScenario implements Scenario {
     @Override
     public List<Result> run(BenchRun run) throws Exception {
         long events = BenchRun.size("events", 1_000_000);
-        int engagements = (int) BenchRun.size("engagements", Math.max(4, Math.min(150, events / 600)));
+        int engagements = (int) BenchRun.size("base-engagements", Math.max(4, Math.min(150, events / 600)));
         int months = (int) BenchRun.size("months", events < 20_000 ? 3 : 12);
         int rounds = BenchRun.rounds();
         int warmups = BenchRun.warmups();

@@ -17,6 +17,9 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -42,6 +45,8 @@ final class CachingBasicAuthenticationProvider implements AuthenticationProvider
 
     static final String CHECKS_METRIC = "ledger.authentication.basic.checks";
     private static final String HMAC = "HmacSHA256";
+    /** How long a request waits for another's BCrypt check of the same password (one check takes ~80 ms). */
+    private static final Duration WAIT_FOR_RUNNING_CHECK = Duration.ofSeconds(5);
 
     private final AuthenticationProvider verifier;
     private final UserDetailsService users;
@@ -96,6 +101,21 @@ final class CachingBasicAuthenticationProvider implements AuthenticationProvider
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
+    /**
+     * Whether the check another request runs for the same password accepted it; false when it refused it, failed, or
+     * takes longer than {@link #WAIT_FOR_RUNNING_CHECK} (the waiting request then runs a check of its own).
+     */
+    private static boolean acceptedBy(CompletableFuture<Boolean> running) {
+        try {
+            return running.get(WAIT_FOR_RUNNING_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = authentication.getName();
@@ -116,7 +136,7 @@ final class CachingBasicAuthenticationProvider implements AuthenticationProvider
         CompletableFuture<Boolean> mine = new CompletableFuture<>();
         CompletableFuture<Boolean> running = inFlight.putIfAbsent(flightKey, mine);
         if (running != null) {
-            if (running.join()) {
+            if (acceptedBy(running)) {
                 remembered = remembered(authentication, username, mac);
                 if (remembered != null) {
                     return remembered;
