@@ -118,7 +118,7 @@ public final class CommandThroughputScenario implements Scenario {
                             + " 1 thread, projections running; raw: " + commands + " single-row INSERT+commit of a"
                             + " stored EngagementProposed row into DomainEventEntry, processors stopped"));
             results.add(Result.ratio("P1", store, "commands/s, 100 hot aggregates vs new aggregates", "commands/s",
-                    Samples.of(hotRates), newSamples, 0.8, commands + " SetIpExclusions round-robin over "
+                    Samples.of(hotRates), newSamples, 0.8, "new", commands + " SetIpExclusions round-robin over "
                             + HOT_AGGREGATES + " engagements, 1 thread, snapshots every 50 events; baseline: the new"
                             + " rounds"));
             if (commands >= THREADS) {
@@ -133,6 +133,20 @@ public final class CommandThroughputScenario implements Scenario {
                         "commands/s", parallelSamples, "median", baselineSamples, "informative", null,
                         commands + " ProposeEngagement from " + THREADS + " threads; baseline: raw, 1 thread"));
             }
+            // what the projections cost the commands: the same proposals with every event processor stopped (they
+            // catch up afterwards, untimed), against the same raw baseline
+            List<Double> alone = new ArrayList<>();
+            for (int round = 0; round < Math.min(rounds, 3); round++) {
+                stopProcessors(processing);
+                alone.add(newAggregates(gateway, clock, commands));
+                startProcessors(processing);
+                awaitProcessors(run, jdbc, processing);
+            }
+            run.log("P1 processors stopped: %s commands/s", alone);
+            results.add(new Result("P1", store, "commands/s, new aggregates, event processors stopped", "commands/s",
+                    Samples.of(alone), "median", baselineSamples, "informative", null, commands
+                            + " ProposeEngagement, 1 thread, with every event processor shut down (caught up after"
+                            + " each round, untimed): the command path alone; baseline: raw"));
             return results;
         } finally {
             app.close();

@@ -27,9 +27,15 @@ public record Result(String bar, String store, String metric, String unit, Sampl
     /** A rate judged as a ratio of medians against a raw baseline of the same run: met when ≥ {@code atLeast}. */
     public static Result ratio(String bar, String store, String metric, String unit, Samples measured,
                                Samples baseline, double atLeast, String note) {
+        return ratio(bar, store, metric, unit, measured, baseline, atLeast, "raw", note);
+    }
+
+    /** As {@link #ratio(String, String, String, String, Samples, Samples, double, String)}, naming the baseline. */
+    public static Result ratio(String bar, String store, String metric, String unit, Samples measured,
+                               Samples baseline, double atLeast, String baselineName, String note) {
         double ratio = measured.median() / baseline.median();
         return new Result(bar, store, metric, unit, measured, "median", baseline,
-                "≥ " + atLeast + " × raw", ratio >= atLeast, note);
+                "≥ " + atLeast + " × " + baselineName, ratio >= atLeast, note);
     }
 
     /** The judged statistic of the measured samples. */
