@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -28,6 +29,43 @@ public final class ExportFormat {
             .build();
 
     private ExportFormat() {
+    }
+
+    /**
+     * The whole chain's export as NDJSON lines on {@code lines}: each event, empty position and checkpoint the chain
+     * hands over, written as {@link #writeEvent}, {@link #writeEmpty} and {@link #writeCheckpoint} write it (an
+     * {@link IOException} of the output surfaces as an {@link UncheckedIOException}).
+     */
+    public static ChainExportSink lines(JsonGenerator lines) {
+        return new ChainExportSink() {
+            @Override
+            public void event(StoredEvent event, String hash) {
+                unchecked(() -> writeEvent(lines, event, hash));
+            }
+
+            @Override
+            public void empty(long position) {
+                unchecked(() -> writeEmpty(lines, position));
+            }
+
+            @Override
+            public void checkpoint(Checkpoint checkpoint) {
+                unchecked(() -> writeCheckpoint(lines, checkpoint));
+            }
+        };
+    }
+
+    private static void unchecked(LineWrite write) {
+        try {
+            write.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface LineWrite {
+        void run() throws IOException;
     }
 
     /** The stored JSON text parsed, or null when it is not JSON (the offline verifier then reports it). */

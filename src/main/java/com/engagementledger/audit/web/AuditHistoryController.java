@@ -7,15 +7,12 @@ import com.engagementledger.audit.api.AuditEventPage;
 import com.engagementledger.audit.api.AuditedAggregates;
 import com.engagementledger.audit.api.EventFilter;
 import com.engagementledger.audit.api.ExportFormat;
-import com.engagementledger.audit.api.StoredEvent;
 import com.engagementledger.audit.chain.AuditChain;
 import com.engagementledger.audit.history.AccessLog;
 import com.engagementledger.audit.history.AggregateStates;
 import com.engagementledger.audit.history.AuditHistory;
 import com.engagementledger.audit.history.AuditedEvent;
 import com.engagementledger.audit.history.EventJson;
-import com.engagementledger.audit.api.ChainExportSink;
-import com.engagementledger.audit.api.Checkpoint;
 import com.engagementledger.platform.api.RuleViolation;
 import com.engagementledger.platform.security.Roles;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -157,22 +154,7 @@ public class AuditHistoryController {
         try (JsonGenerator lines = ExportFormat.MAPPER.getFactory().createGenerator(out)) {
             lines.setRootValueSeparator(new SerializedString("\n"));
             if (filter.everything() && after == 0) {
-                chain.export(new ChainExportSink() {
-                    @Override
-                    public void event(StoredEvent event, String hash) {
-                        write(() -> ExportFormat.writeEvent(lines, event, hash));
-                    }
-
-                    @Override
-                    public void empty(long position) {
-                        write(() -> ExportFormat.writeEmpty(lines, position));
-                    }
-
-                    @Override
-                    public void checkpoint(Checkpoint checkpoint) {
-                        write(() -> ExportFormat.writeCheckpoint(lines, checkpoint));
-                    }
-                });
+                chain.export(ExportFormat.lines(lines));
             } else {
                 history.select(filter, after, Long.MAX_VALUE, Long.MAX_VALUE,
                         event -> write(() -> ExportFormat.writeEvent(lines, event.event(), event.hash())));

@@ -1,10 +1,7 @@
 package com.engagementledger.audit.chain;
 
-import com.engagementledger.audit.api.ChainExportSink;
-import com.engagementledger.audit.api.Checkpoint;
 import com.engagementledger.audit.api.EventFilter;
 import com.engagementledger.audit.api.ExportFormat;
-import com.engagementledger.audit.api.StoredEvent;
 import com.engagementledger.audit.api.VerificationReport;
 import com.engagementledger.audit.history.AuditHistory;
 import com.engagementledger.audit.history.AuditHistoryBench;
@@ -253,22 +250,7 @@ public final class ChainBenchStore implements AutoCloseable {
         try (OutputStream out = Files.newOutputStream(file);
              JsonGenerator lines = ExportFormat.MAPPER.getFactory().createGenerator(out)) {
             lines.setRootValueSeparator(new SerializedString("\n"));
-            chain.export(new ChainExportSink() {
-                @Override
-                public void event(StoredEvent event, String hash) {
-                    write(() -> ExportFormat.writeEvent(lines, event, hash));
-                }
-
-                @Override
-                public void empty(long position) {
-                    write(() -> ExportFormat.writeEmpty(lines, position));
-                }
-
-                @Override
-                public void checkpoint(Checkpoint checkpoint) {
-                    write(() -> ExportFormat.writeCheckpoint(lines, checkpoint));
-                }
-            });
+            chain.export(ExportFormat.lines(lines));
             lines.writeRaw('\n');
         }
     }
