@@ -4,22 +4,24 @@ import static com.engagementledger.support.RunningLedger.port;
 import static com.engagementledger.support.RunningLedger.start;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static com.engagementledger.support.ConsolePages.fieldError;
+import static com.engagementledger.support.ConsolePages.fill;
+import static com.engagementledger.support.ConsolePages.fillDate;
+import static com.engagementledger.support.ConsolePages.signIn;
+import static com.engagementledger.support.ConsolePages.submit;
+import static com.engagementledger.support.ConsolePages.waiting;
 
 import com.engagementledger.demo.DemoCommands;
 import com.engagementledger.support.Browser;
+import com.engagementledger.support.ConsolePages;
 import com.engagementledger.support.TestDataDirs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -37,8 +38,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class ConsoleBrowserTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static ConfigurableApplicationContext demo;
@@ -84,14 +83,14 @@ class ConsoleBrowserTest {
             WebElement search = page.findElement(By.id("filter-q"));
             search.sendKeys("acme");
             page.findElement(By.cssSelector("form.filters button[type=submit]")).click();
-            wait(page).until(driver -> driver.findElements(By.cssSelector("#results tbody tr")).size() == 1);
+            waiting(page).until(driver -> driver.findElements(By.cssSelector("#results tbody tr")).size() == 1);
             assertThat(page.getCurrentUrl()).contains("q=acme");
             assertThat(page.findElement(By.tagName("body")).getAttribute("data-marker"))
                     .as("swapped in place, not a new page").isEqualTo("kept");
             assertThat(page.findElement(By.id("results")).getText()).contains("1 engagement", "Acme Corporation");
 
             page.findElement(By.linkText("Acme Corporation")).click();
-            wait(page).until(driver -> driver.getCurrentUrl().contains(DemoCommands.id("engagement:acme")));
+            waiting(page).until(driver -> driver.getCurrentUrl().contains(DemoCommands.id("engagement:acme")));
             String seats = page.findElement(By.id("seats")).getText();
             String timeline = page.findElement(By.id("timeline")).getText();
             assertThat(timeline).contains("EngagementProposed", "by demo-seed");
@@ -132,7 +131,7 @@ class ConsoleBrowserTest {
 
             fillDate(page, "seats-0-startDate", today);
             submit(page);
-            wait(page).until(driver -> driver.findElements(By.id("engagement-status")).size() == 1);
+            waiting(page).until(driver -> driver.findElements(By.id("engagement-status")).size() == 1);
             assertThat(page.findElement(By.tagName("main")).getText())
                     .contains("Engagement proposed for Console Company.", "Console Company", "Cora Sole");
             assertThat(page.findElement(By.id("engagement-status")).getText()).isEqualToIgnoringCase("proposed");
@@ -145,9 +144,7 @@ class ConsoleBrowserTest {
             // a phone's width: the list still reads without the page scrolling sideways
             browser.resize(390, 844);
             page.get(base + "/engagements");
-            Object overflow = ((org.openqa.selenium.JavascriptExecutor) page).executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-            assertThat(((Number) overflow).intValue()).as("horizontal overflow at 390 px").isLessThanOrEqualTo(0);
+            assertThat(ConsolePages.horizontalOverflow(page)).as("horizontal overflow at 390 px").isLessThanOrEqualTo(0);
             assertThat(browser.seriousAccessibilityViolations()).as("engagement list at 390 px").isEmpty();
             browser.screenshot("manager-engagement-list-390px");
         }
@@ -175,7 +172,7 @@ class ConsoleBrowserTest {
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
 
             page.findElement(By.cssSelector(".signed-in button")).click();
-            wait(page).until(driver -> driver.getCurrentUrl().contains("/login"));
+            waiting(page).until(driver -> driver.getCurrentUrl().contains("/login"));
             page.get(base + "/engagements");
             assertThat(page.getCurrentUrl()).as("signed out").endsWith("/login");
         }
@@ -214,67 +211,15 @@ class ConsoleBrowserTest {
                 .isIn(302, 403);
     }
 
-    private static void signIn(WebDriver page, String user) {
-        page.findElement(By.id("username")).sendKeys(user);
-        page.findElement(By.id("password")).sendKeys("demo");
-        page.findElement(By.cssSelector("main form button[type=submit]")).click();
-        wait(page).until(driver -> !driver.findElements(By.id("signed-in-user")).isEmpty());
-    }
-
-    private static void fill(WebDriver page, String id, String value) {
-        WebElement field = page.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(value);
-    }
-
-    /** A date input takes what its locale shows, not ISO text; the browser submits it as ISO, as set here. */
-    private static void fillDate(WebDriver page, String id, LocalDate date) {
-        ((org.openqa.selenium.JavascriptExecutor) page).executeScript("arguments[0].value = arguments[1];",
-                page.findElement(By.id(id)), date.toString());
-    }
-
-    private static void submit(WebDriver page) {
-        WebElement form = page.findElement(By.cssSelector("main form"));
-        form.findElement(By.cssSelector("button[type=submit]")).click();
-        wait(page).until(driver -> {
-            try {
-                form.isDisplayed();
-                return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException reloaded) {
-                return true;
-            }
-        });
-    }
-
-    private static String fieldError(WebDriver page, String id) {
-        return page.findElement(By.id(id + "-error")).getText();
-    }
-
-    private static WebDriverWait wait(WebDriver page) {
-        return new WebDriverWait(page, Duration.ofSeconds(15));
-    }
-
     private static Instant demoNow() throws Exception {
-        return Instant.parse(JSON.readTree(send("GET", "/api/admin/clock", "admin", null).body())
-                .get("instant").asText());
+        return ConsolePages.demoNow(base);
     }
 
     private static long engagementCount() throws Exception {
-        JsonNode page = JSON.readTree(send("GET", "/api/engagements", "auditor", null).body());
-        return page.get("totalItems").asLong();
+        return ConsolePages.getJson(base, "/api/engagements", "auditor").get("totalItems").asLong();
     }
 
     private static HttpResponse<String> send(String method, String path, String user, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return ConsolePages.send(base, method, path, user, json);
     }
 }
