@@ -76,7 +76,7 @@ public final class BenchRun {
     public Path newDataDir(String name) {
         try {
             Files.createDirectories(workDir);
-            Path dir = Files.createTempDirectory(workDir.toAbsolutePath(), store.name().toLowerCase() + "-" + name + "-");
+            Path dir = Files.createTempDirectory(workDir, store.name().toLowerCase() + "-" + name + "-");
             dataDirs.add(dir);
             return dir;
         } catch (IOException e) {
