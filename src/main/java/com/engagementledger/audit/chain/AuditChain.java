@@ -5,6 +5,7 @@ import com.engagementledger.audit.api.CheckpointPage;
 import com.engagementledger.audit.api.KeyRotated;
 import com.engagementledger.audit.api.VerificationReport;
 import com.engagementledger.audit.api.ChainExportSink;
+import com.engagementledger.audit.api.HashChain;
 import com.engagementledger.audit.api.StoredEvent;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -85,6 +86,14 @@ public class AuditChain {
     /** The PEM of the public key {@code keyId}, or of the current key when null. */
     public Optional<String> publicKey(String keyId) {
         return keys.publicKeyPem(keyId == null ? keys.currentId() : keyId);
+    }
+
+    /**
+     * The chain's link before the event at {@code position}: the link after the last event at an earlier position,
+     * which the event's own link was computed from; the genesis link (64 zeros) before the first event.
+     */
+    public String linkBefore(long position) {
+        return store.headAt(position - 1).orElse(HashChain.hex(HashChain.GENESIS));
     }
 
     public String currentKeyId() {

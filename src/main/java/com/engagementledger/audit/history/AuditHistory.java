@@ -66,6 +66,11 @@ public class AuditHistory {
         }
     }
 
+    /** The event at {@code position} with its link, if the store holds one there. */
+    public java.util.Optional<AuditedEvent> at(long position) {
+        return rows.at(List.of(position)).stream().findFirst();
+    }
+
     /**
      * One round of reading: the events, whether the source may have more, and the position it got to (a posting
      * list's last position, also when the event there is gone).

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Every audit endpoint's reading is recorded (ADR 0029). */
+/** Every audit endpoint's reading is recorded (ADR 0029), the console's audit pages' too (ADR 0041). */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
 class AuditWebConfiguration implements WebMvcConfigurer {
@@ -30,6 +30,6 @@ class AuditWebConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         // before the role check, so that a refused attempt to read is recorded with its 403 too
         registry.addInterceptor(recording).order(DeclaredRolesInterceptor.RECORDERS)
-                .addPathPatterns("/api/audit/**", "/api/admin/audit/**");
+                .addPathPatterns("/api/audit/**", "/api/admin/audit/**", "/audit/**");
     }
 }
