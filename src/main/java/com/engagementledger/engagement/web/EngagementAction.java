@@ -4,6 +4,7 @@ import com.engagementledger.engagement.api.EngagementStatus;
 import com.engagementledger.engagement.api.EngagementView;
 import com.engagementledger.engagement.api.KeyDates;
 import com.engagementledger.engagement.api.SeatView;
+import com.engagementledger.platform.console.ConsoleAction;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * as the read model has it ({@link #offered}); the aggregate stays the judge, and its refusal lands next to the
  * field it names.
  */
-public enum EngagementAction {
+public enum EngagementAction implements ConsoleAction {
     START_TRIAL("start-trial", "Start the trial", "Start the trial", "startDate"),
     ACTIVATE("activate", "Activate without a trial", "Activate", "activationDate"),
     ACCEPT_TRIAL("accept-trial", "Accept the trial", "Accept the trial"),
@@ -58,10 +59,12 @@ public enum EngagementAction {
         this.fields = List.of(fields);
     }
 
+    @Override
     public String path() {
         return path;
     }
 
+    @Override
     public String title() {
         return title;
     }
@@ -70,26 +73,13 @@ public enum EngagementAction {
         return button;
     }
 
+    @Override
     public List<String> fields() {
         return fields;
     }
 
-    /** The form's name on the page: its model attribute and the prefix of its fields' ids ({@code rateChange}). */
-    public String formName() {
-        StringBuilder name = new StringBuilder();
-        for (String part : path.split("-")) {
-            name.append(name.isEmpty() ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
-        }
-        return name.toString();
-    }
-
     public String label(String field) {
         return LABELS.getOrDefault(field, field);
-    }
-
-    /** The form's field for a field the API's request or the aggregate names; null when the form has none. */
-    public String formField(String field) {
-        return fields.contains(field) ? field : null;
     }
 
     public static Optional<EngagementAction> byPath(String path) {

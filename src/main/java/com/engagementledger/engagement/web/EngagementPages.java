@@ -61,8 +61,6 @@ public class EngagementPages {
     private static final Set<String> FORM_FIELDS = Set.of("clientId", "clientName", "roleTitle", "currency",
             "billingModel", "trialDays", "seats[0].professionalId", "seats[0].professionalName", "seats[0].rate",
             "seats[0].startDate");
-    /** How long a new proposal may take to reach the read model before its page is shown anyway. */
-    private static final long READ_MODEL_WAIT_MILLIS = 5_000;
 
     private final Gateways gateways;
     private final Proposals proposals;
@@ -228,20 +226,9 @@ public class EngagementPages {
         return name != null && FORM_FIELDS.contains(name) ? name : null;
     }
 
-    /**
-     * The read model follows the event store within moments; the page shown next should show the change: the
-     * engagement, with a version after {@code before} (-1: any).
-     */
-    private void awaitReadModel(String engagementId, long before) {
-        long deadline = System.nanoTime() + READ_MODEL_WAIT_MILLIS * 1_000_000;
-        while (find(engagementId).filter(view -> view.version() > before).isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+    /** Waits until the read model shows the change: a version after {@code before} (-1: the new one at all). */
+    private void awaitReadModel(String id, long before) {
+        ConsoleCommands.awaitReadModel(() -> find(id).filter(view -> view.version() > before).isPresent());
     }
 
     private Optional<EngagementView> find(String id) {

@@ -5,6 +5,7 @@ import com.engagementledger.platform.api.RuleViolationDetails;
 import com.engagementledger.platform.web.EventCollisions;
 import com.engagementledger.platform.web.Gateways;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -29,6 +30,8 @@ public class ConsoleCommands {
             return this == REFUSED;
         }
     }
+
+    private static final long READ_MODEL_WAIT_MILLIS = 5_000;
 
     private final Gateways gateways;
 
@@ -98,5 +101,21 @@ public class ConsoleCommands {
 
     private static void reject(Errors errors, UnaryOperator<String> formField, RuleViolationDetails details) {
         reject(errors, formField, details.field(), details.message());
+    }
+
+    /**
+     * Waits (at most 5 s) until the read model shows what a form changed, so that the page shown next shows it: the
+     * read models follow the event store within moments.
+     */
+    public static void awaitReadModel(BooleanSupplier shown) {
+        long deadline = System.nanoTime() + READ_MODEL_WAIT_MILLIS * 1_000_000;
+        while (!shown.getAsBoolean() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }
