@@ -8,7 +8,6 @@ import com.engagementledger.platform.console.ConsoleAction;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The actions an account manager takes on an engagement's page, each a form of a few fields that sends the same
@@ -80,10 +79,6 @@ public enum EngagementAction implements ConsoleAction {
 
     public String label(String field) {
         return LABELS.getOrDefault(field, field);
-    }
-
-    public static Optional<EngagementAction> byPath(String path) {
-        return Arrays.stream(values()).filter(action -> action.path.equals(path)).findFirst();
     }
 
     /**

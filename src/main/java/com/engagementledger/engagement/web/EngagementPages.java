@@ -12,6 +12,7 @@ import com.engagementledger.engagement.api.FindEngagements;
 import com.engagementledger.engagement.api.ProposeEngagement;
 import com.engagementledger.platform.api.RuleViolation;
 import com.engagementledger.platform.security.Roles;
+import com.engagementledger.platform.console.ConsoleAction;
 import com.engagementledger.platform.console.ConsoleCommands;
 import com.engagementledger.platform.console.FormValues;
 import com.engagementledger.platform.web.BrowserPages;
@@ -164,7 +165,7 @@ public class EngagementPages {
     public String act(@PathVariable String id, @PathVariable String path,
                       @ModelAttribute("submitted") EngagementActionForm form, Authentication caller, Model model,
                       RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
-        EngagementAction action = EngagementAction.byPath(path)
+        EngagementAction action = ConsoleAction.byPath(EngagementAction.class, path)
                 .orElseThrow(() -> RuleViolation.notFound("action", "No engagement action " + path + "."));
         EngagementView before = find(id)
                 .orElseThrow(() -> RuleViolation.notFound("id", "No engagement with id " + id + "."));
@@ -173,18 +174,13 @@ public class EngagementPages {
         ConsoleCommands.Outcome outcome = command == null ? ConsoleCommands.Outcome.REFUSED
                 : commands.change(command, errors, action::formField, EngagementActions.newIds(action));
         if (outcome.refused()) {
-            model.addAttribute(action.formName(), form);
-            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + action.formName(), errors);
-            model.addAttribute("failedAction", action);
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            ConsoleAction.refused(action, form, errors, model, response);
             return engagement(id, caller, model);
         }
         if (outcome == ConsoleCommands.Outcome.DONE) {
             awaitReadModel(id, before.version());
         }
-        redirect.addFlashAttribute("notice", outcome == ConsoleCommands.Outcome.ALREADY_DONE
-                ? action.title() + ": this form was already sent; it was recorded once."
-                : action.title() + ": done.");
+        redirect.addFlashAttribute("notice", action.notice(outcome));
         return "redirect:/engagements/" + id;
     }
 

@@ -1,6 +1,8 @@
 package com.engagementledger.platform.console;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One action a console page offers as a small form (ADR 0041): posted to {@code .../actions/{path}}, its fields named
@@ -26,5 +28,29 @@ public interface ConsoleAction {
     /** The form's field for a field the API's request or the aggregate names; null when the form has none. */
     default String formField(String field) {
         return fields().contains(field) ? field : null;
+    }
+
+    /** The action of {@code type} posted to {@code path}, if any. */
+    static <A extends Enum<A> & ConsoleAction> Optional<A> byPath(Class<A> type, String path) {
+        return Arrays.stream(type.getEnumConstants()).filter(action -> action.path().equals(path)).findFirst();
+    }
+
+    /**
+     * Shows a form again with the mistakes that refused it: the form under its name, with its errors, marked as the
+     * one that failed (its page opens it), and answered 422.
+     */
+    static void refused(ConsoleAction action, Object form, org.springframework.validation.BindingResult errors,
+                        org.springframework.ui.Model model, jakarta.servlet.http.HttpServletResponse response) {
+        model.addAttribute(action.formName(), form);
+        model.addAttribute(org.springframework.validation.BindingResult.MODEL_KEY_PREFIX + action.formName(), errors);
+        model.addAttribute("failedAction", action);
+        response.setStatus(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY.value());
+    }
+
+    /** The notice shown after the action's form was sent. */
+    default String notice(ConsoleCommands.Outcome outcome) {
+        return outcome == ConsoleCommands.Outcome.ALREADY_DONE
+                ? title() + ": this form was already sent; it was recorded once."
+                : title() + ": done.";
     }
 }

@@ -46,10 +46,6 @@ public enum ReplacementAction implements ConsoleAction {
         return fields;
     }
 
-    public static Optional<ReplacementAction> byPath(String path) {
-        return Arrays.stream(values()).filter(action -> action.path.equals(path)).findFirst();
-    }
-
     /** The candidate waiting for a decision, if any. */
     public static Optional<CandidateView> pending(ReplacementView replacement) {
         return replacement.candidates().stream().filter(c -> c.status() == CandidateStatus.PROPOSED).findFirst();

@@ -11,6 +11,7 @@ import com.engagementledger.engagement.api.FindEngagement;
 import com.engagementledger.engagement.api.FindEngagements;
 import com.engagementledger.engagement.api.SeatView;
 import com.engagementledger.platform.api.RuleViolation;
+import com.engagementledger.platform.console.ConsoleAction;
 import com.engagementledger.platform.console.ConsoleCommands;
 import com.engagementledger.platform.console.FormValues;
 import com.engagementledger.platform.security.Roles;
@@ -186,7 +187,7 @@ public class ReplacementPages {
     public String act(@PathVariable String id, @PathVariable String path,
                       @ModelAttribute("submitted") ReplacementForm form, Model model, RedirectAttributes redirect,
                       HttpServletResponse response) {
-        ReplacementAction action = ReplacementAction.byPath(path)
+        ReplacementAction action = ConsoleAction.byPath(ReplacementAction.class, path)
                 .orElseThrow(() -> RuleViolation.notFound("action", "No replacement action " + path + "."));
         ReplacementView before = find(id)
                 .orElseThrow(() -> RuleViolation.notFound("id", "No replacement with id " + id + "."));
@@ -195,18 +196,13 @@ public class ReplacementPages {
         ConsoleCommands.Outcome outcome = command == null ? ConsoleCommands.Outcome.REFUSED
                 : commands.change(command, errors, action::formField, "candidateId");
         if (outcome.refused()) {
-            model.addAttribute(action.formName(), form);
-            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + action.formName(), errors);
-            model.addAttribute("failedAction", action);
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            ConsoleAction.refused(action, form, errors, model, response);
             return replacement(id, model);
         }
         if (outcome == ConsoleCommands.Outcome.DONE) {
             awaitReadModel(id, before.version());
         }
-        redirect.addFlashAttribute("notice", outcome == ConsoleCommands.Outcome.ALREADY_DONE
-                ? action.title() + ": this form was already sent; it was recorded once."
-                : action.title() + ": done.");
+        redirect.addFlashAttribute("notice", action.notice(outcome));
         return "redirect:/replacements/" + id;
     }
 

@@ -5,7 +5,6 @@ import com.engagementledger.timesheet.api.TimesheetStatus;
 import com.engagementledger.timesheet.api.TimesheetView;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -53,10 +52,6 @@ public enum TimesheetAction implements ConsoleAction {
 
     public boolean hasHours() {
         return fields.contains("hours[0]");
-    }
-
-    public static Optional<TimesheetAction> byPath(String path) {
-        return Arrays.stream(values()).filter(action -> action.path.equals(path)).findFirst();
     }
 
     public static List<TimesheetAction> offered(TimesheetView timesheet) {

@@ -9,6 +9,7 @@ import com.engagementledger.engagement.api.EngagementView;
 import com.engagementledger.engagement.api.FindEngagement;
 import com.engagementledger.engagement.api.FindEngagements;
 import com.engagementledger.platform.api.RuleViolation;
+import com.engagementledger.platform.console.ConsoleAction;
 import com.engagementledger.platform.console.ConsoleCommands;
 import com.engagementledger.platform.console.FormValues;
 import com.engagementledger.platform.security.Roles;
@@ -93,20 +94,31 @@ public class TimesheetPages {
     @GetMapping("/timesheets")
     public String list(@RequestParam(required = false) String engagementId,
                        @RequestParam(required = false) String week, @RequestParam(required = false) String status,
-                       @RequestParam(defaultValue = "0") String page, Model model) {
+                       @RequestParam(defaultValue = "0") String page, Model model, HttpServletResponse response) {
         TimesheetStatus chosen = FormValues.blank(status) ? null : Arrays.stream(TimesheetStatus.values())
                 .filter(value -> value.name().equals(status)).findFirst()
                 .orElseThrow(() -> RuleViolation.malformed("status", "type", "no such status: " + status));
-        String isoWeek = FormValues.blank(week) ? null : IsoWeek.parse("week", week.strip()).toString();
+        String isoWeek = null;
+        if (!FormValues.blank(week)) {
+            try {
+                isoWeek = IsoWeek.parse("week", week.strip()).toString();
+            } catch (RuleViolation notAWeek) {
+                // the filter's mistake next to the filter; the list shows nothing rather than every week
+                model.addAttribute("weekError", notAWeek.getMessage());
+                response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            }
+        }
         int pageNumber = page.matches("[0-9]{1,6}") ? Integer.parseInt(page) : 0;
         String engagement = text(engagementId);
-        TimesheetPage found = gateways.query(new FindTimesheets(engagement, isoWeek, chosen, pageNumber, PAGE_SIZE),
-                ResponseTypes.instanceOf(TimesheetPage.class));
+        TimesheetPage found = model.containsAttribute("weekError")
+                ? new TimesheetPage(List.of(), 0, PAGE_SIZE, 0, 0)
+                : gateways.query(new FindTimesheets(engagement, isoWeek, chosen, pageNumber, PAGE_SIZE),
+                        ResponseTypes.instanceOf(TimesheetPage.class));
         model.addAttribute("timesheets", found);
         model.addAttribute("engagementNames", hourlyEngagements());
         model.addAttribute("statuses", TimesheetStatus.values());
         model.addAttribute("status", chosen == null ? "" : chosen.name());
-        model.addAttribute("week", isoWeek == null ? "" : isoWeek);
+        model.addAttribute("week", isoWeek == null ? FormValues.blank(week) ? "" : week.strip() : isoWeek);
         model.addAttribute("engagementId", engagement == null ? "" : engagement);
         return "timesheets/list";
     }
@@ -203,7 +215,7 @@ public class TimesheetPages {
     public String decide(@PathVariable String id, @PathVariable String path,
                          @ModelAttribute("submitted") TimesheetForm form, Model model, RedirectAttributes redirect,
                          HttpServletResponse response) {
-        TimesheetAction action = TimesheetAction.byPath(path).filter(a -> !a.managerOnly())
+        TimesheetAction action = ConsoleAction.byPath(TimesheetAction.class, path).filter(a -> !a.managerOnly())
                 .orElseThrow(() -> RuleViolation.notFound("action", "No timesheet action " + path + "."));
         return act(id, action, form, model, redirect, response);
     }
@@ -242,14 +254,11 @@ public class TimesheetPages {
         ConsoleCommands.Outcome outcome = errors.hasErrors() ? ConsoleCommands.Outcome.REFUSED
                 : commands.change(command, errors, field);
         if (outcome.refused()) {
-            model.addAttribute(action.formName(), form);
-            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + action.formName(), errors);
-            model.addAttribute("failedAction", action);
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            ConsoleAction.refused(action, form, errors, model, response);
             return timesheet(id, model);
         }
         ConsoleCommands.awaitReadModel(() -> find(id).filter(view -> view.version() > before.version()).isPresent());
-        redirect.addFlashAttribute("notice", action.title() + ": done.");
+        redirect.addFlashAttribute("notice", action.notice(outcome));
         return "redirect:/timesheets/" + id;
     }
 

@@ -28,6 +28,7 @@ import com.engagementledger.engagement.api.IpTrigger;
 import com.engagementledger.engagement.api.KeyDates;
 import com.engagementledger.engagement.api.RateStep;
 import com.engagementledger.engagement.api.SeatView;
+import com.engagementledger.platform.console.ConsoleAction;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -106,8 +107,8 @@ class EngagementActionTest {
         assertThat(WITHDRAW_RATE_CHANGE.formName()).isEqualTo("withdrawRateChange");
         assertThat(RATE_CHANGE.formField("newRate")).isEqualTo("newRate");
         assertThat(RATE_CHANGE.formField("rateChangeId")).as("not a field of this form").isNull();
-        assertThat(EngagementAction.byPath("rate-change")).contains(RATE_CHANGE);
-        assertThat(EngagementAction.byPath("no-such-action")).isEmpty();
+        assertThat(ConsoleAction.byPath(EngagementAction.class, "rate-change")).contains(RATE_CHANGE);
+        assertThat(ConsoleAction.byPath(EngagementAction.class, "no-such-action")).isEmpty();
     }
 
     private static KeyDates dates() {

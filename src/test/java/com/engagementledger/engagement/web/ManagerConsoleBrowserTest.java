@@ -169,6 +169,9 @@ class ManagerConsoleBrowserTest {
             assertThat(page.findElement(By.id("timesheets")).getText()).containsIgnoringCase(isoWeek(today)).containsIgnoringCase("approved").contains("7.50");
             assertThat(browser.seriousAccessibilityViolations()).as("timesheet list").isEmpty();
             browser.screenshot("manager-timesheet-list");
+            page.get(base + "/timesheets?week=2027-W99");
+            assertThat(fieldError(page, "filter-week")).as("a filter's mistake next to the filter")
+                    .contains("not an ISO week");
 
             // a phone's width: the replacement page reads without sideways scrolling
             browser.resize(390, 844);
@@ -209,6 +212,40 @@ class ManagerConsoleBrowserTest {
         JsonNode found = JSON.readTree(ConsolePages.send(base, "GET", "/api/engagements?clientId=" + client,
                 "auditor", null).body());
         assertThat(found.get("totalItems").asLong()).as("one engagement for the form sent twice").isEqualTo(1);
+    }
+
+    @Test
+    void financeDecidesWeeksButNeitherSubmitsNorActsOnEngagements() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String engagementId = hourlyEngagement("fin-" + suffix, "pro-fin-" + suffix, today);
+        JsonNode seat = ConsolePages.getJson(base, "/api/engagements/" + engagementId, "manager").get("seats").get(0);
+        HttpResponse<String> submitted = ConsolePages.send(base, "POST", "/api/timesheets", "manager", """
+                {"engagementId": "%s", "seatId": "%s", "week": "%s", "hours": {"%s": 6}}
+                """.formatted(engagementId, seat.get("seatId").asText(), isoWeek(today), today));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        String timesheetId = JSON.readTree(submitted.body()).get("timesheetId").asText();
+        try (Browser browser = Browser.open(1280, 900)) {
+            WebDriver page = browser.driver();
+            page.get(base + "/engagements/" + engagementId);
+            signIn(page, "finance");
+            assertThat(page.findElements(By.id("actions"))).as("finance reads the engagement, acts on none")
+                    .isEmpty();
+            assertThat(page.findElements(By.partialLinkText("Request a replacement"))).isEmpty();
+            page.get(base + "/timesheets/new?engagementId=" + engagementId);
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> ConsolePages
+                    .send(base, "GET", "/api/timesheets/" + timesheetId, "finance", null).statusCode() == 200);
+            page.get(base + "/timesheets/" + timesheetId);
+            assertThat(page.findElements(By.id("action-resubmit"))).isEmpty();
+            submit(page, page.findElement(By.id("action-dispute")));
+            assertThat(fieldError(page, "dispute-reason")).as("a dispute needs its reason").isNotBlank();
+            fill(page, "dispute-reason", "The client's log shows 4 hours");
+            submit(page, page.findElement(By.id("action-dispute")));
+            assertThat(page.findElement(By.id("timesheet-status")).getText()).isEqualToIgnoringCase("disputed");
+            assertThat(page.findElement(By.tagName("main")).getText()).contains("The client's log shows 4 hours");
+            assertThat(page.findElements(By.id("action-resubmit"))).as("resubmitting is the manager's").isEmpty();
+        }
     }
 
     /** An hourly engagement with one seat, active from {@code from}, proposed through the API. */
