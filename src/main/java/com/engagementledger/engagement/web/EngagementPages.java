@@ -14,6 +14,7 @@ import com.engagementledger.platform.api.RuleViolation;
 import com.engagementledger.platform.security.Roles;
 import com.engagementledger.platform.console.ConsoleAction;
 import com.engagementledger.platform.console.ConsoleCommands;
+import com.engagementledger.platform.console.FormTokens;
 import com.engagementledger.platform.console.FormValues;
 import com.engagementledger.platform.web.BrowserPages;
 import com.engagementledger.platform.web.Gateways;
@@ -126,7 +127,11 @@ public class EngagementPages {
 
     @GetMapping("/engagements/new")
     @RolesAllowed(Roles.ACCOUNT_MANAGER)
-    public String proposalForm(Model model) {
+    public String proposalForm(Model model, jakarta.servlet.http.HttpServletRequest request) {
+        String withToken = FormTokens.inAddress(request);
+        if (withToken != null) {
+            return withToken;
+        }
         model.addAttribute("proposal", new ProposalForm());
         model.addAttribute("billingModels", BillingModel.values());
         return "engagements/new";

@@ -13,6 +13,7 @@ import com.engagementledger.engagement.api.SeatView;
 import com.engagementledger.platform.api.RuleViolation;
 import com.engagementledger.platform.console.ConsoleAction;
 import com.engagementledger.platform.console.ConsoleCommands;
+import com.engagementledger.platform.console.FormTokens;
 import com.engagementledger.platform.console.FormValues;
 import com.engagementledger.platform.security.Roles;
 import com.engagementledger.platform.web.BrowserPages;
@@ -134,7 +135,11 @@ public class ReplacementPages {
     @GetMapping("/replacements/new")
     @RolesAllowed(Roles.ACCOUNT_MANAGER)
     public String requestForm(@RequestParam String engagementId, @RequestParam(required = false) String seatId,
-                              Model model) {
+                              Model model, jakarta.servlet.http.HttpServletRequest http) {
+        String withToken = FormTokens.inAddress(http);
+        if (withToken != null) {
+            return withToken;
+        }
         ReplacementForm form = new ReplacementForm();
         form.setEngagementId(engagementId);
         form.setSeatId(seatId);

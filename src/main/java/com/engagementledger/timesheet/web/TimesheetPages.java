@@ -11,6 +11,7 @@ import com.engagementledger.engagement.api.FindEngagements;
 import com.engagementledger.platform.api.RuleViolation;
 import com.engagementledger.platform.console.ConsoleAction;
 import com.engagementledger.platform.console.ConsoleCommands;
+import com.engagementledger.platform.console.FormTokens;
 import com.engagementledger.platform.console.FormValues;
 import com.engagementledger.platform.security.Roles;
 import com.engagementledger.platform.time.Today;
@@ -155,7 +156,11 @@ public class TimesheetPages {
     @RolesAllowed(Roles.ACCOUNT_MANAGER)
     public String entryForm(@RequestParam(required = false) String engagementId,
                             @RequestParam(required = false) String seatId, @RequestParam(required = false) String week,
-                            Model model) {
+                            Model model, jakarta.servlet.http.HttpServletRequest http) {
+        String withToken = FormTokens.inAddress(http);
+        if (withToken != null) {
+            return withToken;
+        }
         TimesheetForm form = new TimesheetForm();
         form.setEngagementId(text(engagementId));
         form.setSeatId(text(seatId));

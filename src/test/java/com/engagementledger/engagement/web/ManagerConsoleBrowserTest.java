@@ -190,13 +190,7 @@ class ManagerConsoleBrowserTest {
             WebDriver page = browser.driver();
             page.get(base + "/engagements/new");
             signIn(page, "manager");
-            fill(page, "clientId", client);
-            fill(page, "clientName", "Twice Company");
-            fill(page, "roleTitle", "Analyst");
-            fill(page, "seats-0-professionalId", "pro-" + client);
-            fill(page, "seats-0-professionalName", "Tom Twice");
-            fill(page, "seats-0-rate", "5000.00");
-            fillDate(page, "seats-0-startDate", today.plusDays(7));
+            fillProposal(page, client);
             assertThat(page.findElement(By.name("formToken")).getAttribute("value")).isNotBlank();
             // the form as the browser sends it, twice with the same token (a double click, or back and send again)
             Object statuses = ((JavascriptExecutor) page).executeAsyncScript("""
@@ -209,9 +203,49 @@ class ManagerConsoleBrowserTest {
             assertThat(statuses).as("both answered with a redirect, not an error")
                     .isEqualTo(List.of("opaqueredirect:0", "opaqueredirect:0"));
         }
-        JsonNode found = JSON.readTree(ConsolePages.send(base, "GET", "/api/engagements?clientId=" + client,
-                "auditor", null).body());
-        assertThat(found.get("totalItems").asLong()).as("one engagement for the form sent twice").isEqualTo(1);
+        assertThat(engagementsOf(client)).as("one engagement for the form sent twice").isEqualTo(1);
+    }
+
+    @Test
+    void goingBackToASentProposalAndSendingItAgainProposesNothingMore() throws Exception {
+        String client = "back-" + UUID.randomUUID().toString().substring(0, 8);
+        try (Browser browser = Browser.open(1280, 900)) {
+            WebDriver page = browser.driver();
+            page.get(base + "/engagements/new");
+            signIn(page, "manager");
+            fillProposal(page, client);
+            String token = page.findElement(By.name("formToken")).getAttribute("value");
+            assertThat(page.getCurrentUrl()).as("the form's token is in its address").contains("formToken=" + token);
+            submit(page);
+            waiting(page).until(driver -> !driver.findElements(By.id("engagement-status")).isEmpty());
+            String proposed = page.getCurrentUrl();
+
+            page.navigate().back();
+            waiting(page).until(driver -> !driver.findElements(By.name("formToken")).isEmpty());
+            assertThat(page.findElement(By.name("formToken")).getAttribute("value")).isEqualTo(token);
+            fillProposal(page, client);
+            submit(page);
+            waiting(page).until(driver -> !driver.findElements(By.id("engagement-status")).isEmpty());
+            assertThat(page.getCurrentUrl()).as("the engagement the form proposed").isEqualTo(proposed);
+            assertThat(page.findElement(By.cssSelector(".message.notice")).getText())
+                    .isEqualTo("This proposal was already sent; it was made once.");
+        }
+        assertThat(engagementsOf(client)).isEqualTo(1);
+    }
+
+    private static void fillProposal(WebDriver page, String client) {
+        fill(page, "clientId", client);
+        fill(page, "clientName", "Twice Company");
+        fill(page, "roleTitle", "Analyst");
+        fill(page, "seats-0-professionalId", "pro-" + client);
+        fill(page, "seats-0-professionalName", "Tom Twice");
+        fill(page, "seats-0-rate", "5000.00");
+        fillDate(page, "seats-0-startDate", today.plusDays(7));
+    }
+
+    private static long engagementsOf(String client) throws Exception {
+        return JSON.readTree(ConsolePages.send(base, "GET", "/api/engagements?clientId=" + client, "auditor", null)
+                .body()).get("totalItems").asLong();
     }
 
     @Test
