@@ -44,6 +44,10 @@ public interface ConsoleAction {
         model.addAttribute(action.formName(), form);
         model.addAttribute(org.springframework.validation.BindingResult.MODEL_KEY_PREFIX + action.formName(), errors);
         model.addAttribute("failedAction", action);
+        // for a page that no longer offers the action (its state changed meanwhile): the refusal in words
+        model.addAttribute("refusal", action.title() + " was refused: " + errors.getAllErrors().stream()
+                .map(org.springframework.context.support.DefaultMessageSourceResolvable::getDefaultMessage)
+                .collect(java.util.stream.Collectors.joining("; ")));
         response.setStatus(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY.value());
     }
 

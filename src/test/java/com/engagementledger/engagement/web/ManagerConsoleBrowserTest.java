@@ -100,6 +100,14 @@ class ManagerConsoleBrowserTest {
                     .contains("Withdraw a scheduled rate change");
             browser.screenshot("manager-engagement-actions");
 
+            // an action the state does not allow (as a stale page would send it): the aggregate's refusal, in words
+            ((JavascriptExecutor) page).executeScript("const form = document.querySelector('#action-pause form');"
+                    + " form.action = form.action.replace('/actions/pause', '/actions/resume'); form.submit();");
+            waiting(page).until(driver -> !driver.findElements(By.id("refusal")).isEmpty());
+            assertThat(page.findElement(By.id("refusal")).getText()).startsWith("Resume billing was refused: ")
+                    .contains("Cannot resume");
+            assertThat(page.findElement(By.id("engagement-status")).getText()).isEqualToIgnoringCase("active");
+
             // a replacement requested from the seat, and its SLA clock
             page.findElement(By.partialLinkText("Request a replacement for")).click();
             waiting(page).until(driver -> driver.getCurrentUrl().contains("/replacements/new"));
