@@ -198,7 +198,11 @@ public class ReplacementPages {
                 .orElseThrow(() -> RuleViolation.notFound("id", "No replacement with id " + id + "."));
         BindingResult errors = new BeanPropertyBindingResult(form, action.formName());
         Object command = command(action, id, form, errors);
+        // the same candidate form sent again (its token derives the same candidate id): proposed once already
+        boolean proposedAlready = command instanceof ProposeCandidate propose && before.candidates().stream()
+                .anyMatch(candidate -> candidate.candidateId().equals(propose.candidateId()));
         ConsoleCommands.Outcome outcome = command == null ? ConsoleCommands.Outcome.REFUSED
+                : proposedAlready ? ConsoleCommands.Outcome.ALREADY_DONE
                 : commands.change(command, errors, action::formField, "candidateId");
         if (outcome.refused()) {
             ConsoleAction.refused(action, form, errors, model, response);
