@@ -147,6 +147,9 @@ class ManagerConsoleBrowserTest {
             page.get(base + "/replacements?engagementId=" + engagementId);
             assertThat(page.findElement(By.id("replacements")).getText()).contains("Replacing Paula Hours",
                     "attrition, free", "business days left");
+            page.get(base + "/replacements");
+            assertThat(page.findElement(By.id("replacements")).getText()).as("the demo's replacements beside ours")
+                    .contains("Replacing Paula Hours", "Replacing Anna Kowalski");
             assertThat(browser.seriousAccessibilityViolations()).as("replacement list").isEmpty();
             browser.screenshot("manager-replacement-list");
 
@@ -175,6 +178,9 @@ class ManagerConsoleBrowserTest {
 
             page.get(base + "/timesheets?engagementId=" + engagementId);
             assertThat(page.findElement(By.id("timesheets")).getText()).containsIgnoringCase(isoWeek(today)).containsIgnoringCase("approved").contains("7.50");
+            page.get(base + "/timesheets");
+            assertThat(page.findElements(By.cssSelector("#timesheets tbody tr")).size()).as("the demo's weeks too")
+                    .isGreaterThan(1);
             assertThat(browser.seriousAccessibilityViolations()).as("timesheet list").isEmpty();
             browser.screenshot("manager-timesheet-list");
             page.get(base + "/timesheets?week=2027-W99");
