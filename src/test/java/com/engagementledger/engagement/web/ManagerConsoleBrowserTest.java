@@ -131,7 +131,7 @@ class ManagerConsoleBrowserTest {
             fill(page, "proposeCandidate-professionalId", "pro-cand-" + suffix);
             fill(page, "proposeCandidate-professionalName", "Carla Candidate");
             submit(page, page.findElement(By.cssSelector("#action-propose-candidate form")));
-            assertThat(page.findElement(By.id("candidates")).getText()).contains("Carla Candidate", "proposed");
+            assertThat(candidateStatus(page, "Carla Candidate")).isEqualToIgnoringCase("proposed");
             assertThat(page.findElement(By.id("replacement-status")).getText())
                     .isEqualToIgnoringCase("candidate proposed");
             openAction(page, "reject-candidate");
@@ -139,14 +139,28 @@ class ManagerConsoleBrowserTest {
             assertThat(fieldError(page, "rejectCandidate-reason")).isNotBlank();
             fill(page, "rejectCandidate-reason", "Not available before May");
             submit(page, page.findElement(By.cssSelector("#action-reject-candidate form")));
-            assertThat(page.findElement(By.id("candidates")).getText()).contains("rejected", "Not available before May");
+            assertThat(candidateStatus(page, "Carla Candidate")).isEqualToIgnoringCase("rejected");
+            assertThat(page.findElement(By.id("candidates")).getText()).contains("Not available before May");
             assertThat(page.findElement(By.id("sla-state")).getText()).as("the clock runs on").contains("left");
             assertThat(browser.seriousAccessibilityViolations()).as("replacement page").isEmpty();
             browser.screenshot("manager-replacement");
 
+            // the next candidate accepted: the overlap starts tomorrow and the SLA clock stops in time
+            fill(page, "proposeCandidate-professionalId", "pro-next-" + suffix);
+            fill(page, "proposeCandidate-professionalName", "Nico Next");
+            submit(page, page.findElement(By.cssSelector("#action-propose-candidate form")));
+            fillDate(page, "acceptCandidate-startDate", today.plusDays(1));
+            submit(page, page.findElement(By.cssSelector("#action-accept-candidate form")));
+            assertThat(page.findElement(By.id("replacement-status")).getText())
+                    .isEqualToIgnoringCase("candidate accepted");
+            assertThat(page.findElement(By.id("sla-state")).getText()).isEqualTo("Stopped within the SLA.");
+            assertThat(candidateStatus(page, "Nico Next")).isEqualToIgnoringCase("accepted");
+            assertThat(page.findElements(By.cssSelector("#actions summary")).stream().map(WebElement::getText))
+                    .containsExactly("Complete the replacement today", "Withdraw the replacement");
+
             page.get(base + "/replacements?engagementId=" + engagementId);
             assertThat(page.findElement(By.id("replacements")).getText()).contains("Replacing Paula Hours",
-                    "attrition, free", "business days left");
+                    "attrition, free", "Stopped within the SLA.");
             page.get(base + "/replacements");
             assertThat(page.findElement(By.id("replacements")).getText()).as("the demo's replacements beside ours")
                     .contains("Replacing Paula Hours", "Replacing Anna Kowalski");
@@ -313,6 +327,13 @@ class ManagerConsoleBrowserTest {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> "ACTIVE".equals(
                 ConsolePages.getJson(base, "/api/engagements/" + id, "manager").get("status").asText()));
         return id;
+    }
+
+    /** The status cell of the candidate's row. */
+    private static String candidateStatus(WebDriver page, String name) {
+        return page.findElements(By.cssSelector("#candidates tbody tr")).stream()
+                .filter(row -> row.getText().contains(name)).findFirst().orElseThrow()
+                .findElements(By.tagName("td")).get(1).getText();
     }
 
     private static void openAction(WebDriver page, String path) {
