@@ -46,35 +46,21 @@ public enum EngagementAction implements ConsoleAction {
             Map.entry("professionalName", "Professional name"), Map.entry("rate", "Rate"),
             Map.entry("newRate", "New rate"), Map.entry("rateChangeId", "Scheduled rate change"));
 
-    private final String path;
-    private final String title;
+    private final Form form;
     private final String button;
-    private final List<String> fields;
 
     EngagementAction(String path, String title, String button, String... fields) {
-        this.path = path;
-        this.title = title;
+        this.form = new Form(path, title, List.of(fields));
         this.button = button;
-        this.fields = List.of(fields);
     }
 
     @Override
-    public String path() {
-        return path;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public Form form() {
+        return form;
     }
 
     public String button() {
         return button;
-    }
-
-    @Override
-    public List<String> fields() {
-        return fields;
     }
 
     public String label(String field) {

@@ -11,11 +11,23 @@ import java.util.Optional;
  */
 public interface ConsoleAction {
 
-    String path();
+    /** What every action form has: where it posts ({@code .../actions/{path}}), its title, its fields. */
+    record Form(String path, String title, List<String> fields) {
+    }
 
-    String title();
+    Form form();
 
-    List<String> fields();
+    default String path() {
+        return form().path();
+    }
+
+    default String title() {
+        return form().title();
+    }
+
+    default List<String> fields() {
+        return form().fields();
+    }
 
     default String formName() {
         StringBuilder name = new StringBuilder();

@@ -21,29 +21,15 @@ public enum ReplacementAction implements ConsoleAction {
     COMPLETE("complete", "Complete the replacement today"),
     WITHDRAW("withdraw", "Withdraw the replacement", "reason");
 
-    private final String path;
-    private final String title;
-    private final List<String> fields;
+    private final Form form;
 
     ReplacementAction(String path, String title, String... fields) {
-        this.path = path;
-        this.title = title;
-        this.fields = List.of(fields);
+        this.form = new Form(path, title, List.of(fields));
     }
 
     @Override
-    public String path() {
-        return path;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public List<String> fields() {
-        return fields;
+    public Form form() {
+        return form;
     }
 
     /** The candidate waiting for a decision, if any. */

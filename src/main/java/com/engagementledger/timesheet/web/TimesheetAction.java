@@ -19,30 +19,16 @@ public enum TimesheetAction implements ConsoleAction {
     RESUBMIT("resubmit", "Resubmit the week", Days.HOURS),
     CORRECT("correct", "Correct the approved week", Days.HOURS, "reason");
 
-    private final String path;
-    private final String title;
-    private final List<String> fields;
+    private final Form form;
 
     TimesheetAction(String path, String title, String... fields) {
-        this.path = path;
-        this.title = title;
-        this.fields = Arrays.stream(fields).flatMap(f -> f.equals(Days.HOURS) ? dayFields().stream() : Stream.of(f))
-                .toList();
+        this.form = new Form(path, title, Arrays.stream(fields)
+                .flatMap(f -> f.equals(Days.HOURS) ? dayFields().stream() : Stream.of(f)).toList());
     }
 
     @Override
-    public String path() {
-        return path;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public List<String> fields() {
-        return fields;
+    public Form form() {
+        return form;
     }
 
     /** Whether an account manager only may take it (the API's controller declares the same). */
@@ -51,7 +37,7 @@ public enum TimesheetAction implements ConsoleAction {
     }
 
     public boolean hasHours() {
-        return fields.contains("hours[0]");
+        return fields().contains("hours[0]");
     }
 
     public static List<TimesheetAction> offered(TimesheetView timesheet) {
