@@ -5,9 +5,13 @@ import com.engagementledger.engagement.api.EngagementView;
 import com.engagementledger.engagement.api.KeyDates;
 import com.engagementledger.engagement.api.SeatView;
 import com.engagementledger.platform.console.ConsoleAction;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The actions an account manager takes on an engagement's page, each a form of a few fields that sends the same
@@ -114,13 +118,13 @@ public enum EngagementAction implements ConsoleAction {
                         .map(step -> new ScheduledRate(seat.seatId(), seat.professionalName(), step.rateChangeId(),
                                 step.rate(), step.effectiveDate())))
                 // a change for every seat is listed under each of them: offer it once
-                .collect(java.util.stream.Collectors.toMap(ScheduledRate::rateChangeId, rate -> rate,
-                        (first, same) -> first, java.util.LinkedHashMap::new))
+                .collect(Collectors.toMap(ScheduledRate::rateChangeId, rate -> rate, (first, same) -> first,
+                        LinkedHashMap::new))
                 .values().stream().toList();
     }
 
     /** A scheduled rate change as a withdrawal form offers it. */
-    public record ScheduledRate(String seatId, String professionalName, String rateChangeId,
-                                java.math.BigDecimal rate, java.time.LocalDate effectiveDate) {
+    public record ScheduledRate(String seatId, String professionalName, String rateChangeId, BigDecimal rate,
+                                LocalDate effectiveDate) {
     }
 }

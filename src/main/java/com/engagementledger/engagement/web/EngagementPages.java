@@ -1,5 +1,7 @@
 package com.engagementledger.engagement.web;
 
+import static com.engagementledger.platform.console.FormValues.text;
+
 import com.engagementledger.audit.api.AggregateHistory;
 import com.engagementledger.audit.api.AuditEventItem;
 import com.engagementledger.audit.api.FindAggregateHistory;
@@ -11,15 +13,17 @@ import com.engagementledger.engagement.api.FindEngagement;
 import com.engagementledger.engagement.api.FindEngagements;
 import com.engagementledger.engagement.api.ProposeEngagement;
 import com.engagementledger.platform.api.RuleViolation;
-import com.engagementledger.platform.security.Roles;
 import com.engagementledger.platform.console.ConsoleAction;
 import com.engagementledger.platform.console.ConsoleCommands;
 import com.engagementledger.platform.console.FormTokens;
 import com.engagementledger.platform.console.FormValues;
+import com.engagementledger.platform.security.Roles;
 import com.engagementledger.platform.web.BrowserPages;
 import com.engagementledger.platform.web.Gateways;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -87,8 +91,8 @@ public class EngagementPages {
                 .filter(value -> value.name().equals(status)).findFirst()
                 .orElseThrow(() -> RuleViolation.malformed("status", "type", "no such status: " + status));
         int pageNumber = page.matches("[0-9]{1,6}") ? Integer.parseInt(page) : 0;
-        EngagementPage found = gateways.query(new FindEngagements(chosen, FormValues.blank(client) ? null : client.strip(),
-                FormValues.blank(q) ? null : q.strip(), pageNumber, PAGE_SIZE), ResponseTypes.instanceOf(EngagementPage.class));
+        EngagementPage found = gateways.query(new FindEngagements(chosen, FormValues.text(client),
+                FormValues.text(q), pageNumber, PAGE_SIZE), ResponseTypes.instanceOf(EngagementPage.class));
         model.addAttribute("engagements", found);
         model.addAttribute("statuses", EngagementStatus.values());
         model.addAttribute("status", chosen == null ? "" : chosen.name());
@@ -127,7 +131,7 @@ public class EngagementPages {
 
     @GetMapping("/engagements/new")
     @RolesAllowed(Roles.ACCOUNT_MANAGER)
-    public String proposalForm(Model model, jakarta.servlet.http.HttpServletRequest request) {
+    public String proposalForm(Model model, HttpServletRequest request) {
         String withToken = FormTokens.inAddress(request);
         if (withToken != null) {
             return withToken;
@@ -140,7 +144,7 @@ public class EngagementPages {
     @PostMapping("/engagements")
     @RolesAllowed(Roles.ACCOUNT_MANAGER)
     public String propose(@ModelAttribute("proposal") ProposalForm form, BindingResult errors, Model model,
-                          RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+                          RedirectAttributes redirect, HttpServletResponse response) {
         model.addAttribute("billingModels", BillingModel.values());
         ProposeEngagementRequest request = request(form, errors);
         // the API's bean validation, on every field that could be read (one message per field)
@@ -169,7 +173,7 @@ public class EngagementPages {
     @RolesAllowed(Roles.ACCOUNT_MANAGER)
     public String act(@PathVariable String id, @PathVariable String path,
                       @ModelAttribute("submitted") EngagementActionForm form, Authentication caller, Model model,
-                      RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+                      RedirectAttributes redirect, HttpServletResponse response) {
         EngagementAction action = ConsoleAction.byPath(EngagementAction.class, path)
                 .orElseThrow(() -> RuleViolation.notFound("action", "No engagement action " + path + "."));
         EngagementView before = find(id)
@@ -215,9 +219,9 @@ public class EngagementPages {
         }
         TermsRequest terms = trialDays == null ? null
                 : new TermsRequest(null, null, null, null, trialDays, null, null, null, null, null, null);
-        return new ProposeEngagementRequest(FormValues.text(form.getClientId()), FormValues.text(form.getClientName()),
-                FormValues.text(form.getRoleTitle()), FormValues.text(form.getCurrency()), billingModel,
-                List.of(new SeatRequest(FormValues.text(seat.getProfessionalId()), FormValues.text(seat.getProfessionalName()), rate,
+        return new ProposeEngagementRequest(text(form.getClientId()), text(form.getClientName()),
+                text(form.getRoleTitle()), text(form.getCurrency()), billingModel,
+                List.of(new SeatRequest(text(seat.getProfessionalId()), text(seat.getProfessionalName()), rate,
                         startDate)), terms);
     }
 

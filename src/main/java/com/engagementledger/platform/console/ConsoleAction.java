@@ -1,8 +1,14 @@
 package com.engagementledger.platform.console;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 
 /**
  * One action a console page offers as a small form (ADR 0041): posted to {@code .../actions/{path}}, its fields named
@@ -51,16 +57,16 @@ public interface ConsoleAction {
      * Shows a form again with the mistakes that refused it: the form under its name, with its errors, marked as the
      * one that failed (its page opens it), and answered 422.
      */
-    static void refused(ConsoleAction action, Object form, org.springframework.validation.BindingResult errors,
-                        org.springframework.ui.Model model, jakarta.servlet.http.HttpServletResponse response) {
+    static void refused(ConsoleAction action, Object form, BindingResult errors, Model model,
+                        HttpServletResponse response) {
         model.addAttribute(action.formName(), form);
-        model.addAttribute(org.springframework.validation.BindingResult.MODEL_KEY_PREFIX + action.formName(), errors);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + action.formName(), errors);
         model.addAttribute("failedAction", action);
         // for a page that no longer offers the action (its state changed meanwhile): the refusal in words
         model.addAttribute("refusal", action.title() + " was refused: " + errors.getAllErrors().stream()
-                .map(org.springframework.context.support.DefaultMessageSourceResolvable::getDefaultMessage)
-                .collect(java.util.stream.Collectors.joining("; ")));
-        response.setStatus(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY.value());
+                .map(DefaultMessageSourceResolvable::getDefaultMessage)
+                .collect(Collectors.joining("; ")));
+        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
     }
 
     /** The notice shown after the action's form was sent. */

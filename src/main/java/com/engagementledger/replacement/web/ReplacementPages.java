@@ -34,6 +34,7 @@ import com.engagementledger.replacement.api.SlaClock;
 import com.engagementledger.replacement.api.WithdrawReplacement;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import java.time.Clock;
@@ -135,7 +136,7 @@ public class ReplacementPages {
     @GetMapping("/replacements/new")
     @RolesAllowed(Roles.ACCOUNT_MANAGER)
     public String requestForm(@RequestParam String engagementId, @RequestParam(required = false) String seatId,
-                              Model model, jakarta.servlet.http.HttpServletRequest http) {
+                              Model model, HttpServletRequest http) {
         String withToken = FormTokens.inAddress(http);
         if (withToken != null) {
             return withToken;

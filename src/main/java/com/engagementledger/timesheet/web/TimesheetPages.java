@@ -31,6 +31,7 @@ import com.engagementledger.timesheet.api.TimesheetStatus;
 import com.engagementledger.timesheet.api.TimesheetView;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
@@ -156,7 +157,7 @@ public class TimesheetPages {
     @RolesAllowed(Roles.ACCOUNT_MANAGER)
     public String entryForm(@RequestParam(required = false) String engagementId,
                             @RequestParam(required = false) String seatId, @RequestParam(required = false) String week,
-                            Model model, jakarta.servlet.http.HttpServletRequest http) {
+                            Model model, HttpServletRequest http) {
         String withToken = FormTokens.inAddress(http);
         if (withToken != null) {
             return withToken;

@@ -191,7 +191,8 @@ class ManagerConsoleBrowserTest {
             assertThat(page.findElements(By.id("action-correct"))).as("an approved week is corrected").hasSize(1);
 
             page.get(base + "/timesheets?engagementId=" + engagementId);
-            assertThat(page.findElement(By.id("timesheets")).getText()).containsIgnoringCase(isoWeek(today)).containsIgnoringCase("approved").contains("7.50");
+            assertThat(page.findElement(By.id("timesheets")).getText()).contains(isoWeek(today), "7.50")
+                    .containsIgnoringCase("approved");
             page.get(base + "/timesheets");
             assertThat(page.findElements(By.cssSelector("#timesheets tbody tr")).size()).as("the demo's weeks too")
                     .isGreaterThan(1);
@@ -224,8 +225,9 @@ class ManagerConsoleBrowserTest {
             Object statuses = ((JavascriptExecutor) page).executeAsyncScript("""
                     const done = arguments[arguments.length - 1];
                     const form = document.querySelector('main form');
-                    const send = () => fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form)),
-                        credentials: 'same-origin', redirect: 'manual'}).then(r => r.type + ':' + r.status);
+                    const send = () => fetch(form.action, {method: 'POST',
+                        body: new URLSearchParams(new FormData(form)), credentials: 'same-origin', redirect: 'manual'})
+                        .then(r => r.type + ':' + r.status);
                     send().then(first => send().then(second => done([first, second])));
                     """);
             assertThat(statuses).as("both answered with a redirect, not an error")
