@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -67,6 +68,12 @@ public final class ConsolePages {
                 return false;
             } catch (StaleElementReferenceException reloaded) {
                 return true;
+            } catch (WebDriverException reloading) {
+                // asked while the new page replaces the old one, Chromium may answer this instead of "stale"
+                if (String.valueOf(reloading.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw reloading;
             }
         });
     }

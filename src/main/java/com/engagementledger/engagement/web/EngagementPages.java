@@ -1,5 +1,7 @@
 package com.engagementledger.engagement.web;
 
+import static com.engagementledger.platform.console.FormValues.text;
+
 import com.engagementledger.audit.api.AggregateHistory;
 import com.engagementledger.audit.api.AuditEventItem;
 import com.engagementledger.audit.api.FindAggregateHistory;
@@ -11,30 +13,33 @@ import com.engagementledger.engagement.api.FindEngagement;
 import com.engagementledger.engagement.api.FindEngagements;
 import com.engagementledger.engagement.api.ProposeEngagement;
 import com.engagementledger.platform.api.RuleViolation;
-import com.engagementledger.platform.api.RuleViolationDetails;
+import com.engagementledger.platform.console.ConsoleAction;
+import com.engagementledger.platform.console.ConsoleCommands;
+import com.engagementledger.platform.console.FormTokens;
+import com.engagementledger.platform.console.FormValues;
 import com.engagementledger.platform.security.Roles;
 import com.engagementledger.platform.web.BrowserPages;
 import com.engagementledger.platform.web.Gateways;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.NoHandlerForQueryException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -62,34 +67,37 @@ public class EngagementPages {
     private static final Set<String> FORM_FIELDS = Set.of("clientId", "clientName", "roleTitle", "currency",
             "billingModel", "trialDays", "seats[0].professionalId", "seats[0].professionalName", "seats[0].rate",
             "seats[0].startDate");
-    /** How long a new proposal may take to reach the read model before its page is shown anyway. */
-    private static final long READ_MODEL_WAIT_MILLIS = 5_000;
 
     private final Gateways gateways;
     private final Proposals proposals;
     private final Validator validator;
+    private final ConsoleCommands commands;
+    private final EngagementActions actions;
 
-    public EngagementPages(Gateways gateways, Proposals proposals, Validator validator) {
+    public EngagementPages(Gateways gateways, Proposals proposals, Validator validator, ConsoleCommands commands,
+                           EngagementActions actions) {
         this.gateways = gateways;
         this.proposals = proposals;
         this.validator = validator;
+        this.commands = commands;
+        this.actions = actions;
     }
 
     @GetMapping("/engagements")
     public String list(@RequestParam(required = false) String status, @RequestParam(required = false) String client,
                        @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") String page,
                        Model model) {
-        EngagementStatus chosen = blank(status) ? null : Arrays.stream(EngagementStatus.values())
+        EngagementStatus chosen = FormValues.blank(status) ? null : Arrays.stream(EngagementStatus.values())
                 .filter(value -> value.name().equals(status)).findFirst()
                 .orElseThrow(() -> RuleViolation.malformed("status", "type", "no such status: " + status));
         int pageNumber = page.matches("[0-9]{1,6}") ? Integer.parseInt(page) : 0;
-        EngagementPage found = gateways.query(new FindEngagements(chosen, blank(client) ? null : client.strip(),
-                blank(q) ? null : q.strip(), pageNumber, PAGE_SIZE), ResponseTypes.instanceOf(EngagementPage.class));
+        EngagementPage found = gateways.query(new FindEngagements(chosen, FormValues.text(client),
+                FormValues.text(q), pageNumber, PAGE_SIZE), ResponseTypes.instanceOf(EngagementPage.class));
         model.addAttribute("engagements", found);
         model.addAttribute("statuses", EngagementStatus.values());
         model.addAttribute("status", chosen == null ? "" : chosen.name());
-        model.addAttribute("client", blank(client) ? "" : client.strip());
-        model.addAttribute("q", blank(q) ? "" : q.strip());
+        model.addAttribute("client", FormValues.blank(client) ? "" : client.strip());
+        model.addAttribute("q", FormValues.blank(q) ? "" : q.strip());
         return "engagements/list";
     }
 
@@ -98,6 +106,16 @@ public class EngagementPages {
         EngagementView engagement = find(id)
                 .orElseThrow(() -> RuleViolation.notFound("id", "No engagement with id " + id + "."));
         model.addAttribute("engagement", engagement);
+        List<EngagementAction> offered = EngagementAction.offered(engagement);
+        model.addAttribute("actions", offered);
+        for (EngagementAction action : offered) {
+            if (!model.containsAttribute(action.formName())) {
+                model.addAttribute(action.formName(), new EngagementActionForm());
+            }
+        }
+        model.addAttribute("releasableSeats", EngagementAction.releasable(engagement));
+        model.addAttribute("releasedSeats", EngagementAction.released(engagement));
+        model.addAttribute("scheduledRateChanges", EngagementAction.scheduledRateChanges(engagement));
         try {
             AggregateHistory history = gateways.query(new FindAggregateHistory("engagement", id, TIMELINE_LIMIT,
                             caller.getName(), roles(caller), "GET /engagements/{id}"),
@@ -113,7 +131,11 @@ public class EngagementPages {
 
     @GetMapping("/engagements/new")
     @RolesAllowed(Roles.ACCOUNT_MANAGER)
-    public String proposalForm(Model model) {
+    public String proposalForm(Model model, HttpServletRequest request) {
+        String withToken = FormTokens.inAddress(request);
+        if (withToken != null) {
+            return withToken;
+        }
         model.addAttribute("proposal", new ProposalForm());
         model.addAttribute("billingModels", BillingModel.values());
         return "engagements/new";
@@ -122,44 +144,60 @@ public class EngagementPages {
     @PostMapping("/engagements")
     @RolesAllowed(Roles.ACCOUNT_MANAGER)
     public String propose(@ModelAttribute("proposal") ProposalForm form, BindingResult errors, Model model,
-                          RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+                          RedirectAttributes redirect, HttpServletResponse response) {
         model.addAttribute("billingModels", BillingModel.values());
         ProposeEngagementRequest request = request(form, errors);
         // the API's bean validation, on every field that could be read (one message per field)
-        for (ConstraintViolation<ProposeEngagementRequest> violation : validator.validate(request)) {
-            String field = formField(violation.getPropertyPath().toString());
-            if (field == null || !errors.hasFieldErrors(field)) {
-                reject(errors, violation.getPropertyPath().toString(), violation.getMessage());
-            }
-        }
-        String engagementId = null;
-        if (!errors.hasErrors()) {
-            ProposeEngagement command = proposals.command(request);
-            try {
-                gateways.send(command);
-                engagementId = command.engagementId();
-            } catch (RuleViolation violation) {
-                reject(errors, violation.field(), violation.getMessage());
-            } catch (CommandExecutionException refused) {
-                // the aggregate's rule violation, as the command bus hands it back
-                RuleViolationDetails details = refused.<RuleViolationDetails>getDetails().orElseThrow(() -> refused);
-                reject(errors, details.field(), details.message());
-            }
-        }
-        if (engagementId == null) {
+        FormValues.validate(validator, request, errors, EngagementPages::formField);
+        if (errors.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return "engagements/new";
         }
-        awaitReadModel(engagementId);
-        redirect.addFlashAttribute("notice", "Engagement proposed for " + form.getClientName() + ".");
+        ProposeEngagement command = proposals.command(request);
+        String engagementId = command.engagementId();
+        // the same form sent again (its token derives the same id): the engagement it proposed, not a second one
+        ConsoleCommands.Outcome outcome = find(engagementId).isPresent() ? ConsoleCommands.Outcome.ALREADY_DONE
+                : commands.create(command, errors, EngagementPages::formField);
+        if (outcome.refused()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return "engagements/new";
+        }
+        awaitReadModel(engagementId, -1);
+        redirect.addFlashAttribute("notice", outcome == ConsoleCommands.Outcome.ALREADY_DONE
+                ? "This proposal was already sent; it was made once."
+                : "Engagement proposed for " + form.getClientName() + ".");
         return "redirect:/engagements/" + engagementId;
+    }
+
+    @PostMapping("/engagements/{id}/actions/{path}")
+    @RolesAllowed(Roles.ACCOUNT_MANAGER)
+    public String act(@PathVariable String id, @PathVariable String path,
+                      @ModelAttribute("submitted") EngagementActionForm form, Authentication caller, Model model,
+                      RedirectAttributes redirect, HttpServletResponse response) {
+        EngagementAction action = ConsoleAction.byPath(EngagementAction.class, path)
+                .orElseThrow(() -> RuleViolation.notFound("action", "No engagement action " + path + "."));
+        EngagementView before = find(id)
+                .orElseThrow(() -> RuleViolation.notFound("id", "No engagement with id " + id + "."));
+        BindingResult errors = new BeanPropertyBindingResult(form, action.formName());
+        Object command = actions.command(action, id, form, errors);
+        ConsoleCommands.Outcome outcome = command == null ? ConsoleCommands.Outcome.REFUSED
+                : commands.change(command, errors, action::formField, EngagementActions.newIds(action));
+        if (outcome.refused()) {
+            ConsoleAction.refused(action, form, errors, model, response);
+            return engagement(id, caller, model);
+        }
+        if (outcome == ConsoleCommands.Outcome.DONE) {
+            awaitReadModel(id, before.version());
+        }
+        redirect.addFlashAttribute("notice", action.notice(outcome));
+        return "redirect:/engagements/" + id;
     }
 
     /** The form as the API's request; what cannot be read is rejected on its field and left out. */
     private static ProposeEngagementRequest request(ProposalForm form, BindingResult errors) {
         SeatForm seat = form.getSeats().isEmpty() ? new SeatForm() : form.getSeats().get(0);
         BillingModel billingModel = null;
-        if (blank(form.getBillingModel())) {
+        if (FormValues.blank(form.getBillingModel())) {
             errors.rejectValue("billingModel", "required", "Choose how the engagement is billed.");
         } else {
             billingModel = Arrays.stream(BillingModel.values()).filter(m -> m.name().equals(form.getBillingModel()))
@@ -168,28 +206,11 @@ public class EngagementPages {
                 errors.rejectValue("billingModel", "type", "must be HOURLY or MONTHLY");
             }
         }
-        BigDecimal rate = null;
-        if (blank(seat.getRate())) {
-            errors.rejectValue("seats[0].rate", "required", "Enter the seat's rate.");
-        } else {
-            try {
-                rate = new BigDecimal(seat.getRate().strip());
-            } catch (NumberFormatException e) {
-                errors.rejectValue("seats[0].rate", "type", "must be a number such as 9800.00");
-            }
-        }
-        LocalDate startDate = null;
-        if (blank(seat.getStartDate())) {
-            errors.rejectValue("seats[0].startDate", "required", "Enter the seat's first day.");
-        } else {
-            try {
-                startDate = LocalDate.parse(seat.getStartDate().strip());
-            } catch (DateTimeParseException e) {
-                errors.rejectValue("seats[0].startDate", "type", "must be a date such as 2035-03-05");
-            }
-        }
+        BigDecimal rate = FormValues.number(errors, "seats[0].rate", seat.getRate(), "Enter the seat's rate.");
+        LocalDate startDate = FormValues.date(errors, "seats[0].startDate", seat.getStartDate(),
+                "Enter the seat's first day.");
         Integer trialDays = null;
-        if (!blank(form.getTrialDays())) {
+        if (!FormValues.blank(form.getTrialDays())) {
             if (form.getTrialDays().strip().matches("[0-9]{1,4}")) {
                 trialDays = Integer.parseInt(form.getTrialDays().strip());
             } else {
@@ -198,20 +219,10 @@ public class EngagementPages {
         }
         TermsRequest terms = trialDays == null ? null
                 : new TermsRequest(null, null, null, null, trialDays, null, null, null, null, null, null);
-        return new ProposeEngagementRequest(trimmed(form.getClientId()), trimmed(form.getClientName()),
-                trimmed(form.getRoleTitle()), trimmed(form.getCurrency()), billingModel,
-                List.of(new SeatRequest(trimmed(seat.getProfessionalId()), trimmed(seat.getProfessionalName()), rate,
+        return new ProposeEngagementRequest(text(form.getClientId()), text(form.getClientName()),
+                text(form.getRoleTitle()), text(form.getCurrency()), billingModel,
+                List.of(new SeatRequest(text(seat.getProfessionalId()), text(seat.getProfessionalName()), rate,
                         startDate)), terms);
-    }
-
-    /** A mistake on the form field it names, or on the form as a whole when it names none of them. */
-    private static void reject(BindingResult errors, String field, String message) {
-        String formField = formField(field);
-        if (formField != null) {
-            errors.rejectValue(formField, "rule", message);
-        } else {
-            errors.reject("rule", (field == null ? "" : field + ": ") + message);
-        }
     }
 
     /** The form's field for a field the API's request or the aggregate names; null for none of the form's. */
@@ -220,17 +231,9 @@ public class EngagementPages {
         return name != null && FORM_FIELDS.contains(name) ? name : null;
     }
 
-    /** The read model follows the event store within moments; the new engagement's page should show it. */
-    private void awaitReadModel(String engagementId) {
-        long deadline = System.nanoTime() + READ_MODEL_WAIT_MILLIS * 1_000_000;
-        while (find(engagementId).isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+    /** Waits until the read model shows the change: a version after {@code before} (-1: the new one at all). */
+    private void awaitReadModel(String id, long before) {
+        ConsoleCommands.awaitReadModel(() -> find(id).filter(view -> view.version() > before).isPresent());
     }
 
     private Optional<EngagementView> find(String id) {
@@ -247,13 +250,5 @@ public class EngagementPages {
         List<String> roles = new ArrayList<>();
         caller.getAuthorities().forEach(authority -> roles.add(authority.getAuthority().replaceFirst("^ROLE_", "")));
         return roles.stream().sorted().collect(Collectors.joining(","));
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
-    }
-
-    private static String trimmed(String value) {
-        return blank(value) ? null : value.strip();
     }
 }

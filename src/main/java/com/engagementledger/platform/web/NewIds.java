@@ -10,8 +10,11 @@ import org.springframework.stereotype.Component;
 /**
  * Ids of things a POST creates. With an {@code Idempotency-Key} the id is derived from the caller, the key and what
  * is created, so that a retry that runs again after all (its first run crashed before its response was kept) creates
- * nothing twice: it collides with the id of the first run and is refused. Without a key, a random UUID, or for a
- * record that its content identifies ({@link #fromContent}) an id derived from that content.
+ * nothing twice: it collides with the id of the first run and is refused. A console form (outside the API) carries
+ * its own key instead: the {@value #FORM_TOKEN} hidden field, generated when the form is rendered, so that the same
+ * form sent twice (a double click, back and send again) derives the same ids and creates nothing twice (ADR 0041).
+ * Without a key, a random UUID, or for a record that its content identifies ({@link #fromContent}) an id derived from
+ * that content.
  */
 @Component
 public class NewIds {
@@ -22,9 +25,13 @@ public class NewIds {
         this.request = request;
     }
 
+    /** The request parameter that carries a console form's token. */
+    public static final String FORM_TOKEN = "formToken";
+    private static final int MAX_TOKEN_LENGTH = 255;
+
     public String next(String what) {
-        String key = request.getHeader(IdempotencyFilter.HEADER);
-        if (key == null || key.isBlank()) {
+        String key = key();
+        if (key == null) {
             return UUID.randomUUID().toString();
         }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -41,8 +48,7 @@ public class NewIds {
      * telling them apart takes a different content (a reference) or a key.
      */
     public String fromContent(String what, Object... content) {
-        String key = request.getHeader(IdempotencyFilter.HEADER);
-        if (key != null && !key.isBlank()) {
+        if (key() != null) {
             return next(what);
         }
         StringBuilder name = new StringBuilder("content\n").append(what);
@@ -52,5 +58,26 @@ public class NewIds {
             name.append('\n').append(text == null ? "-" : text.length() + ":" + text);
         }
         return UUID.nameUUIDFromBytes(name.toString().getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * The request's idempotency key: its {@code Idempotency-Key} header, or outside the API a console form's token
+     * (prefixed, so that a header and a form token of the same text never derive the same ids); null for none.
+     */
+    private String key() {
+        String key = request.getHeader(IdempotencyFilter.HEADER);
+        if (key != null && !key.isBlank()) {
+            return key;
+        }
+        if (ApiPaths.isApi(request)) {
+            return null;
+        }
+        String token = request.getParameter(FORM_TOKEN);
+        return validToken(token) ? "form\n" + token : null;
+    }
+
+    /** Whether a console form's token can serve as a key: 1 to 255 characters, not blank. */
+    public static boolean validToken(String token) {
+        return token != null && !token.isBlank() && token.length() <= MAX_TOKEN_LENGTH;
     }
 }

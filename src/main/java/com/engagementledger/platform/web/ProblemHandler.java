@@ -101,12 +101,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(EventStoreException.class)
     ResponseEntity<ProblemDetail> eventStoreFailed(EventStoreException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return collision();
-            }
-        }
-        return unexpected(e);
+        return EventCollisions.isCollision(e) ? collision() : unexpected(e);
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)
