@@ -212,11 +212,9 @@ public class InvoiceController {
                     + " reference) it answers the same and records nothing twice.")
     public ResponseEntity<PaymentAccepted> pay(@PathVariable @ResourceId String id, @IfMatch Long version,
             @RequestBody @Valid PaymentRequest body) {
-        String paymentId = ids.fromContent("payment", id, amountKey(body.amount()), body.currency(), body.date(),
-                blankToNull(body.reference()));
-        Long next = versionOf(gateways.send(new RecordPayment(id, paymentId, body.amount(), body.currency(),
-                body.date(), body.reference(), version)));
-        return created(id, "payment", paymentId, next, new PaymentAccepted(id, paymentId, next));
+        RecordPayment payment = payment(ids, id, version, body);
+        Long next = versionOf(gateways.send(payment));
+        return created(id, "payment", payment.paymentId(), next, new PaymentAccepted(id, payment.paymentId(), next));
     }
 
     @PostMapping("/{id}/refunds")
@@ -254,22 +252,40 @@ public class InvoiceController {
                     + " with the credit note's id.")
     public ResponseEntity<CreditNoteAccepted> creditNote(@PathVariable @ResourceId String id, @IfMatch Long version,
             @RequestBody @Valid CreditNoteRequest body) {
-        String creditNoteId = ids.fromContent("credit note", id, amountKey(body.amount()), body.currency(),
+        IssueCreditNote creditNote = creditNote(ids, id, version, body);
+        Long next = versionOf(gateways.send(creditNote));
+        return created(id, "credit-note", creditNote.creditNoteId(), next,
+                new CreditNoteAccepted(id, creditNote.creditNoteId(), next));
+    }
+
+    /**
+     * The payment a request records, for the API and the console: its id derives from the invoice and the content, so
+     * that the same payment sent twice (a retry, a double submit) is recorded once.
+     */
+    static RecordPayment payment(NewIds ids, String invoiceId, Long version, PaymentRequest body) {
+        String paymentId = ids.fromContent("payment", invoiceId, amountKey(body.amount()), body.currency(),
+                body.date(), blankToNull(body.reference()));
+        return new RecordPayment(invoiceId, paymentId, body.amount(), body.currency(), body.date(),
+                body.reference(), version);
+    }
+
+    /** The credit note a request issues, its id from the invoice and the content, as for {@link #payment}. */
+    static IssueCreditNote creditNote(NewIds ids, String invoiceId, Long version, CreditNoteRequest body) {
+        String creditNoteId = ids.fromContent("credit note", invoiceId, amountKey(body.amount()), body.currency(),
                 body.date(), body.reason());
-        Long next = versionOf(gateways.send(new IssueCreditNote(id, creditNoteId, body.amount(), body.currency(),
-                body.date(), body.reason(), version)));
-        return created(id, "credit-note", creditNoteId, next, new CreditNoteAccepted(id, creditNoteId, next));
+        return new IssueCreditNote(invoiceId, creditNoteId, body.amount(), body.currency(), body.date(),
+                body.reason(), version);
     }
 
     /**
      * An amount as it names a movement: 100, 100.0 and 100.00 are one amount (the invoice keeps it in its currency's
      * minor unit), so a retry that writes it otherwise still gets the same id.
      */
-    static String amountKey(BigDecimal amount) {
+    private static String amountKey(BigDecimal amount) {
         return amount == null ? null : amount.stripTrailingZeros().toPlainString();
     }
 
-    static String blankToNull(String value) {
+    private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
 

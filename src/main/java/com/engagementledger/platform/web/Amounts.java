@@ -14,7 +14,15 @@ import java.util.Locale;
  */
 public final class Amounts {
 
+    /** The formatting as an object, for page templates (which call methods on model attributes, not statics). */
+    public static final Amounts TEXT = new Amounts();
+
     private Amounts() {
+    }
+
+    /** {@link #format}, for templates: {@code ${amounts.of(invoice.total, invoice.currency)}}. */
+    public String of(BigDecimal amount, String currencyCode) {
+        return format(amount, currencyCode);
     }
 
     public static String format(BigDecimal amount, String currencyCode) {
