@@ -240,8 +240,7 @@ public class InvoicePages {
         PaymentRequest request = new PaymentRequest(amount, trimmed(form.getCurrency()), date,
                 trimmed(form.getReference()));
         validate(request, errors, MOVEMENT_FIELDS);
-        Long next = errors.hasErrors() ? null : refusedOnFields(errors, MOVEMENT_FIELDS, () -> InvoiceController
-                .versionOf(gateways.send(InvoiceController.payment(ids, id, version(form.getVersion()), request))));
+        Long next = recorded(errors, () -> InvoiceController.payment(ids, id, version(form.getVersion()), request));
         return afterMovement(id, next, errors, model, redirect, response,
                 () -> "Payment of " + money(amount, request.currency()) + " recorded.");
     }
@@ -256,11 +255,19 @@ public class InvoicePages {
         CreditNoteRequest request = new CreditNoteRequest(amount, trimmed(form.getCurrency()), date,
                 trimmed(form.getReason()));
         validate(request, errors, MOVEMENT_FIELDS);
-        Long next = errors.hasErrors() ? null : refusedOnFields(errors, MOVEMENT_FIELDS, () -> InvoiceController
-                .versionOf(gateways.send(InvoiceController.creditNote(ids, id, version(form.getVersion()),
-                        request))));
+        Long next = recorded(errors, () -> InvoiceController.creditNote(ids, id, version(form.getVersion()),
+                request));
         return afterMovement(id, next, errors, model, redirect, response,
                 () -> "Credit note of " + money(amount, request.currency()) + " issued.");
+    }
+
+    /**
+     * Sends the payment or credit note the form makes unless the form has mistakes, and answers the invoice's version
+     * after it; null when it was not recorded (the refusal is then on the form).
+     */
+    private Long recorded(BindingResult errors, Supplier<Object> command) {
+        return errors.hasErrors() ? null : refusedOnFields(errors, MOVEMENT_FIELDS,
+                () -> InvoiceController.versionOf(gateways.send(command.get())));
     }
 
     /** The invoice again: with the form's mistakes (422, or 409 when refused by its state), or after the change. */

@@ -92,6 +92,16 @@ class FinanceConsoleBrowserTest {
             assertThat(browser.seriousAccessibilityViolations()).as("reconciliation").isEmpty();
             browser.screenshot("finance-reconciliation");
 
+            // Stark's draft of the current month: previewed, but not issued before the month has ended
+            String starkDraft = getJson(base, "/api/invoices?clientId=stark&status=DRAFT", "finance")
+                    .get("items").get(0).get("invoiceId").asText();
+            page.get(base + "/invoices/" + starkDraft);
+            submit(page, page.findElement(By.id("issue-form")));
+            assertThat(page.findElement(By.id("issue-error")).getText()).isNotBlank();
+            assertThat(page.findElement(By.id("invoice-status")).getText()).isEqualToIgnoringCase("draft");
+            assertThat(getJson(base, "/api/invoices/" + starkDraft, "finance").get("status").asText())
+                    .isEqualTo("DRAFT");
+
             // a draft: Gulf's voided month drafted again, first without an engagement (refused on its field)
             page.get(base + "/invoices/new");
             ((JavascriptExecutor) page).executeScript("arguments[0].value = arguments[1];",
@@ -122,7 +132,11 @@ class FinanceConsoleBrowserTest {
             assertThat(total).isPositive();
             LocalDate today = LocalDate.parse(issued.get("asOfDate").asText());
 
-            // a bad payment: more than the balance; then one dated tomorrow: refused on their fields, nothing stored
+            // a bad payment: more than the balance; then one dated tomorrow: refused on their fields, nothing stored,
+            // with a 4xx status (the form sent by fetch, with the page's session and CSRF token, to read the status)
+            assertThat(postedStatus(page, "payment-form", "amount", "12abc")).isEqualTo(422);
+            assertThat(postedStatus(page, "payment-form", "amount", total.add(BigDecimal.ONE).toPlainString()))
+                    .isEqualTo(422);
             fill(page, "amount", total.add(BigDecimal.ONE).toPlainString());
             fill(page, "reference", "Too much");
             submit(page, page.findElement(By.id("payment-form")));
@@ -179,33 +193,20 @@ class FinanceConsoleBrowserTest {
             browser.screenshot("finance-billing");
 
             // CSV downloads: the API's CSV, here with the session
-            String agingCsvLink = page.findElement(By.id("aging-csv")).getAttribute("href");
-            HttpResponse<byte[]> csv = withSession(page, agingCsvLink);
-            assertThat(csv.statusCode()).isEqualTo(200);
-            assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                    assertThat(type).startsWith("text/csv"));
-            assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(disposition ->
-                    assertThat(disposition).startsWith("attachment").contains("aging-"));
+            String agingCsv = csvDownload(page, "aging-csv", "aging-");
             HttpResponse<String> apiCsv = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/billing/aging"))
                     .header("Accept", "text/csv").header("Authorization", basic("finance")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(firstLine(new String(csv.body(), StandardCharsets.UTF_8))).isEqualTo(firstLine(apiCsv.body()))
+            assertThat(firstLine(agingCsv)).isEqualTo(firstLine(apiCsv.body()))
                     .isEqualTo("clientId,clientName,currency,current,days1to30,days31to60,days61to90,over90,total");
-            HttpResponse<byte[]> revenueCsv = withSession(page,
-                    page.findElement(By.id("revenue-csv")).getAttribute("href"));
-            assertThat(revenueCsv.statusCode()).isEqualTo(200);
-            assertThat(firstLine(new String(revenueCsv.body(), StandardCharsets.UTF_8)))
+            assertThat(firstLine(csvDownload(page, "revenue-csv", "revenue-")))
                     .isEqualTo("month,currency,invoiced,collected,credited");
 
             // the reconciliation of the month: Gulf's row, now invoiced again, no longer to check
             page.get(base + "/billing/reconciliation?period=" + voidedPeriod);
             assertThat(reconciliationRow(page, "Gulf Logistics").getText()).contains("OK").doesNotContain("⚠");
-            HttpResponse<byte[]> reconciliationCsv = withSession(page,
-                    page.findElement(By.id("reconciliation-csv")).getAttribute("href"));
-            assertThat(reconciliationCsv.statusCode()).isEqualTo(200);
-            assertThat(reconciliationCsv.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                    assertThat(type).startsWith("text/csv"));
-            assertThat(new String(reconciliationCsv.body(), StandardCharsets.UTF_8)).contains("\"" + gulf + "\"," + voidedPeriod + ",KWD,");
+            assertThat(csvDownload(page, "reconciliation-csv", "reconciliation-"))
+                    .contains("\"" + gulf + "\"," + voidedPeriod + ",KWD,");
 
             // a phone's width: the invoice and the reports read without the page scrolling sideways
             browser.resize(390, 844);
@@ -242,6 +243,27 @@ class FinanceConsoleBrowserTest {
     private static List<String> moneyCells(WebDriver page, String currency) {
         return page.findElements(By.cssSelector("#invoice-table tr[data-currency=" + currency + "] td.money"))
                 .stream().map(WebElement::getText).collect(Collectors.toList());
+    }
+
+    /** The CSV behind the link {@code linkId}, downloaded with the session: a CSV attachment named so. */
+    private static String csvDownload(WebDriver page, String linkId, String namePrefix) throws Exception {
+        HttpResponse<byte[]> csv = withSession(page, page.findElement(By.id(linkId)).getAttribute("href"));
+        assertThat(csv.statusCode()).as(linkId).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/csv"));
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(disposition ->
+                assertThat(disposition).startsWith("attachment").contains("filename=\"" + namePrefix));
+        return new String(csv.body(), StandardCharsets.UTF_8);
+    }
+
+    /** The status the page's form {@code formId} is answered with when sent with {@code field} set to {@code value}. */
+    private static long postedStatus(WebDriver page, String formId, String field, String value) {
+        Object status = ((JavascriptExecutor) page).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "const form = document.getElementById(arguments[0]); const data = new FormData(form);"
+                + "data.set(arguments[1], arguments[2]);"
+                + "fetch(form.action, {method: 'POST', body: new URLSearchParams(data), redirect: 'manual'})"
+                + ".then(r => done(r.status)).catch(e => done(String(e)));", formId, field, value);
+        return ((Number) status).longValue();
     }
 
     /** A GET with the browser's session cookie, as a download link would send it. */
