@@ -1,6 +1,7 @@
 package com.engagementledger.invoicing.web;
 
 import com.engagementledger.engagement.api.EngagementPage;
+import com.engagementledger.engagement.api.EngagementSummary;
 import com.engagementledger.engagement.api.FindEngagements;
 import com.engagementledger.invoicing.api.FindInvoice;
 import com.engagementledger.invoicing.api.FindInvoices;
@@ -31,11 +32,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -70,6 +74,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class InvoicePages {
 
     static final int PAGE_SIZE = 20;
+    /** The most engagements the forms offer to choose from (the query's largest page). */
+    static final int ENGAGEMENT_CHOICES = 200;
     /** The most invoices the overdue filter looks through (the query has no overdue filter of its own). */
     static final int OVERDUE_SCAN_LIMIT = 2_000;
     private static final int SCAN_PAGE = 200;
@@ -120,8 +126,22 @@ public class InvoicePages {
         model.addAttribute("statuses", InvoiceStatus.values());
         model.addAttribute("status", chosen == null ? "" : chosen.name());
         model.addAttribute("client", clientId == null ? "" : clientId);
+        model.addAttribute("clients", clients());
         model.addAttribute("overdue", onlyOverdue);
         return "invoices/list";
+    }
+
+    /** The engagements' clients, id to name, by name: the client filter's choices. */
+    private Map<String, String> clients() {
+        Map<String, String> clients = new TreeMap<>();
+        engagements().forEach(e -> clients.putIfAbsent(e.clientId(), e.clientName()));
+        return clients.entrySet().stream().sorted(Map.Entry.comparingByValue(String.CASE_INSENSITIVE_ORDER))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    private List<EngagementSummary> engagements() {
+        return gateways.query(new FindEngagements(null, null, null, 0, ENGAGEMENT_CHOICES),
+                ResponseTypes.instanceOf(EngagementPage.class)).items();
     }
 
     /**
@@ -191,9 +211,7 @@ public class InvoicePages {
     }
 
     private String draftPage(Model model) {
-        EngagementPage engagements = gateways.query(new FindEngagements(null, null, null, 0, 200),
-                ResponseTypes.instanceOf(EngagementPage.class));
-        model.addAttribute("engagements", engagements.items());
+        model.addAttribute("engagements", engagements());
         return "invoices/new";
     }
 

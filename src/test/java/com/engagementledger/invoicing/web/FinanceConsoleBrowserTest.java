@@ -29,9 +29,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Finance's main flow in a real headless Chromium on the shared demo application (issue 10, ADR 0041): the invoice
@@ -75,9 +77,17 @@ class FinanceConsoleBrowserTest {
             // the overdue filter (through htmx): only overdue invoices, Kaiju's unpaid second month among them
             page.findElement(By.id("filter-overdue")).click();
             waiting(page).until(driver -> driver.getCurrentUrl().contains("overdue=true"));
-            waiting(page).until(driver -> driver.findElements(By.cssSelector("#invoice-table tbody tr")).stream()
+            swapping(page).until(driver -> driver.findElements(By.cssSelector("#invoice-table tbody tr")).stream()
                     .allMatch(row -> row.getText().contains("overdue")));
             assertThat(page.findElement(By.id("results")).getText()).contains("Kaiju Robotics KK");
+            page.findElement(By.id("filter-overdue")).click();
+            new Select(page.findElement(By.id("filter-client"))).selectByVisibleText("Kaiju Robotics KK");
+            waiting(page).until(driver -> driver.getCurrentUrl().contains("client=kaiju")
+                    && !driver.getCurrentUrl().contains("overdue=true"));
+            swapping(page).until(driver -> driver.findElements(By.cssSelector("#invoice-table tbody tr")).stream()
+                    .allMatch(row -> row.getText().contains("Kaiju Robotics KK")));
+            assertThat(moneyCells(page, "JPY")).isNotEmpty();
+            assertThat(moneyCells(page, "EUR")).isEmpty();
 
             // the reconciliation: Gulf's voided month is to check (not invoiced), marked in words, not by colour only
             String gulf = DemoCommands.id("engagement:gulf");
@@ -230,6 +240,13 @@ class FinanceConsoleBrowserTest {
             assertThat(page.findElements(By.id("payment-form"))).isEmpty();
             assertThat(page.findElements(By.id("credit-form"))).isEmpty();
         }
+    }
+
+    /** A wait across an htmx swap: the rows read may be replaced while they are read. */
+    private static WebDriverWait swapping(WebDriver page) {
+        WebDriverWait wait = waiting(page);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** The reconciliation table's row of the engagement whose client is {@code client}. */
