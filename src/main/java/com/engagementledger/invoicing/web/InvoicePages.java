@@ -219,6 +219,7 @@ public class InvoicePages {
     @RolesAllowed(Roles.FINANCE)
     public String issue(@PathVariable String id, @RequestParam(required = false) String version, Model model,
                         RedirectAttributes redirect, HttpServletResponse response) {
+        find(id);
         String refusal;
         HttpStatus status;
         try {
@@ -253,6 +254,7 @@ public class InvoicePages {
     @RolesAllowed(Roles.FINANCE)
     public String pay(@PathVariable String id, @ModelAttribute("payment") MovementForm form, BindingResult errors,
                       Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        find(id);
         BigDecimal amount = amount(form, errors);
         LocalDate date = date(form, errors);
         PaymentRequest request = new PaymentRequest(amount, trimmed(form.getCurrency()), date,
@@ -268,6 +270,7 @@ public class InvoicePages {
     public String creditNote(@PathVariable String id, @ModelAttribute("creditNote") MovementForm form,
                              BindingResult errors, Model model, RedirectAttributes redirect,
                              HttpServletResponse response) {
+        find(id);
         BigDecimal amount = amount(form, errors);
         LocalDate date = date(form, errors);
         CreditNoteRequest request = new CreditNoteRequest(amount, trimmed(form.getCurrency()), date,

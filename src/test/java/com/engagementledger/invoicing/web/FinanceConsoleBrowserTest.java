@@ -147,6 +147,8 @@ class FinanceConsoleBrowserTest {
             assertThat(postedStatus(page, "payment-form", "amount", "12abc")).isEqualTo(422);
             assertThat(postedStatus(page, "payment-form", "amount", total.add(BigDecimal.ONE).toPlainString()))
                     .isEqualTo(422);
+            assertThat(postedStatus(page, "payment-form", "currency", "EUR")).as("not the invoice's currency")
+                    .isEqualTo(422);
             fill(page, "amount", total.add(BigDecimal.ONE).toPlainString());
             fill(page, "reference", "Too much");
             submit(page, page.findElement(By.id("payment-form")));
@@ -182,6 +184,19 @@ class FinanceConsoleBrowserTest {
             assertThat(page.findElement(By.id("movements")).getText()).contains("Console transfer");
             assertThat(browser.seriousAccessibilityViolations()).as("invoice page").isEmpty();
             browser.screenshot("finance-invoice-paid");
+
+            // a credit note: without a reason it is refused on that field; with one, the balance goes down
+            BigDecimal credit = new BigDecimal("1.250");
+            fill(page, "credit-amount", credit.toPlainString());
+            submit(page, page.findElement(By.id("credit-form")));
+            assertThat(fieldError(page, "credit-reason")).isNotBlank();
+            assertThat(page.findElement(By.id("credit-reason")).getAttribute("aria-invalid")).isEqualTo("true");
+            fill(page, "credit-reason", "Console credit: one hour at the wrong rate");
+            submit(page, page.findElement(By.id("credit-form")));
+            waiting(page).until(driver -> driver.findElements(By.id("notice")).size() == 1);
+            assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("Credit note of KWD 1.250 issued.");
+            assertThat(page.findElement(By.id("invoice-balance")).getText())
+                    .isEqualTo("KWD " + Amounts.format(total.subtract(part).subtract(credit), "KWD"));
 
             // the PDF, with the browser's session (the API takes none)
             String pdfLink = page.findElement(By.id("pdf-link")).getAttribute("href");
@@ -227,6 +242,7 @@ class FinanceConsoleBrowserTest {
             page.get(base + "/billing");
             waiting(page).until(driver -> !driver.findElements(By.cssSelector("#aging-chart-JPY canvas")).isEmpty());
             assertThat(ConsolePages.horizontalOverflow(page)).as("billing reports at 390 px").isLessThanOrEqualTo(0);
+            assertThat(browser.seriousAccessibilityViolations()).as("billing reports at 390 px").isEmpty();
             browser.screenshot("finance-billing-390px");
 
             // an auditor reads the invoice but has none of finance's forms
@@ -236,7 +252,7 @@ class FinanceConsoleBrowserTest {
             page.get(base + "/invoices/" + invoiceId);
             signIn(page, "auditor");
             assertThat(page.findElement(By.id("invoice-balance")).getText())
-                    .isEqualTo("KWD " + Amounts.format(total.subtract(part), "KWD"));
+                    .isEqualTo("KWD " + Amounts.format(total.subtract(part).subtract(credit), "KWD"));
             assertThat(page.findElements(By.id("payment-form"))).isEmpty();
             assertThat(page.findElements(By.id("credit-form"))).isEmpty();
         }
