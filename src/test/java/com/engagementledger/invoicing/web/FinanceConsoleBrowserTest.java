@@ -24,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -59,6 +61,7 @@ class FinanceConsoleBrowserTest {
     void financeDraftsIssuesCollectsAndReadsTheBillingReports() throws Exception {
         try (Browser browser = Browser.open(1280, 900)) {
             WebDriver page = browser.driver();
+            recordPolicyViolations(page);
             page.get(base + "/invoices");
             signIn(page, "finance");
             assertThat(page.getCurrentUrl()).endsWith("/invoices");
@@ -215,6 +218,8 @@ class FinanceConsoleBrowserTest {
             assertThat(page.findElements(By.cssSelector("#revenue-table-KWD tbody tr"))).hasSize(12);
             assertThat(page.findElement(By.id("revenue-table-EUR")).getText()).containsPattern("\\d\\.\\d{2}\\b");
             assertThat(browser.seriousAccessibilityViolations()).as("billing reports").isEmpty();
+            assertThat(((JavascriptExecutor) page).executeScript("return window.policyViolations;"))
+                    .as("what the Content-Security-Policy blocked while the charts were drawn").asList().isEmpty();
             browser.screenshot("finance-billing");
 
             // CSV downloads: the API's CSV, here with the session
@@ -256,6 +261,17 @@ class FinanceConsoleBrowserTest {
             assertThat(page.findElements(By.id("payment-form"))).isEmpty();
             assertThat(page.findElements(By.id("credit-form"))).isEmpty();
         }
+    }
+
+    /**
+     * Has every page the browser opens record what its Content-Security-Policy blocks (inline styles or scripts that
+     * a library adds, say) in {@code window.policyViolations}, from before the page's own scripts run.
+     */
+    private static void recordPolicyViolations(WebDriver page) {
+        ((HasCdp) page).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "window.policyViolations = [];"
+                        + "document.addEventListener('securitypolicyviolation', e => window.policyViolations.push("
+                        + "e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));"));
     }
 
     /** A wait across an htmx swap: the rows read may be replaced while they are read. */
