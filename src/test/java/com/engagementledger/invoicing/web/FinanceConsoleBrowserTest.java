@@ -77,6 +77,15 @@ class FinanceConsoleBrowserTest {
             assertThat(browser.seriousAccessibilityViolations()).as("invoice list").isEmpty();
             browser.screenshot("finance-invoice-list");
 
+            // every invoice of the list opens: drafts, issued, paid, disputed and void ones
+            List<String> links = page.findElements(By.cssSelector("#invoice-table tbody a")).stream()
+                    .map(link -> link.getAttribute("href")).toList();
+            for (String link : links) {
+                page.get(link);
+                assertThat(page.findElements(By.id("invoice-balance"))).as(link).hasSize(1);
+            }
+            page.get(base + "/invoices");
+
             // the overdue filter (through htmx): only overdue invoices, Kaiju's unpaid second month among them
             page.findElement(By.id("filter-overdue")).click();
             waiting(page).until(driver -> driver.getCurrentUrl().contains("overdue=true"));
