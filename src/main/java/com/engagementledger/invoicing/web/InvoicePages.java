@@ -119,9 +119,15 @@ public class InvoicePages {
         String clientId = blank(client) ? null : client.strip();
         boolean onlyOverdue = "true".equals(overdue);
         int pageNumber = page.matches("[0-9]{1,6}") ? Integer.parseInt(page) : 0;
-        InvoicePage found = onlyOverdue ? overdue(chosen, clientId)
-                : gateways.query(new FindInvoices(chosen, clientId, null, null, pageNumber, PAGE_SIZE),
-                ResponseTypes.instanceOf(InvoicePage.class));
+        InvoicePage found;
+        if (onlyOverdue) {
+            Overdue overdueInvoices = overdue(chosen, clientId);
+            found = overdueInvoices.page();
+            model.addAttribute("overdueIncomplete", !overdueInvoices.complete());
+        } else {
+            found = gateways.query(new FindInvoices(chosen, clientId, null, null, pageNumber, PAGE_SIZE),
+                    ResponseTypes.instanceOf(InvoicePage.class));
+        }
         model.addAttribute("invoices", found);
         model.addAttribute("statuses", InvoiceStatus.values());
         model.addAttribute("status", chosen == null ? "" : chosen.name());
@@ -148,19 +154,21 @@ public class InvoicePages {
      * The overdue invoices among those of the status and client, on one page: the list query says of each invoice
      * whether it is overdue today but cannot select by it, so the pages are read through (up to a limit).
      */
-    private InvoicePage overdue(InvoiceStatus status, String clientId) {
+    private Overdue overdue(InvoiceStatus status, String clientId) {
         List<InvoiceView> overdue = new ArrayList<>();
-        int read = 0;
-        for (int page = 0; read < OVERDUE_SCAN_LIMIT; page++) {
+        for (int page = 0; (page + 1) * SCAN_PAGE <= OVERDUE_SCAN_LIMIT; page++) {
             InvoicePage found = gateways.query(new FindInvoices(status, clientId, null, null, page, SCAN_PAGE),
                     ResponseTypes.instanceOf(InvoicePage.class));
             found.items().stream().filter(InvoiceView::overdue).forEach(overdue::add);
-            read += found.items().size();
             if (page + 1 >= found.totalPages()) {
-                break;
+                return new Overdue(new InvoicePage(overdue, 0, Math.max(overdue.size(), 1), overdue.size(), 1), true);
             }
         }
-        return new InvoicePage(overdue, 0, Math.max(overdue.size(), 1), overdue.size(), 1);
+        return new Overdue(new InvoicePage(overdue, 0, Math.max(overdue.size(), 1), overdue.size(), 1), false);
+    }
+
+    /** The overdue invoices found, and whether every invoice was looked through. */
+    private record Overdue(InvoicePage page, boolean complete) {
     }
 
     @GetMapping("/invoices/{id}")
