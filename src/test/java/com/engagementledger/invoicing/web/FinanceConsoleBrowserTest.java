@@ -269,6 +269,19 @@ class FinanceConsoleBrowserTest {
                     .isEqualTo("KWD " + Amounts.format(total.subtract(part).subtract(credit), "KWD"));
             assertThat(page.findElements(By.id("payment-form"))).isEmpty();
             assertThat(page.findElements(By.id("credit-form"))).isEmpty();
+            int movements = getJson(base, "/api/invoices/" + invoiceId, "finance").get("movements").size();
+            Object refused = ((JavascriptExecutor) page).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                    + "const body = new URLSearchParams({amount: '1.000', currency: 'KWD', date: arguments[1],"
+                    + " _csrf: document.querySelector('.signed-in input[name=_csrf]').value});"
+                    + "fetch('/invoices/' + arguments[0] + '/payments', {method: 'POST', body: body,"
+                    + " redirect: 'manual'}).then(r => done(r.status)).catch(e => done(String(e)));",
+                    invoiceId, today.toString());
+            assertThat(((Number) refused).intValue()).as("an auditor's payment, with a valid session and token")
+                    .isEqualTo(403);
+            assertThat(getJson(base, "/api/invoices/" + invoiceId, "finance").get("movements")).hasSize(movements);
+            page.get(base + "/invoices/new");
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
         }
     }
 
