@@ -133,6 +133,13 @@ class FinanceConsoleBrowserTest {
             assertThat(page.findElement(By.id("engagementId")).getAttribute("aria-invalid")).isEqualTo("true");
             assertThat(browser.seriousAccessibilityViolations()).as("draft form with an error").isEmpty();
             new Select(page.findElement(By.id("engagementId"))).selectByValue(gulf);
+            ((JavascriptExecutor) page).executeScript("arguments[0].value = '2099-01';",
+                    page.findElement(By.id("period")));
+            submit(page);
+            assertThat(fieldError(page, "period")).as("the engagement's rule, on its field").contains("2099-01");
+            assertThat(page.findElements(By.id("engagementId-error"))).isEmpty();
+            ((JavascriptExecutor) page).executeScript("arguments[0].value = arguments[1];",
+                    page.findElement(By.id("period")), voidedPeriod);
             submit(page);
             waiting(page).until(driver -> driver.findElements(By.id("issue-form")).size() == 1);
             String invoiceId = page.getCurrentUrl().substring(page.getCurrentUrl().lastIndexOf('/') + 1);
