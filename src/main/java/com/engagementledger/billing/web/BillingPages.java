@@ -11,6 +11,7 @@ import com.engagementledger.billing.api.UnbilledView;
 import com.engagementledger.engagement.api.EngagementPage;
 import com.engagementledger.engagement.api.EngagementSummary;
 import com.engagementledger.engagement.api.FindEngagements;
+import com.engagementledger.platform.api.RuleViolation;
 import com.engagementledger.platform.security.Roles;
 import com.engagementledger.platform.web.Amounts;
 import com.engagementledger.platform.web.BrowserPages;
@@ -26,10 +27,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,6 +56,8 @@ public class BillingPages {
 
     static final int UNBILLED_ENGAGEMENTS = 50;
     static final int RECONCILIATION_ENGAGEMENTS = 50;
+    /** The report page's filters, as the API names them (and its refusals of them). */
+    private static final Set<String> FILTER_FIELDS = Set.of("asOf", "from", "to");
     private static final List<String> BUCKETS = List.of("Current", "1–30 days", "31–60 days", "61–90 days",
             "Over 90 days");
 
@@ -84,10 +89,31 @@ public class BillingPages {
     }
 
     @GetMapping("/billing")
-    public String billing(Model model) {
-        AgingView aging = reports.aging(null);
-        RevenueView revenue = reports.revenue(null, null);
-        UnbilledView unbilled = reports.unbilled(null, 0, UNBILLED_ENGAGEMENTS);
+    public String billing(@RequestParam(required = false) String asOf, @RequestParam(required = false) String from,
+                          @RequestParam(required = false) String to, Model model, HttpServletResponse response) {
+        String day = given(asOf);
+        String first = given(from);
+        String last = given(to);
+        model.addAttribute("asOf", day == null ? "" : day);
+        model.addAttribute("from", first == null ? "" : first);
+        model.addAttribute("to", last == null ? "" : last);
+        model.addAttribute("fieldErrors", Map.of());
+        AgingView aging;
+        RevenueView revenue;
+        UnbilledView unbilled;
+        try {
+            aging = reports.aging(day);
+            revenue = reports.revenue(first, last);
+            unbilled = reports.unbilled(day, 0, UNBILLED_ENGAGEMENTS);
+        } catch (RuleViolation violation) {
+            if (!FILTER_FIELDS.contains(violation.field())) {
+                throw violation;
+            }
+            // the API's refusal of a day or month, next to its field; no figures for what could not be read
+            model.addAttribute("fieldErrors", Map.of(violation.field(), violation.getMessage()));
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return "billing/index";
+        }
         TreeSet<String> currencies = new TreeSet<>();
         aging.rows().forEach(row -> currencies.add(row.currency()));
         revenue.rows().forEach(row -> currencies.add(row.currency()));
@@ -109,12 +135,15 @@ public class BillingPages {
     }
 
     @GetMapping("/billing/reconciliation")
-    public String reconciliation(@RequestParam(required = false) String period,
+    public String reconciliation(@RequestParam(required = false) String engagementId,
+                                 @RequestParam(required = false) String period,
                                  @RequestParam(defaultValue = "0") String page, Model model) {
-        String month = period == null || period.isBlank() ? null : period.strip();
-        int pageNumber = page.matches("[0-9]{1,6}") ? Integer.parseInt(page) : 0;
-        ReconciliationView view = reports.reconciliation(null, month, pageNumber, RECONCILIATION_ENGAGEMENTS);
+        String engagement = given(engagementId);
+        String month = given(period);
+        ReconciliationView view = reports.reconciliation(engagement, month, pageNumber(page),
+                RECONCILIATION_ENGAGEMENTS);
         model.addAttribute("reconciliation", view);
+        model.addAttribute("engagementId", engagement == null ? "" : engagement);
         model.addAttribute("period", month == null ? "" : month);
         model.addAttribute("flaggedCount", view.rows().stream().filter(ReconciliationRow::flagged).count());
         model.addAttribute("engagements", engagementNames());
@@ -122,32 +151,46 @@ public class BillingPages {
     }
 
     @GetMapping("/billing/aging.csv")
-    public void agingCsv(HttpServletResponse response) throws IOException {
-        AgingView view = reports.aging(null);
+    public void agingCsv(@RequestParam(required = false) String asOf, HttpServletResponse response)
+            throws IOException {
+        AgingView view = reports.aging(given(asOf));
         BillingCsv.write(response, BillingReports.agingFileName(view), AgingRow.class, view.rows());
     }
 
     @GetMapping("/billing/revenue.csv")
-    public void revenueCsv(HttpServletResponse response) throws IOException {
-        RevenueView view = reports.revenue(null, null);
+    public void revenueCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                           HttpServletResponse response) throws IOException {
+        RevenueView view = reports.revenue(given(from), given(to));
         BillingCsv.write(response, BillingReports.revenueFileName(view), RevenueRow.class, view.rows());
     }
 
     @GetMapping("/billing/unbilled.csv")
-    public void unbilledCsv(HttpServletResponse response) throws IOException {
-        UnbilledView view = reports.unbilled(null, 0, UNBILLED_ENGAGEMENTS);
+    public void unbilledCsv(@RequestParam(required = false) String asOf, HttpServletResponse response)
+            throws IOException {
+        UnbilledView view = reports.unbilled(given(asOf), 0, UNBILLED_ENGAGEMENTS);
         BillingCsv.write(response, BillingReports.unbilledFileName(view), UnbilledRow.class, view.rows());
     }
 
     @GetMapping("/billing/reconciliation.csv")
-    public void reconciliationCsv(@RequestParam(required = false) String period,
+    public void reconciliationCsv(@RequestParam(required = false) String engagementId,
+                                  @RequestParam(required = false) String period,
                                   @RequestParam(defaultValue = "0") String page, HttpServletResponse response)
             throws IOException {
-        String month = period == null || period.isBlank() ? null : period.strip();
-        int pageNumber = page.matches("[0-9]{1,6}") ? Integer.parseInt(page) : 0;
-        ReconciliationView view = reports.reconciliation(null, month, pageNumber, RECONCILIATION_ENGAGEMENTS);
-        BillingCsv.write(response, BillingReports.reconciliationFileName(null, month), ReconciliationRow.class,
+        String engagement = given(engagementId);
+        String month = given(period);
+        ReconciliationView view = reports.reconciliation(engagement, month, pageNumber(page),
+                RECONCILIATION_ENGAGEMENTS);
+        BillingCsv.write(response, BillingReports.reconciliationFileName(engagement, month), ReconciliationRow.class,
                 view.rows());
+    }
+
+    /** A filter's value as given, or null when left empty. */
+    private static String given(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static int pageNumber(String page) {
+        return page.matches("[0-9]{1,6}") ? Integer.parseInt(page) : 0;
     }
 
     /** The aging of one currency: a bar per bucket, stacked by client. */

@@ -248,6 +248,19 @@ class FinanceConsoleBrowserTest {
             assertThat(firstLine(csvDownload(page, "revenue-csv", "revenue-")))
                     .isEqualTo("month,currency,invoiced,collected,credited");
 
+            // a month the API cannot read: its refusal next to the field, no figures
+            page.get(base + "/billing?from=2027-13");
+            assertThat(fieldError(page, "from")).contains("must be a month YYYY-MM");
+            assertThat(page.findElement(By.id("from")).getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(page.findElements(By.cssSelector("[data-chart]"))).isEmpty();
+
+            // one engagement's reconciliation, every month of it
+            page.get(base + "/billing/reconciliation");
+            new Select(page.findElement(By.id("engagementId"))).selectByValue(gulf);
+            submit(page);
+            assertThat(page.findElements(By.cssSelector("#reconciliation-table tbody tr"))).hasSizeGreaterThan(1)
+                    .allMatch(row -> row.getText().contains("Gulf Logistics"));
+
             // the reconciliation of the month: Gulf's row, now invoiced again, no longer to check
             page.get(base + "/billing/reconciliation?period=" + voidedPeriod);
             assertThat(reconciliationRow(page, "Gulf Logistics").getText()).contains("OK").doesNotContain("⚠");
