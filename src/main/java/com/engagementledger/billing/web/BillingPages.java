@@ -126,6 +126,10 @@ public class BillingPages {
                     agingRows.isEmpty() ? null : toJson(agingChart(currency, agingRows)),
                     revenueRows, revenueRows.isEmpty() ? null : toJson(revenueChart(currency, revenueRows))));
         }
+        // the fields show what the figures are of
+        model.addAttribute("asOf", aging.asOf().toString());
+        model.addAttribute("from", revenue.from());
+        model.addAttribute("to", revenue.to());
         model.addAttribute("aging", aging);
         model.addAttribute("revenue", revenue);
         model.addAttribute("figures", figures);
