@@ -141,16 +141,27 @@ public class BillingPages {
     @GetMapping("/billing/reconciliation")
     public String reconciliation(@RequestParam(required = false) String engagementId,
                                  @RequestParam(required = false) String period,
-                                 @RequestParam(defaultValue = "0") String page, Model model) {
+                                 @RequestParam(defaultValue = "0") String page, Model model,
+                                 HttpServletResponse response) {
         String engagement = given(engagementId);
         String month = given(period);
-        ReconciliationView view = reports.reconciliation(engagement, month, pageNumber(page),
-                RECONCILIATION_ENGAGEMENTS);
-        model.addAttribute("reconciliation", view);
         model.addAttribute("engagementId", engagement == null ? "" : engagement);
         model.addAttribute("period", month == null ? "" : month);
-        model.addAttribute("flaggedCount", view.rows().stream().filter(ReconciliationRow::flagged).count());
         model.addAttribute("engagements", engagementNames());
+        model.addAttribute("periodError", null);
+        ReconciliationView view;
+        try {
+            view = reports.reconciliation(engagement, month, pageNumber(page), RECONCILIATION_ENGAGEMENTS);
+        } catch (RuleViolation violation) {
+            if (!"period".equals(violation.field())) {
+                throw violation;
+            }
+            model.addAttribute("periodError", violation.getMessage());
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return "billing/reconciliation";
+        }
+        model.addAttribute("reconciliation", view);
+        model.addAttribute("flaggedCount", view.rows().stream().filter(ReconciliationRow::flagged).count());
         return "billing/reconciliation";
     }
 

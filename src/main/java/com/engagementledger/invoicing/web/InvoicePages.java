@@ -209,7 +209,7 @@ public class InvoicePages {
                     () -> drafting.draft(request.engagementId(), YearMonth.parse(request.period())).invoiceId());
         }
         if (invoiceId == null) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            response.setStatus(refusedStatus(errors).value());
             return draftPage(model);
         }
         String drafted = invoiceId;
@@ -304,8 +304,7 @@ public class InvoicePages {
                                  RedirectAttributes redirect, HttpServletResponse response,
                                  Supplier<String> notice) {
         if (version == null) {
-            boolean stateRefused = errors.hasGlobalErrors() && !errors.hasFieldErrors();
-            response.setStatus((stateRefused ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY).value());
+            response.setStatus(refusedStatus(errors).value());
             return detail(find(id), model);
         }
         awaitReadModel(id, invoice -> invoice.version() >= version);
@@ -325,6 +324,12 @@ public class InvoicePages {
         model.addAttribute("collectable", invoice.status() == InvoiceStatus.ISSUED
                 || invoice.status() == InvoiceStatus.PARTIALLY_PAID);
         return "invoices/detail";
+    }
+
+    /** A form's refusal: 422 for mistakes in its fields, 409 when only the state refused it (or a change meanwhile). */
+    private static HttpStatus refusedStatus(BindingResult errors) {
+        return errors.hasGlobalErrors() && !errors.hasFieldErrors() ? HttpStatus.CONFLICT
+                : HttpStatus.UNPROCESSABLE_ENTITY;
     }
 
     /** The API's bean validation of the request, each message on its form field (one per field). */

@@ -254,9 +254,12 @@ class FinanceConsoleBrowserTest {
             assertThat(page.findElement(By.id("from")).getAttribute("aria-invalid")).isEqualTo("true");
             assertThat(page.findElements(By.cssSelector("[data-chart]"))).isEmpty();
 
-            // one engagement's reconciliation, every month of it
-            page.get(base + "/billing/reconciliation");
+            // one engagement's reconciliation, every month of it (after a month it cannot read)
+            page.get(base + "/billing/reconciliation?period=2027-13");
+            assertThat(fieldError(page, "period")).contains("must be a month YYYY-MM");
+            assertThat(page.findElements(By.id("reconciliation-table"))).isEmpty();
             new Select(page.findElement(By.id("engagementId"))).selectByValue(gulf);
+            fill(page, "period", "");
             submit(page);
             assertThat(page.findElements(By.cssSelector("#reconciliation-table tbody tr"))).hasSizeGreaterThan(1)
                     .allMatch(row -> row.getText().contains("Gulf Logistics"));
