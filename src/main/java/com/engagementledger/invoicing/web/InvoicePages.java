@@ -204,7 +204,9 @@ public class InvoicePages {
                 trimmed(form.getPeriod()));
         validate(request, errors, List.of("engagementId", "period"));
         String invoiceId = null;
+        Long draftVersion = null;
         if (!errors.hasErrors()) {
+            draftVersion = draftVersion(request.engagementId(), request.period());
             invoiceId = refusedOnFields(errors, List.of("engagementId", "period"),
                     () -> drafting.draft(request.engagementId(), YearMonth.parse(request.period())).invoiceId());
         }
@@ -213,9 +215,18 @@ public class InvoicePages {
             return draftPage(model);
         }
         String drafted = invoiceId;
-        awaitReadModel(drafted, invoice -> true);
+        Long before = draftVersion;
+        // a new draft once it is read; a recomputed one once its new version is
+        awaitReadModel(drafted, invoice -> before == null || invoice.version() > before);
         redirect.addFlashAttribute("notice", "Draft for " + request.period() + " computed.");
         return "redirect:/invoices/" + drafted;
+    }
+
+    /** The version of the period's draft as the read model has it now; null when it has none. */
+    private Long draftVersion(String engagementId, String period) {
+        InvoicePage drafts = gateways.query(new FindInvoices(InvoiceStatus.DRAFT, null, engagementId, period, 0, 1),
+                ResponseTypes.instanceOf(InvoicePage.class));
+        return drafts.items().isEmpty() ? null : drafts.items().get(0).version();
     }
 
     private String draftPage(Model model) {

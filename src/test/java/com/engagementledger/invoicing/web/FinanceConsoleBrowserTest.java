@@ -148,6 +148,13 @@ class FinanceConsoleBrowserTest {
             assertThat(page.findElements(By.cssSelector("#lines tbody tr"))).isNotEmpty();
             assertThat(browser.seriousAccessibilityViolations()).as("draft preview").isEmpty();
             browser.screenshot("finance-draft-preview");
+            long draftVersion = getJson(base, "/api/invoices/" + invoiceId, "finance").get("version").asLong();
+            submit(page, page.findElement(By.id("recompute-form")));
+            assertThat(page.getCurrentUrl()).as("the period's one draft, recomputed").endsWith("/" + invoiceId);
+            assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("Draft for " + voidedPeriod
+                    + " computed.");
+            assertThat(getJson(base, "/api/invoices/" + invoiceId, "finance").get("version").asLong())
+                    .isGreaterThan(draftVersion);
 
             // issued through the API's issuer: a number, an issue and a due date
             submit(page, page.findElement(By.id("issue-form")));
