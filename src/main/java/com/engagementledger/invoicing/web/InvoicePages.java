@@ -176,7 +176,7 @@ public class InvoicePages {
         return detail(find(id), model);
     }
 
-    /** The invoice's PDF, the API's own rendering, for a browser signed in to the console (the API takes no session). */
+    /** The invoice's PDF, the API's own rendering, for a browser signed in to the console (the API takes none). */
     @GetMapping("/invoices/{id}.pdf")
     public ResponseEntity<byte[]> invoicePdf(@PathVariable String id) {
         InvoiceView invoice = find(id);

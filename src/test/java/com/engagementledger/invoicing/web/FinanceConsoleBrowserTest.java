@@ -288,6 +288,10 @@ class FinanceConsoleBrowserTest {
             assertThat(ConsolePages.horizontalOverflow(page)).as("billing reports at 390 px").isLessThanOrEqualTo(0);
             assertThat(browser.seriousAccessibilityViolations()).as("billing reports at 390 px").isEmpty();
             browser.screenshot("finance-billing-390px");
+            for (String wide : List.of("/invoices", "/billing/reconciliation")) {
+                page.get(base + wide);
+                assertThat(ConsolePages.horizontalOverflow(page)).as(wide + " at 390 px").isLessThanOrEqualTo(0);
+            }
 
             // an auditor reads the invoice but has none of finance's forms
             page.get(base + "/invoices");
