@@ -2,20 +2,13 @@ package com.engagementledger.billing.web;
 
 import com.engagementledger.billing.api.AgingRow;
 import com.engagementledger.billing.api.AgingView;
-import com.engagementledger.billing.api.FindAging;
-import com.engagementledger.billing.api.FindReconciliation;
-import com.engagementledger.billing.api.FindRevenue;
-import com.engagementledger.billing.api.FindUnbilled;
 import com.engagementledger.billing.api.ReconciliationRow;
 import com.engagementledger.billing.api.ReconciliationView;
 import com.engagementledger.billing.api.RevenueRow;
 import com.engagementledger.billing.api.RevenueView;
 import com.engagementledger.billing.api.UnbilledRow;
 import com.engagementledger.billing.api.UnbilledView;
-import com.engagementledger.platform.api.RuleViolation;
 import com.engagementledger.platform.security.Roles;
-import com.engagementledger.platform.time.Today;
-import com.engagementledger.platform.web.Gateways;
 import com.engagementledger.platform.web.ResourceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -26,15 +19,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
-import java.util.regex.Pattern;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.springframework.http.HttpHeaders;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,19 +44,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class BillingController {
 
     private static final String JSON = "application/json";
-    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
-    private static final Pattern MONTH = Pattern.compile("[0-9]{4}-[0-9]{2}");
-    private static final DateTimeFormatter STRICT_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
-    /** The longest revenue range: ten years of months. */
-    static final int MAX_MONTHS = 120;
 
-    private final Gateways gateways;
-    private final Clock clock;
+    private final BillingReports reports;
 
-    public BillingController(Gateways gateways, Clock clock) {
-        this.gateways = gateways;
-        this.clock = clock;
+    BillingController(BillingReports reports) {
+        this.reports = reports;
     }
 
     @GetMapping(value = "/aging", produces = {JSON, BillingCsv.MEDIA_TYPE})
@@ -87,10 +63,9 @@ public class BillingController {
             @RequestParam(required = false) @Size(max = 10) String asOf,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             @Parameter(hidden = true) HttpServletResponse response) throws IOException {
-        LocalDate day = date("asOf", asOf);
-        AgingView view = gateways.query(new FindAging(day), ResponseTypes.instanceOf(AgingView.class));
+        AgingView view = reports.aging(asOf);
         if (BillingCsv.wanted(accept)) {
-            BillingCsv.write(response, "aging-" + day + ".csv", AgingRow.class, view.rows());
+            BillingCsv.write(response, BillingReports.agingFileName(view), AgingRow.class, view.rows());
             return null;
         }
         return json(response, view);
@@ -114,11 +89,9 @@ public class BillingController {
             int size,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             @Parameter(hidden = true) HttpServletResponse response) throws IOException {
-        LocalDate day = date("asOf", asOf);
-        UnbilledView view = gateways.query(new FindUnbilled(day, page, size),
-                ResponseTypes.instanceOf(UnbilledView.class));
+        UnbilledView view = reports.unbilled(asOf, page, size);
         if (BillingCsv.wanted(accept)) {
-            BillingCsv.write(response, "unbilled-" + day + ".csv", UnbilledRow.class, view.rows());
+            BillingCsv.write(response, BillingReports.unbilledFileName(view), UnbilledRow.class, view.rows());
             return null;
         }
         return json(response, view);
@@ -146,14 +119,10 @@ public class BillingController {
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             @Parameter(hidden = true) HttpServletResponse response) throws IOException {
-        YearMonth month = period == null ? null : month("period", period);
-        ReconciliationView view = gateways.query(new FindReconciliation(engagementId, month, page, size),
-                        ResponseTypes.optionalInstanceOf(ReconciliationView.class))
-                .orElseThrow(() -> RuleViolation.notFound("engagementId", "No engagement with id " + engagementId));
+        ReconciliationView view = reports.reconciliation(engagementId, period, page, size);
         if (BillingCsv.wanted(accept)) {
-            String name = "reconciliation" + (engagementId == null ? "" : "-" + engagementId)
-                    + (month == null ? "" : "-" + month) + ".csv";
-            BillingCsv.write(response, name, ReconciliationRow.class, view.rows());
+            BillingCsv.write(response, BillingReports.reconciliationFileName(engagementId, period),
+                    ReconciliationRow.class, view.rows());
             return null;
         }
         return json(response, view);
@@ -174,18 +143,9 @@ public class BillingController {
             @RequestParam(required = false) @Size(max = 7) String to,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             @Parameter(hidden = true) HttpServletResponse response) throws IOException {
-        YearMonth last = to == null ? YearMonth.from(Today.in(clock, ZoneOffset.UTC)) : month("to", to);
-        YearMonth first = from == null ? last.minusMonths(11) : month("from", from);
-        if (first.isAfter(last)) {
-            throw RuleViolation.malformed("from", "from-after-to", "from: " + first + " is after to " + last);
-        }
-        if (first.plusMonths(MAX_MONTHS - 1).isBefore(last)) {
-            throw RuleViolation.malformed("to", "range-too-long", "to: at most " + MAX_MONTHS
-                    + " months from from " + first);
-        }
-        RevenueView view = gateways.query(new FindRevenue(first, last), ResponseTypes.instanceOf(RevenueView.class));
+        RevenueView view = reports.revenue(from, to);
         if (BillingCsv.wanted(accept)) {
-            BillingCsv.write(response, "revenue-" + first + "-" + last + ".csv", RevenueRow.class, view.rows());
+            BillingCsv.write(response, BillingReports.revenueFileName(view), RevenueRow.class, view.rows());
             return null;
         }
         return json(response, view);
@@ -198,29 +158,5 @@ public class BillingController {
     private static <V> V json(HttpServletResponse response, V view) {
         response.setContentType(JSON);
         return view;
-    }
-
-    private LocalDate date(String name, String text) {
-        if (text == null) {
-            return Today.in(clock, ZoneOffset.UTC);
-        }
-        if (DATE.matcher(text).matches()) {
-            try {
-                return LocalDate.parse(text, STRICT_DATE);
-            } catch (DateTimeParseException e) {
-                // falls through to the refusal below
-            }
-        }
-        throw RuleViolation.malformed(name, "date", name + ": must be an ISO-8601 date such as 2026-03-31");
-    }
-
-    private static YearMonth month(String name, String text) {
-        if (MONTH.matcher(text).matches()) {
-            int number = Integer.parseInt(text.substring(5));
-            if (number >= 1 && number <= 12) {
-                return YearMonth.parse(text);
-            }
-        }
-        throw RuleViolation.malformed(name, "month", name + ": must be a month YYYY-MM such as 2026-03");
     }
 }

@@ -1,7 +1,6 @@
 package com.engagementledger.invoicing.web;
 
 import com.engagementledger.invoicing.api.DisputeInvoice;
-import com.engagementledger.invoicing.api.DraftInvoice;
 import com.engagementledger.invoicing.api.FindInvoice;
 import com.engagementledger.invoicing.api.FindInvoices;
 import com.engagementledger.invoicing.api.InvoiceIssuer;
@@ -17,7 +16,6 @@ import com.engagementledger.invoicing.api.RecordRefund;
 import com.engagementledger.invoicing.api.ResolveInvoiceDispute;
 import com.engagementledger.invoicing.api.VoidInvoice;
 import com.engagementledger.platform.api.RuleViolation;
-import com.engagementledger.platform.api.RuleViolationDetails;
 import com.engagementledger.platform.security.Roles;
 import com.engagementledger.platform.web.CommandAccepted;
 import com.engagementledger.platform.web.ETags;
@@ -43,7 +41,6 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.YearMonth;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -84,9 +81,12 @@ public class InvoiceController {
     private final NewIds ids;
     private final InvoicePdf pdf;
     private final InvoiceIssuer issuer;
+    private final InvoiceDrafting drafting;
 
-    public InvoiceController(Gateways gateways, NewIds ids, InvoicePdf pdf, InvoiceIssuer issuer) {
+    public InvoiceController(Gateways gateways, NewIds ids, InvoicePdf pdf, InvoiceIssuer issuer,
+                             InvoiceDrafting drafting) {
         this.issuer = issuer;
+        this.drafting = drafting;
         this.gateways = gateways;
         this.ids = ids;
         this.pdf = pdf;
@@ -107,22 +107,11 @@ public class InvoiceController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = InvoiceDraftAccepted.class)))
     public ResponseEntity<InvoiceDraftAccepted> draft(@RequestBody @Valid DraftInvoiceRequest body) {
-        String invoiceId = ids.next("invoice");
-        Object result;
-        try {
-            result = gateways.send(new DraftInvoice(body.engagementId(), invoiceId, YearMonth.parse(body.period())));
-        } catch (CommandExecutionException e) {
-            throw namingTheEngagement(e, body.engagementId());
-        } catch (RuleViolation violation) {
-            throw violation.kind() == RuleViolation.Kind.NOT_FOUND && "id".equals(violation.field())
-                    ? RuleViolation.notFound("engagementId", "No engagement with id " + body.engagementId())
-                    : violation;
-        }
-        String drafted = result instanceof String id ? id : invoiceId;
-        URI location = URI.create("/api/invoices/" + drafted);
-        return drafted.equals(invoiceId)
-                ? ResponseEntity.created(location).body(new InvoiceDraftAccepted(drafted))
-                : ResponseEntity.ok().location(location).body(new InvoiceDraftAccepted(drafted));
+        InvoiceDrafting.Drafted drafted = drafting.draft(body.engagementId(), YearMonth.parse(body.period()));
+        URI location = URI.create("/api/invoices/" + drafted.invoiceId());
+        return drafted.created()
+                ? ResponseEntity.created(location).body(new InvoiceDraftAccepted(drafted.invoiceId()))
+                : ResponseEntity.ok().location(location).body(new InvoiceDraftAccepted(drafted.invoiceId()));
     }
 
     @GetMapping
@@ -223,11 +212,9 @@ public class InvoiceController {
                     + " reference) it answers the same and records nothing twice.")
     public ResponseEntity<PaymentAccepted> pay(@PathVariable @ResourceId String id, @IfMatch Long version,
             @RequestBody @Valid PaymentRequest body) {
-        String paymentId = ids.fromContent("payment", id, amountKey(body.amount()), body.currency(), body.date(),
-                blankToNull(body.reference()));
-        Long next = versionOf(gateways.send(new RecordPayment(id, paymentId, body.amount(), body.currency(),
-                body.date(), body.reference(), version)));
-        return created(id, "payment", paymentId, next, new PaymentAccepted(id, paymentId, next));
+        RecordPayment payment = payment(ids, id, version, body);
+        Long next = versionOf(gateways.send(payment));
+        return created(id, "payment", payment.paymentId(), next, new PaymentAccepted(id, payment.paymentId(), next));
     }
 
     @PostMapping("/{id}/refunds")
@@ -265,11 +252,29 @@ public class InvoiceController {
                     + " with the credit note's id.")
     public ResponseEntity<CreditNoteAccepted> creditNote(@PathVariable @ResourceId String id, @IfMatch Long version,
             @RequestBody @Valid CreditNoteRequest body) {
-        String creditNoteId = ids.fromContent("credit note", id, amountKey(body.amount()), body.currency(),
+        IssueCreditNote creditNote = creditNote(ids, id, version, body);
+        Long next = versionOf(gateways.send(creditNote));
+        return created(id, "credit-note", creditNote.creditNoteId(), next,
+                new CreditNoteAccepted(id, creditNote.creditNoteId(), next));
+    }
+
+    /**
+     * The payment a request records, for the API and the console: its id derives from the invoice and the content, so
+     * that the same payment sent twice (a retry, a double submit) is recorded once.
+     */
+    static RecordPayment payment(NewIds ids, String invoiceId, Long version, PaymentRequest body) {
+        String paymentId = ids.fromContent("payment", invoiceId, amountKey(body.amount()), body.currency(),
+                body.date(), blankToNull(body.reference()));
+        return new RecordPayment(invoiceId, paymentId, body.amount(), body.currency(), body.date(),
+                body.reference(), version);
+    }
+
+    /** The credit note a request issues, its id from the invoice and the content, as for {@link #payment}. */
+    static IssueCreditNote creditNote(NewIds ids, String invoiceId, Long version, CreditNoteRequest body) {
+        String creditNoteId = ids.fromContent("credit note", invoiceId, amountKey(body.amount()), body.currency(),
                 body.date(), body.reason());
-        Long next = versionOf(gateways.send(new IssueCreditNote(id, creditNoteId, body.amount(), body.currency(),
-                body.date(), body.reason(), version)));
-        return created(id, "credit-note", creditNoteId, next, new CreditNoteAccepted(id, creditNoteId, next));
+        return new IssueCreditNote(invoiceId, creditNoteId, body.amount(), body.currency(), body.date(),
+                body.reason(), version);
     }
 
     /**
@@ -285,7 +290,7 @@ public class InvoiceController {
     }
 
     /** The invoice's version after a change, where the command side answers it. */
-    private static Long versionOf(Object result) {
+    static Long versionOf(Object result) {
         return result instanceof Number number ? number.longValue() : null;
     }
 
@@ -305,15 +310,5 @@ public class InvoiceController {
             created.eTag(ETags.of(version));
         }
         return created.body(body);
-    }
-
-    /** An unknown engagement is a 404 naming the request's engagementId, not the command's target "id". */
-    private static RuntimeException namingTheEngagement(CommandExecutionException e, String engagementId) {
-        java.util.Optional<RuleViolationDetails> details = e.getDetails();
-        if (details.isPresent() && details.get().kind() == RuleViolation.Kind.NOT_FOUND
-                && "id".equals(details.get().field())) {
-            return RuleViolation.notFound("engagementId", "No engagement with id " + engagementId);
-        }
-        return e;
     }
 }

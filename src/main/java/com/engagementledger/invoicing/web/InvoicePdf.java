@@ -7,6 +7,7 @@ import com.engagementledger.invoicing.api.InvoiceView;
 import com.engagementledger.platform.pdf.PdfFonts;
 import com.engagementledger.platform.pdf.PdfRenderer;
 import com.engagementledger.platform.pdf.PdfSheet;
+import com.engagementledger.platform.web.Amounts;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -55,9 +56,9 @@ public class InvoicePdf {
                 List.of("Item", "Professional", "Days", "Quantity", "Unit price", "Amount " + currency),
                 List.of(6, 3, 3, 2, 2, 3), List.of(false, false, false, true, true, true),
                 invoice.lines().stream().map(line -> List.of(item(line), nullToEmpty(line.professionalName()),
-                        days(line), InvoiceAmounts.quantity(line.quantity()),
-                        InvoiceAmounts.format(line.unitPrice(), currency),
-                        InvoiceAmounts.format(line.amount(), currency))).toList(),
+                        days(line), Amounts.quantity(line.quantity()),
+                        Amounts.format(line.unitPrice(), currency),
+                        Amounts.format(line.amount(), currency))).toList(),
                 "No billable work in this period."));
 
         List<PdfSheet.Pair> totals = new ArrayList<>();
@@ -78,8 +79,8 @@ public class InvoicePdf {
                     invoice.movements().stream().map(movement -> List.of(String.valueOf(movement.date()),
                             kind(movement), movement.reference() != null ? movement.reference()
                                     : nullToEmpty(movement.reason()),
-                            InvoiceAmounts.format(movement.amount(), currency),
-                            InvoiceAmounts.format(movement.balance(), currency))).toList(),
+                            Amounts.format(movement.amount(), currency),
+                            Amounts.format(movement.balance(), currency))).toList(),
                     null));
         }
         blocks.add(new PdfSheet.Paragraph(closing(invoice)));
@@ -188,7 +189,7 @@ public class InvoicePdf {
     }
 
     private static String money(BigDecimal amount, String currency) {
-        return InvoiceAmounts.format(amount, currency) + " " + currency;
+        return Amounts.format(amount, currency) + " " + currency;
     }
 
     private static String nullToEmpty(String text) {

@@ -12,6 +12,7 @@ import com.engagementledger.invoicing.api.InvoiceMovementKind;
 import com.engagementledger.invoicing.api.InvoiceStatus;
 import com.engagementledger.invoicing.api.InvoiceView;
 import com.engagementledger.platform.pdf.PdfFonts;
+import com.engagementledger.platform.web.Amounts;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.IOException;
@@ -76,8 +77,8 @@ class InvoicePdfTest {
         String dinar = text(pdf.render(invoice("INV-2035-000044", InvoiceStatus.ISSUED, "KWD",
                 List.of(line("2100.000", "2032.258")), "2032.258", "0.000", "2032.258", List.of())));
         assertThat(dinar).contains("2,032.258 KWD");
-        assertThat(InvoiceAmounts.format(new BigDecimal("-904.62"), "EUR")).isEqualTo("-904.62");
-        assertThat(InvoiceAmounts.format(new BigDecimal("100"), "EUR")).isEqualTo("100.00");
+        assertThat(Amounts.format(new BigDecimal("-904.62"), "EUR")).isEqualTo("-904.62");
+        assertThat(Amounts.format(new BigDecimal("100"), "EUR")).isEqualTo("100.00");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.engagementledger.invoicing.web;
+package com.engagementledger.platform.web;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -8,15 +8,24 @@ import java.util.Currency;
 import java.util.Locale;
 
 /**
- * Amounts as an invoice prints them: grouped thousands and exactly the currency's minor digits (JPY 677,419, EUR
- * 11,177.42, KWD 2,032.258), formatted from the BigDecimal itself, never through a binary fraction.
+ * Amounts as an invoice prints them and the console shows them: grouped thousands and exactly the currency's minor
+ * digits (JPY 677,419, EUR 11,177.42, KWD 2,032.258), formatted from the BigDecimal itself, never through a binary
+ * fraction. The invoice PDF and the console's finance pages share it.
  */
-final class InvoiceAmounts {
+public final class Amounts {
 
-    private InvoiceAmounts() {
+    /** The formatting as an object, for page templates (which call methods on model attributes, not statics). */
+    public static final Amounts TEXT = new Amounts();
+
+    private Amounts() {
     }
 
-    static String format(BigDecimal amount, String currencyCode) {
+    /** {@link #format}, for templates: {@code ${amounts.of(invoice.total, invoice.currency)}}. */
+    public String of(BigDecimal amount, String currencyCode) {
+        return format(amount, currencyCode);
+    }
+
+    public static String format(BigDecimal amount, String currencyCode) {
         if (amount == null) {
             return "";
         }
@@ -29,7 +38,7 @@ final class InvoiceAmounts {
     }
 
     /** A quantity (days, hours) without trailing zeros: 22, 37.75. */
-    static String quantity(BigDecimal quantity) {
+    public static String quantity(BigDecimal quantity) {
         return quantity == null ? "" : quantity.stripTrailingZeros().toPlainString();
     }
 }
