@@ -76,6 +76,9 @@ public final class ConsolePages {
                 throw reloading;
             }
         });
+        // the old page is gone; the answer (after a redirect, the page it leads to) may still be loading
+        waiting(page).until(driver -> "complete".equals(
+                ((JavascriptExecutor) driver).executeScript("return document.readyState;")));
     }
 
     /** The message shown next to the field with id {@code id} (the element {@code id-error}). */

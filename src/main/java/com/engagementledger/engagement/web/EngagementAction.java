@@ -36,7 +36,7 @@ public enum EngagementAction implements ConsoleAction {
     RESUME("resume", "Resume billing", "Resume", "resumeDate"),
     WITHDRAW_PAUSE("withdraw-pause", "Withdraw the pause", "Withdraw the pause", "reason"),
     WITHDRAW_RESUME("withdraw-resume", "Withdraw the resume", "Withdraw the resume", "reason"),
-    NOTICE("notice", "Give notice", "Give notice", "lastDay", "forCause", "reason"),
+    NOTICE("give-notice", "Give notice", "Give notice", "lastDay", "forCause", "reason"),
     WITHDRAW_NOTICE("withdraw-notice", "Withdraw the notice", "Withdraw the notice", "reason"),
     END("end", "End the engagement", "End the engagement");
 

@@ -127,4 +127,11 @@ class EngagementActionTest {
         return new EngagementView("e-1", 3, "acme", "Acme", "Engineer", "EUR", BillingModel.MONTHLY, status, terms,
                 List.of(seats), dates, TODAY, List.of(), null);
     }
+
+    @Test
+    void noActionsFormIsNamedLikeThePagesNotice() {
+        // the page's flash message is the model attribute "notice": a form of that name would be replaced by it
+        assertThat(java.util.Arrays.stream(EngagementAction.values()).map(EngagementAction::formName))
+                .doesNotContain("notice");
+    }
 }
