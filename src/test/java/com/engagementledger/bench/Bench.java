@@ -47,6 +47,7 @@ public final class Bench {
         Path outputDir = Path.of(System.getProperty("bench.output", "target/bench"));
         Path workDir = Path.of(System.getProperty("bench.work-dir", outputDir.resolve("work").toString()));
         Instant started = Instant.now();
+        Report.recordCommit();
         Machine before = Machine.now();
         List<Result> results = new ArrayList<>();
         List<String> failures = new ArrayList<>();

@@ -117,7 +117,7 @@ public final class BenchRun {
 
     /** One line on standard output, with the time, the store and the scenario's words. */
     public void log(String format, Object... arguments) {
-        System.out.printf("%s [%s] %s%n", LocalTime.now().truncatedTo(ChronoUnit.SECONDS), storeName(),
+        System.out.printf("%s [%s] %s%n", LocalTime.now().truncatedTo(ChronoUnit.SECONDS).format(java.time.format.DateTimeFormatter.ISO_LOCAL_TIME), storeName(),
                 String.format(format, arguments));
     }
 

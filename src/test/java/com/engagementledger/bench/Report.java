@@ -32,6 +32,7 @@ record Report(Instant started, Machine before, Machine after, List<Result> resul
         StringBuilder text = new StringBuilder();
         text.append("# Benchmark run ").append(started.truncatedTo(ChronoUnit.SECONDS)).append("\n\n");
         text.append("- commit: ").append(commit()).append('\n');
+        text.append("- JVM arguments: ").append(jvmArguments()).append('\n');
         text.append("- machine: ").append(before.cores()).append(" cores (").append(before.cpu()).append("), ")
                 .append(before.memoryMiB()).append(" MiB, ").append(before.os()).append(", ").append(before.java())
                 .append('\n');
@@ -71,7 +72,7 @@ record Report(Instant started, Machine before, Machine after, List<Result> resul
     static String oneLine(Result r) {
         return String.format(Locale.ROOT, "%s %s: %s %s %s%s, bar %s: %s", r.bar(), r.metric(), r.summary(),
                 number(r.value()), r.unit(),
-                r.ratio() == null ? "" : String.format(Locale.ROOT, " (%.2f × raw %s)", r.ratio(),
+                r.ratio() == null ? "" : String.format(Locale.ROOT, " (%.2f × the baseline %s)", r.ratio(),
                         number(r.baseline().median())),
                 r.criterion(), r.met() == null ? "-" : r.met() ? "met" : "NOT met");
     }
@@ -90,6 +91,7 @@ record Report(Instant started, Machine before, Machine after, List<Result> resul
         ObjectNode root = mapper.createObjectNode();
         root.put("started", started.toString());
         root.put("commit", commit());
+        root.put("jvmArguments", jvmArguments());
         root.set("machineBefore", mapper.valueToTree(before));
         root.set("machineAfter", mapper.valueToTree(after));
         root.put("properties", benchProperties());
@@ -125,7 +127,23 @@ record Report(Instant started, Machine before, Machine after, List<Result> resul
         return text.isEmpty() ? "(defaults)" : text.toString();
     }
 
+    /** The JVM's own options (heap, flight recording, -D properties), as the run was started. */
+    private static String jvmArguments() {
+        return String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+    }
+
+    private static String commitAtStart;
+
+    /** Reads the commit the run starts from (the work tree may move on while a long run goes). */
+    static void recordCommit() {
+        commitAtStart = readCommit();
+    }
+
     private static String commit() {
+        return commitAtStart != null ? commitAtStart : readCommit();
+    }
+
+    private static String readCommit() {
         try {
             Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true)
                     .start();
