@@ -128,8 +128,8 @@ public final class AggregateLoadScenario implements Scenario {
             }
             Samples smallest = Samples.of(snapshotted.get(sizes.get(0)));
             Samples largest = Samples.of(snapshotted.get(history));
-            results.add(new Result("P3", storeName, "flat: median load with " + history + " events vs "
-                    + sizes.get(0) + " events", "ms", largest, "median", smallest, "≤ 2 × (ratio of medians)",
+            results.add(new Result("P3", storeName, "flat: median load with " + storedCount.get(history)
+                    + " events vs " + storedCount.get(sizes.get(0)) + " events", "ms", largest, "median", smallest, "≤ 2 × (ratio of medians)",
                     largest.median() / smallest.median() <= 2.0, "with snapshots, judged ≤ 2× (DESIGN.md says flat);"
                             + " every size at " + TAIL + "–49 events after its last snapshot (the threshold's worst"
                             + " case: " + afterSnapshot.values() + "), so that only the history's length differs;"
