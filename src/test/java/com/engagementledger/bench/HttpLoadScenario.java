@@ -158,6 +158,14 @@ public final class HttpLoadScenario implements Scenario {
                 "median", String.format(Locale.ROOT, "= %.0f req/s asked", rate), null, String.format(Locale.ROOT,
                         "answers received per second of each round; %d reads, %d commands, %d lag polls", reads.count(),
                         commands.count(), load.polls.get())));
+        // what bounds the latencies: each kind of request's own p99, the slowest first (informative)
+        load.byRoute.entrySet().stream()
+                .map(route -> Map.entry(route.getKey(), Samples.of(route.getValue())))
+                .sorted((a, b) -> Double.compare(b.getValue().percentile(99), a.getValue().percentile(99)))
+                .forEach(route -> lines.add(Result.absolute("P4", store, "latency of " + route.getKey()
+                                + " (informative)", "ms", route.getValue(), "p99", "—", null,
+                        "p50 " + number(route.getValue().median()) + " ms, " + route.getValue().count()
+                                + " requests")));
         lines.add(Result.absolute("P4", store, "errors (non-2xx/3xx or failed)", "requests",
                 Samples.of(load.errors.get()), "max", "0", null, errors));
         return lines;
@@ -337,6 +345,8 @@ public final class HttpLoadScenario implements Scenario {
         final AtomicLong followable = new AtomicLong();
         private final AtomicInteger outstanding = new AtomicInteger();
         final Map<String, AtomicInteger> errorKinds = new ConcurrentHashMap<>();
+        /** Latencies by route (method, path with ids as {id}, the query's names): what each kind of request costs. */
+        final Map<String, List<Double>> byRoute = new ConcurrentHashMap<>();
         long completedInWindow;
         double windowSeconds;
 
@@ -355,6 +365,8 @@ public final class HttpLoadScenario implements Scenario {
             polls.addAndGet(other.polls.get());
             other.errorKinds.forEach((k, v) -> errorKinds.computeIfAbsent(k, x -> new AtomicInteger())
                     .addAndGet(v.get()));
+            other.byRoute.forEach((route, times) -> byRoute.computeIfAbsent(route,
+                    x -> Collections.synchronizedList(new ArrayList<>())).addAll(times));
         }
 
         String summary() {
@@ -469,6 +481,19 @@ public final class HttpLoadScenario implements Scenario {
             return list.get(random.nextInt(list.size()));
         }
 
+        /** {@code GET /api/engagements/{id}}, {@code GET /api/invoices?status&page&size}: a request's kind. */
+        static String route(boolean command, String path) {
+            String[] parts = path.split("[?]", 2);
+            String route = (command ? "POST " : "GET ") + parts[0]
+                    .replaceAll("/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "/{id}")
+                    .replaceAll("/bench-[^/]+", "/{id}");
+            if (parts.length > 1) {
+                route += "?" + String.join("&", java.util.Arrays.stream(parts[1].split("&"))
+                        .map(pair -> pair.split("=", 2)[0]).toList());
+            }
+            return route;
+        }
+
         private Request read(String user, String path) {
             return new Request(user, path, null, null);
         }
@@ -557,6 +582,8 @@ public final class HttpLoadScenario implements Scenario {
                 long received = System.nanoTime();
                 double ms = (received - intended) / 1e6;
                 (command ? commandMs : readMs).add(ms);
+                byRoute.computeIfAbsent(route(command, path), x -> Collections.synchronizedList(new ArrayList<>()))
+                        .add(ms);
                 if (answer != null && answer.status() >= 400) {
                     failure = answer.status() + " " + path.replaceAll("[?].*", "")
                             .replaceAll("/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "/{id}");
