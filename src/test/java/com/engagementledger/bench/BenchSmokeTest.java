@@ -35,6 +35,7 @@ class BenchSmokeTest {
             Map.entry("bench.seconds", "4"),
             Map.entry("bench.rate", "40"),
             Map.entry("bench.lag-every", "1"),
+            Map.entry("bench.probes", "30"),
             Map.entry("bench.offline", "true"));
 
     @TempDir

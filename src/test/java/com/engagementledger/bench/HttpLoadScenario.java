@@ -120,7 +120,13 @@ public final class HttpLoadScenario implements Scenario {
                 run.log("P4: round %d of %d s: %s", round + 1, seconds, load.summary());
                 total.add(load);
             }
-            return results(run, total, rate, seconds, rounds, achieved);
+            int probes = (int) BenchRun.size("probes", 600);
+            Load probe = new Load(client, data, rate);
+            probe.probe(probes);
+            run.log("P4: %d requests one at a time: %s", probes, probe.summary());
+            List<Result> results = results(run, total, rate, seconds, rounds, achieved);
+            results.addAll(serviceTimes(run, probe, rate));
+            return results;
         }
     }
 
@@ -168,6 +174,36 @@ public final class HttpLoadScenario implements Scenario {
                                 + " requests")));
         lines.add(Result.absolute("P4", store, "errors (non-2xx/3xx or failed)", "requests",
                 Samples.of(load.errors.get()), "max", "0", null, errors));
+        return lines;
+    }
+
+    /**
+     * Each kind of request's service time, one at a time, and what the mix asks of the machine at the bar's rate:
+     * the sum over kinds of (requests per second of that kind × its median service time), in milliseconds of work
+     * per second. A request keeps about one core busy while it runs (its thread and the embedded store's), so a
+     * demand near 1,000 ms/s per core (2,000 here) means requests queue: the latencies then grow without bound.
+     */
+    private static List<Result> serviceTimes(BenchRun run, Load probe, double rate) {
+        List<Result> lines = new ArrayList<>();
+        long total = probe.byRoute.values().stream().mapToLong(List::size).sum();
+        double demand = 0;
+        List<Map.Entry<String, Samples>> routes = probe.byRoute.entrySet().stream()
+                .map(route -> Map.entry(route.getKey(), Samples.of(route.getValue())))
+                .sorted((a, b) -> Double.compare(b.getValue().median(), a.getValue().median())).toList();
+        for (Map.Entry<String, Samples> route : routes) {
+            double share = route.getValue().count() / (double) total;
+            demand += share * rate * route.getValue().median();
+            lines.add(Result.absolute("P4", run.storeName(), "service time of " + route.getKey()
+                            + ", one request at a time (informative)", "ms", route.getValue(), "median", "—", null,
+                    String.format(Locale.ROOT, "p99 %.1f ms; %.0f %% of the mix", route.getValue().percentile(99),
+                            share * 100)));
+        }
+        lines.add(Result.absolute("P4", run.storeName(), "demand of the mix at the asked rate (informative)",
+                "ms of work per s", Samples.of(demand), "median", String.format(Locale.ROOT,
+                        "< %d ms/s (%d cores) or requests queue", Runtime.getRuntime().availableProcessors() * 1000,
+                        Runtime.getRuntime().availableProcessors()), null, String.format(Locale.ROOT,
+                        "Σ (share of the mix × %.0f req/s × median service time), from %d requests one at a time",
+                        rate, total)));
         return lines;
     }
 
@@ -427,6 +463,17 @@ public final class HttpLoadScenario implements Scenario {
             pollers.shutdownNow();
         }
 
+        /**
+         * {@code count} requests of the same mix, one at a time (closed loop, no lag polls): each kind's service time
+         * on an otherwise idle application, which the open-loop rounds cannot show once requests queue.
+         */
+        void probe(int count) {
+            SplittableRandom random = new SplittableRandom(count * 17L + data.proposals.get());
+            for (int i = 0; i < count; i++) {
+                next(random).send(System.nanoTime(), null);
+            }
+        }
+
         /** The next request of the mix: about 70 % reads and 30 % commands, by the roles that send them. */
         private Request next(SplittableRandom random) {
             int dice = random.nextInt(100);
@@ -596,7 +643,7 @@ public final class HttpLoadScenario implements Scenario {
                     errorKinds.computeIfAbsent(failure, k -> new AtomicInteger()).incrementAndGet();
                     return;
                 }
-                if (follow != null && followable.getAndIncrement() % LAG_EVERY == 0) {
+                if (follow != null && pollers != null && followable.getAndIncrement() % LAG_EVERY == 0) {
                     try {
                         Visible visible = follow.after(answer);
                         if (visible != null) {
