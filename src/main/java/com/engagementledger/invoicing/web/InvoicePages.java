@@ -17,6 +17,7 @@ import com.engagementledger.platform.security.Roles;
 import com.engagementledger.platform.time.Today;
 import com.engagementledger.platform.web.Amounts;
 import com.engagementledger.platform.web.BrowserPages;
+import com.engagementledger.platform.web.EventCollisions;
 import com.engagementledger.platform.web.Gateways;
 import com.engagementledger.platform.web.NewIds;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -43,6 +44,7 @@ import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -260,7 +262,7 @@ public class InvoicePages {
             }
             refusal = details.map(RuleViolationDetails::message).orElseGet(InvoicePages::changedMeanwhile);
             status = details.map(found -> status(found.kind())).orElse(HttpStatus.CONFLICT);
-        } catch (ConcurrencyException conflict) {
+        } catch (ConcurrencyException | ConflictingModificationException conflict) {
             refusal = changedMeanwhile();
             status = HttpStatus.CONFLICT;
         }
@@ -375,7 +377,7 @@ public class InvoicePages {
             } else {
                 throw refused;
             }
-        } catch (ConcurrencyException conflict) {
+        } catch (ConcurrencyException | ConflictingModificationException conflict) {
             errors.reject("conflict", changedMeanwhile());
         }
         return null;
@@ -391,12 +393,7 @@ public class InvoicePages {
     }
 
     private static boolean isConflict(Throwable failure) {
-        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
-                return true;
-            }
-        }
-        return false;
+        return EventCollisions.isConcurrentChange(failure);
     }
 
     private static String changedMeanwhile() {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
-import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 
@@ -55,7 +54,8 @@ public interface ConsoleAction {
 
     /**
      * Shows a form again with the mistakes that refused it: the form under its name, with its errors, marked as the
-     * one that failed (its page opens it), and answered 422.
+     * one that failed (its page opens it), and answered as the API answers the command: 409 when the item's state
+     * refused it or it changed meanwhile, 422 for mistakes in the form's values.
      */
     static void refused(ConsoleAction action, Object form, BindingResult errors, Model model,
                         HttpServletResponse response) {
@@ -66,7 +66,7 @@ public interface ConsoleAction {
         model.addAttribute("refusal", action.title() + " was refused: " + errors.getAllErrors().stream()
                 .map(DefaultMessageSourceResolvable::getDefaultMessage)
                 .collect(Collectors.joining("; ")));
-        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        response.setStatus(ConsoleCommands.status(errors).value());
     }
 
     /** The notice shown after the action's form was sent. */

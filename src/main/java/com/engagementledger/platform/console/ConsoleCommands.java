@@ -4,13 +4,16 @@ import com.engagementledger.platform.api.RuleViolation;
 import com.engagementledger.platform.api.RuleViolationDetails;
 import com.engagementledger.platform.web.EventCollisions;
 import com.engagementledger.platform.web.Gateways;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
+import org.springframework.validation.ObjectError;
 
 /**
  * How a console form sends its command (ADR 0041): through the same command bus as the API, with a refusal of the
@@ -33,6 +36,11 @@ public class ConsoleCommands {
 
     private static final long READ_MODEL_WAIT_MILLIS = 5_000;
 
+    /** The error code of a refusal because of the item's state (409 like the API's, ADR 0041). */
+    static final String STATE = "state";
+    /** The error code of a refusal because the item changed meanwhile (409 like the API's). */
+    static final String CONCURRENT = "concurrent";
+
     private final Gateways gateways;
 
     public ConsoleCommands(Gateways gateways) {
@@ -50,10 +58,14 @@ public class ConsoleCommands {
         try {
             gateways.send(command);
             return Outcome.DONE;
-        } catch (ConcurrencyException concurrent) {
-            errors.reject("concurrent", "Someone else changed this at the same moment; look again and retry.");
-            return Outcome.REFUSED;
         } catch (RuntimeException refused) {
+            if (EventCollisions.isConcurrentChange(refused)) {
+                // another writer at the same moment, or a form sent with a version the item has moved past (sent
+                // twice): the page is shown again as the item is now
+                errors.reject(CONCURRENT, "This changed meanwhile (someone else, or this form sent twice): it is"
+                        + " shown again as it is now; check it and send the form again if still needed.");
+                return Outcome.REFUSED;
+            }
             RuleViolationDetails details = details(refused);
             if ("unique".equals(details.rule()) && Set.of(newIds).contains(details.field())) {
                 return Outcome.ALREADY_DONE;
@@ -91,16 +103,33 @@ public class ConsoleCommands {
 
     /** A mistake on the form field it names, or on the form as a whole when the form has no such field. */
     public static void reject(Errors errors, UnaryOperator<String> formField, String field, String message) {
+        reject(errors, formField, field, "rule", message);
+    }
+
+    private static void reject(Errors errors, UnaryOperator<String> formField, String field, String code,
+                               String message) {
         String name = field == null ? null : formField.apply(field);
         if (name != null) {
-            errors.rejectValue(name, "rule", message);
+            errors.rejectValue(name, code, message);
         } else {
-            errors.reject("rule", (field == null ? "" : field + ": ") + message);
+            errors.reject(code, (field == null ? "" : field + ": ") + message);
         }
     }
 
+    /** The aggregate's refusal; one because of its state keeps that kind, so that it is answered 409 as in the API. */
     private static void reject(Errors errors, UnaryOperator<String> formField, RuleViolationDetails details) {
-        reject(errors, formField, details.field(), details.message());
+        reject(errors, formField, details.field(),
+                details.kind() == RuleViolation.Kind.ILLEGAL_STATE ? STATE : "rule", details.message());
+    }
+
+    /**
+     * The status of a refused form as the API would answer its command (ADR 0041): 409 when the item's state refused
+     * it or the item changed meanwhile, 422 for mistakes in its values.
+     */
+    public static HttpStatus status(Errors errors) {
+        boolean conflict = errors.getAllErrors().stream().map(ObjectError::getCodes).filter(Objects::nonNull)
+                .flatMap(Arrays::stream).anyMatch(code -> STATE.equals(code) || CONCURRENT.equals(code));
+        return conflict ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
     }
 
     /**

@@ -121,11 +121,17 @@ public class SecurityConfiguration {
         // the page a signed-out user asked for, opened again after sign-in without a marker in its address
         HttpSessionRequestCache requests = new HttpSessionRequestCache();
         requests.setMatchingRequestParameterName(null);
+        requests.setSessionAttrName(ConsoleSignIn.SESSION_ATTRIBUTE);
+        // htmx requests and forms refused for their CSRF token get answers of their own, not a redirect or "role"
+        ConsoleSignIn signIn = new ConsoleSignIn();
         http.requestCache(cache -> cache.requestCache(requests))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/console.css", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(signIn.entryPoint())
+                        .accessDeniedHandler(signIn.accessDenied()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(

@@ -57,17 +57,42 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         String requestId = requestId(request, response);
         String path = request.getCoyoteRequest().requestURI().isNull() ? null
                 : request.getCoyoteRequest().requestURI().toString();
+        // a console path gets a readable page (ADR 0041); an unknown path (the request line too long to read) stays
+        // the API's problem document, as nothing says it came from a browser
+        boolean console = path != null && !ApiPaths.isApi(path);
         try {
-            response.setContentType("application/problem+json");
+            response.setContentType(console ? "text/html" : "application/problem+json");
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(ServerProblems.json(status, detail, path, requestId));
+                writer.write(console ? page(status, requestId) : ServerProblems.json(status, detail, path, requestId));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {
             // the connection is gone or the response committed: nothing more can be said to this client
         }
+    }
+
+    /**
+     * The console's error page without the application (which never saw the request): its style sheet, a title, a
+     * sentence, the request id, a way back; no script, no inline style (the console's Content-Security-Policy).
+     */
+    static String page(int status, String requestId) {
+        String title = status == 400 ? "This request cannot be read" : ServerProblems.title(status);
+        String message = status == 400
+                ? "The address or the form held something this page cannot read. Go back and try again."
+                : ServerProblems.detail(status);
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"UTF-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>" + escape(title) + " · Engagement Ledger</title>"
+                + "<link rel=\"stylesheet\" href=\"/console.css\"></head><body>"
+                + "<main id=\"main\"><div class=\"narrow\"><h1>" + escape(title) + "</h1><p>" + escape(message)
+                + "</p><p class=\"muted\">Status " + status + ", request id <code>" + escape(requestId)
+                + "</code>.</p><p><a href=\"/\">Back to the start page</a></p></div></main></body></html>\n";
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static String requestId(Request request, Response response) {

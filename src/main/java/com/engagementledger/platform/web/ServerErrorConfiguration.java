@@ -12,7 +12,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Problem documents for the refusals below Spring MVC: Spring Security's firewall (which otherwise sends a bare
- * 400 to Spring Boot's error page) and Tomcat's error valve (which otherwise writes an HTML page).
+ * 400 to Spring Boot's error page) and Tomcat's error valve (which otherwise writes an HTML page naming the server).
+ * A console path (not {@link ApiPaths#isApi}) gets the console's HTML error page instead (ADR 0041).
  */
 @Configuration(proxyBeanMethods = false)
 public class ServerErrorConfiguration {
@@ -21,6 +22,11 @@ public class ServerErrorConfiguration {
     public RequestRejectedHandler problemForRejectedRequests(ProblemResponses problems) {
         return (request, response, rejected) -> {
             response.setHeader("Connection", "close");
+            if (!ApiPaths.isApi(request)) {
+                // a console path: its readable HTML page, through the error page (ProblemErrorController)
+                response.sendError(HttpStatus.BAD_REQUEST.value());
+                return;
+            }
             problems.write(request, response, problems.problem(HttpStatus.BAD_REQUEST, ServerProblems.title(400),
                     ServerProblems.detail(400), ServerProblems.rule(400), null));
         };
