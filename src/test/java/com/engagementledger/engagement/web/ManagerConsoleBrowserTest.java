@@ -199,14 +199,13 @@ class ManagerConsoleBrowserTest {
             assertThat(page.findElement(By.id("timesheet-status")).getText()).isEqualToIgnoringCase("approved");
             assertThat(page.findElements(By.id("action-correct"))).as("an approved week is corrected").hasSize(1);
             // the correction starts from the hours as they stand; a day left empty is a mistake, not 0
-            openAction(page, "correct");
             String todaysCorrection = "correct-hours-" + (today.getDayOfWeek().getValue() - 1);
             assertThat(page.findElement(By.id(todaysCorrection)).getAttribute("value")).isEqualTo("7.5");
             String otherDay = "correct-hours-" + (today.getDayOfWeek().getValue() % 7);
             assertThat(page.findElement(By.id(otherDay)).getAttribute("value")).isEqualTo("0");
             fill(page, otherDay, "");
             fill(page, "correct-reason", "Client's log");
-            submit(page, page.findElement(By.cssSelector("#action-correct form")));
+            submit(page, page.findElement(By.id("action-correct")));
             assertThat(fieldError(page, otherDay)).isEqualTo("Enter this day's hours (0 for none).");
             assertThat(page.findElement(By.id("timesheet-total")).getText()).as("nothing stored").isEqualTo("7.50");
 
