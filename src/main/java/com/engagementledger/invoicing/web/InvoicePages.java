@@ -437,7 +437,7 @@ public class InvoicePages {
      * The version a payment or credit note form sent: none is "whatever the invoice is now" (as the API without
      * If-Match), but one that is not a version is refused, never read as none.
      */
-    private static Long version(MovementForm form, BindingResult errors) {
+    static Long version(MovementForm form, BindingResult errors) {
         if (!blank(form.getVersion()) && version(form.getVersion().strip()) == null) {
             errors.reject("version", "The invoice's version sent with the form (" + form.getVersion().strip()
                     + ") is not a version; reload the invoice and try again.");
