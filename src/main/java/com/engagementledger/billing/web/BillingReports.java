@@ -34,6 +34,8 @@ class BillingReports {
     private static final Pattern MONTH = Pattern.compile("[0-9]{4}-[0-9]{2}");
     private static final DateTimeFormatter STRICT_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
+    /** The earliest day a report is asked for as of (no engagement is older). */
+    static final LocalDate EARLIEST_AS_OF = LocalDate.of(2000, 1, 1);
     /** The longest revenue range: ten years of months. */
     static final int MAX_MONTHS = 120;
 
@@ -91,18 +93,33 @@ class BillingReports {
         return "revenue-" + view.from() + "-" + view.to() + ".csv";
     }
 
+    /**
+     * A report's day: today (UTC, the application's clock) when left out; otherwise from {@link #EARLIEST_AS_OF} to
+     * one year after today. The reports walk every month up to that day, so that a day far ahead (9999-12-31) ran
+     * for 30 s and failed; one rule for the API and the console, refused (400, naming the field) with its bounds.
+     */
     private LocalDate date(String name, String text) {
+        LocalDate today = Today.in(clock, ZoneOffset.UTC);
         if (text == null) {
-            return Today.in(clock, ZoneOffset.UTC);
+            return today;
         }
+        LocalDate day = null;
         if (DATE.matcher(text).matches()) {
             try {
-                return LocalDate.parse(text, STRICT_DATE);
+                day = LocalDate.parse(text, STRICT_DATE);
             } catch (DateTimeParseException e) {
                 // falls through to the refusal below
             }
         }
-        throw RuleViolation.malformed(name, "date", name + ": must be an ISO-8601 date such as 2026-03-31");
+        if (day == null) {
+            throw RuleViolation.malformed(name, "date", name + ": must be an ISO-8601 date such as 2026-03-31");
+        }
+        LocalDate latest = today.plusYears(1);
+        if (day.isBefore(EARLIEST_AS_OF) || day.isAfter(latest)) {
+            throw RuleViolation.malformed(name, "date-range", name + ": must be a date from " + EARLIEST_AS_OF
+                    + " to one year after today (" + latest + "), not " + day);
+        }
+        return day;
     }
 
     private static YearMonth month(String name, String text) {

@@ -18,6 +18,7 @@ import com.engagementledger.platform.console.ConsoleCommands;
 import com.engagementledger.platform.console.FormTokens;
 import com.engagementledger.platform.console.FormValues;
 import com.engagementledger.platform.security.Roles;
+import com.engagementledger.platform.web.Amounts;
 import com.engagementledger.platform.web.BrowserPages;
 import com.engagementledger.platform.web.Gateways;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -81,6 +82,12 @@ public class EngagementPages {
         this.validator = validator;
         this.commands = commands;
         this.actions = actions;
+    }
+
+    /** Money on the engagement pages as on the invoices': the currency's minor digits, thousands grouped. */
+    @ModelAttribute("amounts")
+    public Amounts amounts() {
+        return Amounts.TEXT;
     }
 
     @GetMapping("/engagements")

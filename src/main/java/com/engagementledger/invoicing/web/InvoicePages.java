@@ -13,6 +13,7 @@ import com.engagementledger.invoicing.api.IssueInvoice;
 import com.engagementledger.invoicing.api.IssuedInvoice;
 import com.engagementledger.platform.api.RuleViolation;
 import com.engagementledger.platform.api.RuleViolationDetails;
+import com.engagementledger.platform.console.FormValues;
 import com.engagementledger.platform.security.Roles;
 import com.engagementledger.platform.time.Today;
 import com.engagementledger.platform.web.Amounts;
@@ -281,7 +282,8 @@ public class InvoicePages {
         PaymentRequest request = new PaymentRequest(amount, trimmed(form.getCurrency()), date,
                 trimmed(form.getReference()));
         validate(request, errors, MOVEMENT_FIELDS);
-        Long next = recorded(errors, () -> InvoiceController.payment(ids, id, version(form.getVersion()), request));
+        Long version = version(form, errors);
+        Long next = recorded(errors, () -> InvoiceController.payment(ids, id, version, request));
         return afterMovement(id, next, errors, model, redirect, response,
                 () -> "Payment of " + money(amount, request.currency()) + " recorded.");
     }
@@ -297,8 +299,8 @@ public class InvoicePages {
         CreditNoteRequest request = new CreditNoteRequest(amount, trimmed(form.getCurrency()), date,
                 trimmed(form.getReason()));
         validate(request, errors, MOVEMENT_FIELDS);
-        Long next = recorded(errors, () -> InvoiceController.creditNote(ids, id, version(form.getVersion()),
-                request));
+        Long version = version(form, errors);
+        Long next = recorded(errors, () -> InvoiceController.creditNote(ids, id, version, request));
         return afterMovement(id, next, errors, model, redirect, response,
                 () -> "Credit note of " + money(amount, request.currency()) + " issued.");
     }
@@ -407,16 +409,7 @@ public class InvoicePages {
     }
 
     private static BigDecimal amount(MovementForm form, BindingResult errors) {
-        if (blank(form.getAmount())) {
-            errors.rejectValue("amount", "required", "Enter the amount.");
-            return null;
-        }
-        try {
-            return new BigDecimal(form.getAmount().strip());
-        } catch (NumberFormatException e) {
-            errors.rejectValue("amount", "type", "must be a number such as 1250.00");
-            return null;
-        }
+        return FormValues.number(errors, "amount", form.getAmount(), "Enter the amount.", "1250.00");
     }
 
     private static LocalDate date(MovementForm form, BindingResult errors) {
@@ -435,6 +428,18 @@ public class InvoicePages {
     /** The version the page showed (sent back as the command's expected version); null when missing or not one. */
     private static Long version(String text) {
         return text != null && text.matches("[0-9]{1,18}") ? Long.parseLong(text) : null;
+    }
+
+    /**
+     * The version a payment or credit note form sent: none is "whatever the invoice is now" (as the API without
+     * If-Match), but one that is not a version is refused, never read as none.
+     */
+    static Long version(MovementForm form, BindingResult errors) {
+        if (!blank(form.getVersion()) && version(form.getVersion().strip()) == null) {
+            errors.reject("version", "The invoice's version sent with the form (" + form.getVersion().strip()
+                    + ") is not a version; reload the invoice and try again.");
+        }
+        return blank(form.getVersion()) ? null : version(form.getVersion().strip());
     }
 
     private static HttpStatus status(RuleViolation.Kind kind) {

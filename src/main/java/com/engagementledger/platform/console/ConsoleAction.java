@@ -42,6 +42,14 @@ public interface ConsoleAction {
         return name.toString();
     }
 
+    /**
+     * The form's fields that it sends as hidden inputs (which candidate a decision is about): nobody sees a message
+     * next to them, so their mistakes are shown as the form's ({@link #refused}).
+     */
+    default List<String> hiddenFields() {
+        return List.of();
+    }
+
     /** The form's field for a field the API's request or the aggregate names; null when the form has none. */
     default String formField(String field) {
         return fields().contains(field) ? field : null;
@@ -59,13 +67,19 @@ public interface ConsoleAction {
      */
     static void refused(ConsoleAction action, Object form, BindingResult errors, Model model,
                         HttpServletResponse response) {
+        String refusal = action.title() + " was refused: " + errors.getAllErrors().stream()
+                .map(DefaultMessageSourceResolvable::getDefaultMessage)
+                .collect(Collectors.joining("; "));
+        // a hidden field's mistake, which no field shows, is shown as the form's (above its fields)
+        for (String hidden : action.hiddenFields()) {
+            errors.getFieldErrors(hidden).forEach(error -> errors.reject(error.getCode() == null ? "rule"
+                    : error.getCode(), hidden + ": " + error.getDefaultMessage()));
+        }
         model.addAttribute(action.formName(), form);
         model.addAttribute(BindingResult.MODEL_KEY_PREFIX + action.formName(), errors);
         model.addAttribute("failedAction", action);
         // for a page that no longer offers the action (its state changed meanwhile): the refusal in words
-        model.addAttribute("refusal", action.title() + " was refused: " + errors.getAllErrors().stream()
-                .map(DefaultMessageSourceResolvable::getDefaultMessage)
-                .collect(Collectors.joining("; ")));
+        model.addAttribute("refusal", refusal);
         response.setStatus(ConsoleCommands.status(errors).value());
     }
 

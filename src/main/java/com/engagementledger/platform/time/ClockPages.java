@@ -49,7 +49,7 @@ public class ClockPages {
 
     @PostMapping("/admin/clock")
     public String move(@RequestParam(required = false) String advanceBy, @RequestParam(required = false) String instant,
-                       Model model, RedirectAttributes redirect, HttpServletResponse response)
+                       @RequestParam(required = false) String shownOffset, Model model, RedirectAttributes redirect, HttpServletResponse response)
             throws InterruptedException {
         TestClockController controller = testClock.getIfAvailable();
         if (controller == null) {
@@ -60,18 +60,33 @@ public class ClockPages {
         String duration = advanceBy == null ? "" : advanceBy.strip();
         String target = instant == null ? "" : instant.strip();
         ClockChange change = change(duration, target, errors);
+        HttpStatus status = HttpStatus.UNPROCESSABLE_ENTITY;
         if (change != null) {
             try {
-                ClockView moved = controller.move(change);
+                // the offset the page showed: a form sent twice finds the clock moved and leaves it
+                ClockView moved = controller.moveFrom(shown(shownOffset), change);
                 redirect.addFlashAttribute("notice", "The clock now reads " + moved.instant() + ".");
                 return "redirect:/admin/clock";
             } catch (RuleViolation refused) {
                 // the refusal is about the one field the form filled in
                 errors.put(duration.isEmpty() ? "instant" : "advanceBy", refused.getMessage());
+                if (refused.kind() == RuleViolation.Kind.ILLEGAL_STATE) {
+                    status = HttpStatus.CONFLICT;
+                }
             }
         }
-        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        response.setStatus(status.value());
         return page(model, errors, duration, target);
+    }
+
+    /** The offset the page was shown with; a form without a readable one cannot say it saw the clock as it is. */
+    private static Duration shown(String shownOffset) {
+        try {
+            return Duration.parse(shownOffset == null ? "" : shownOffset.strip());
+        } catch (DateTimeParseException e) {
+            throw RuleViolation.illegalState("clock-moved", "The form did not say which time it showed; nothing was"
+                    + " changed. Look at the time below and send again if it should still move.");
+        }
     }
 
     /** The change the form asks for; null, with the field's message, when it cannot be read. */
@@ -110,6 +125,7 @@ public class ClockPages {
         if (controller != null) {
             ClockView view = controller.read();
             model.addAttribute("clock", view);
+            model.addAttribute("shownOffset", controller.offset().toString());
             model.addAttribute("now", LocalDateTime.ofInstant(view.instant().truncatedTo(ChronoUnit.SECONDS),
                     ZoneOffset.UTC).toString());
         }

@@ -97,6 +97,23 @@ public class TestClock extends Clock {
         return moveTo(now, target.apply(now), real, offset, keep);
     }
 
+    /**
+     * As {@link #moveTo(UnaryOperator, Consumer)}, but only if the clock still runs {@code shownOffset} ahead, as it
+     * did when the page that asks was shown: a form sent twice (a double click on "Advance") moves the clock once,
+     * never twice, since the clock never goes back.
+     *
+     * @throws RuleViolation (illegal state, {@code clock-moved}) if the clock has moved since
+     */
+    public synchronized Instant moveFrom(Duration shownOffset, UnaryOperator<Instant> target,
+                                         Consumer<Duration> keep) {
+        if (!offset().equals(shownOffset)) {
+            throw RuleViolation.illegalState("clock-moved", "The clock has moved since this page was shown; it now"
+                    + " reads " + instant() + ". Nothing was changed: look at the time and send again if it should"
+                    + " still move.");
+        }
+        return moveTo(target, keep);
+    }
+
     private Instant moveTo(Instant now, Instant target, Instant real, Duration offset, Consumer<Duration> keep) {
         if (target.isBefore(now.minus(REACHED_WHILE_ASKING))) {
             throw RuleViolation.invalid("instant", "never-backwards",

@@ -66,7 +66,20 @@ public class TestClockController {
             description = "Give exactly one of instant or advanceBy; the clock never moves backwards. Returns once "
                     + "every deadline due by then has fired and every processor has handled the resulting events.")
     public ClockView move(@RequestBody @jakarta.validation.Valid ClockChange change) throws InterruptedException {
-        Instant moved = clock.moveTo(change::target, store::save);
+        return settled(clock.moveTo(change::target, store::save));
+    }
+
+    /** The console's move: only if the clock still runs {@code shownOffset} ahead ({@link TestClock#moveFrom}). */
+    ClockView moveFrom(Duration shownOffset, ClockChange change) throws InterruptedException {
+        return settled(clock.moveFrom(shownOffset, change::target, store::save));
+    }
+
+    /** How far ahead the clock runs now (what the console's page shows and sends back). */
+    Duration offset() {
+        return clock.offset();
+    }
+
+    private ClockView settled(Instant moved) throws InterruptedException {
         settle(moved);
         return new ClockView(clock.instant(), pendingDue(moved), processorsBehind());
     }

@@ -32,6 +32,12 @@ public enum ReplacementAction implements ConsoleAction {
         return form;
     }
 
+    /** The candidate a decision is about is the page's, sent as a hidden field. */
+    @Override
+    public List<String> hiddenFields() {
+        return fields().contains("candidateId") ? List.of("candidateId") : List.of();
+    }
+
     /** The candidate waiting for a decision, if any. */
     public static Optional<CandidateView> pending(ReplacementView replacement) {
         return replacement.candidates().stream().filter(c -> c.status() == CandidateStatus.PROPOSED).findFirst();

@@ -15,7 +15,8 @@ public class TimesheetForm {
     private String seatId;
     private String week;
     private String reason;
-    private List<String> hours = new ArrayList<>(Collections.nCopies(7, ""));
+    /** Null for a day the request did not send (told apart from one sent empty). */
+    private List<String> hours = new ArrayList<>(Collections.nCopies(7, null));
 
     public String getEngagementId() {
         return engagementId;

@@ -80,6 +80,7 @@ public class TimesheetPages {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE yyyy-MM-dd", Locale.ENGLISH);
     private static final List<String> ENTRY_FIELDS = List.of("seatId", "week", "hours[0]", "hours[1]", "hours[2]",
             "hours[3]", "hours[4]", "hours[5]", "hours[6]");
+    static final String MISSING_HOURS = "Enter this day's hours (0 for none).";
 
     private final Gateways gateways;
     private final ConsoleCommands commands;
@@ -145,7 +146,9 @@ public class TimesheetPages {
             if (!model.containsAttribute(action.formName())) {
                 TimesheetForm form = new TimesheetForm();
                 // a resubmission or a correction starts from the hours as they stand
-                form.setHours(new ArrayList<>(timesheet.hours().values().stream()
+                // (by day: a day the read model does not list is 0 h, shown as 0 so that nothing is left blank)
+                form.setHours(new ArrayList<>(days.stream()
+                        .map(day -> timesheet.hours().getOrDefault(day, BigDecimal.ZERO))
                         .map(hours -> hours.stripTrailingZeros().toPlainString()).toList()));
                 model.addAttribute(action.formName(), form);
             }
@@ -191,7 +194,7 @@ public class TimesheetPages {
         String timesheetId = null;
         ConsoleCommands.Outcome outcome = ConsoleCommands.Outcome.REFUSED;
         if (week != null) {
-            Map<String, BigDecimal> hours = hours(form, week, errors);
+            Map<String, BigDecimal> hours = hours(form, week, errors, true);
             UnaryOperator<String> field = field(week, ENTRY_FIELDS);
             FormValues.validate(validator, new SubmitTimesheetRequest(engagement.engagementId(),
                     text(form.getSeatId()), week.toString(), hours), errors, field);
@@ -241,7 +244,7 @@ public class TimesheetPages {
         BindingResult errors = new BeanPropertyBindingResult(form, action.formName());
         UnaryOperator<String> field = field(week, action.fields());
         String reason = text(form.getReason());
-        Map<String, BigDecimal> hours = action.hasHours() ? hours(form, week, errors) : null;
+        Map<String, BigDecimal> hours = action.hasHours() ? hours(form, week, errors, false) : null;
         Object command = switch (action) {
             case APPROVE -> new ApproveTimesheet(id, null);
             case DISPUTE -> {
@@ -268,13 +271,23 @@ public class TimesheetPages {
         return "redirect:/timesheets/" + id;
     }
 
-    /** The week's hours as the API's request has them (by day, {@code YYYY-MM-DD}); an empty day is left out (0). */
-    private static Map<String, BigDecimal> hours(TimesheetForm form, IsoWeek week, Errors errors) {
+    /**
+     * The week's hours as the API's request has them (by day, {@code YYYY-MM-DD}). A day the request did not send at
+     * all is refused (a bare {@code hours=4} or no hours must never mean a week of zeros); a day sent empty is 0 on
+     * the entry form (it says so) and refused on a resubmission or a correction, whose form shows the hours as they
+     * stand for the user to edit, so that an empty day there is a mistake, not "0".
+     */
+    static Map<String, BigDecimal> hours(TimesheetForm form, IsoWeek week, Errors errors, boolean emptyIsZero) {
         Map<String, BigDecimal> hours = new LinkedHashMap<>();
         List<LocalDate> days = week.days();
         for (int i = 0; i < days.size(); i++) {
-            String typed = i < form.getHours().size() ? form.getHours().get(i) : null;
-            BigDecimal value = FormValues.number(errors, "hours[" + i + "]", typed, null);
+            String typed = form.getHours() != null && i < form.getHours().size() ? form.getHours().get(i) : null;
+            String field = "hours[" + i + "]";
+            if (typed == null || (!emptyIsZero && FormValues.blank(typed))) {
+                errors.rejectValue(field, "required", MISSING_HOURS);
+                continue;
+            }
+            BigDecimal value = FormValues.number(errors, field, typed, null, FormValues.HOURS_EXAMPLE);
             if (value != null) {
                 hours.put(days.get(i).toString(), value);
             }

@@ -132,6 +132,16 @@ class BillingViewsHttpTest extends HttpTestSupport {
         refused("/api/billing/aging?asOf=yesterday", "asOf", "date");
         refused("/api/billing/aging?asOf=2026-2-3", "asOf", "date");
         refused("/api/billing/unbilled?asOf=20260203", "asOf", "date");
+        // a day far ahead walked every month up to it: 30 s, then a 500; bounded, one rule for API and console
+        refused("/api/billing/unbilled?asOf=9999-12-31", "asOf", "date-range");
+        refused("/api/billing/unbilled?asOf=2100-01-01", "asOf", "date-range");
+        refused("/api/billing/aging?asOf=1999-12-31", "asOf", "date-range");
+        LocalDate today = LocalDate.ofInstant(now(), ZoneOffset.UTC);
+        refused("/api/billing/aging?asOf=" + today.plusYears(1).plusDays(1), "asOf", "date-range");
+        assertThat(api.as("finance").get("/api/billing/aging?asOf=" + today.plusYears(1)).status())
+                .as("a year ahead is still a day one may ask about").isEqualTo(200);
+        assertThat(api.as("finance").get("/api/billing/aging?asOf=9999-12-31").json().path("errors").path(0)
+                .path("message").asText()).contains("2000-01-01").contains("one year after today");
         refused("/api/billing/unbilled?size=0", "size", null);
         refused("/api/billing/unbilled?page=-1", "page", null);
         refused("/api/billing/reconciliation?period=2027-13", "period", "month");

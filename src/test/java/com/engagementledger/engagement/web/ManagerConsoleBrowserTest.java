@@ -149,6 +149,15 @@ class ManagerConsoleBrowserTest {
             fill(page, "proposeCandidate-professionalId", "pro-next-" + suffix);
             fill(page, "proposeCandidate-professionalName", "Nico Next");
             submit(page, page.findElement(By.cssSelector("#action-propose-candidate form")));
+            // a candidate that does not exist (the hidden field changed): refused with a message one can see
+            ((JavascriptExecutor) page).executeScript("document.querySelector("
+                    + "'#action-accept-candidate input[name=candidateId]').value = 'nope';");
+            fillDate(page, "acceptCandidate-startDate", today.plusDays(1));
+            submit(page, page.findElement(By.cssSelector("#action-accept-candidate form")));
+            assertThat(page.findElement(By.cssSelector("#action-accept-candidate .message.error")).getText())
+                    .as("the hidden field's refusal, as the form's message").contains("nope");
+            assertThat(page.findElement(By.id("replacement-status")).getText())
+                    .isEqualToIgnoringCase("candidate proposed");
             fillDate(page, "acceptCandidate-startDate", today.plusDays(1));
             submit(page, page.findElement(By.cssSelector("#action-accept-candidate form")));
             assertThat(page.findElement(By.id("replacement-status")).getText())
@@ -189,6 +198,16 @@ class ManagerConsoleBrowserTest {
             submit(page, page.findElement(By.id("action-approve")));
             assertThat(page.findElement(By.id("timesheet-status")).getText()).isEqualToIgnoringCase("approved");
             assertThat(page.findElements(By.id("action-correct"))).as("an approved week is corrected").hasSize(1);
+            // the correction starts from the hours as they stand; a day left empty is a mistake, not 0
+            String todaysCorrection = "correct-hours-" + (today.getDayOfWeek().getValue() - 1);
+            assertThat(page.findElement(By.id(todaysCorrection)).getAttribute("value")).isEqualTo("7.5");
+            String otherDay = "correct-hours-" + (today.getDayOfWeek().getValue() % 7);
+            assertThat(page.findElement(By.id(otherDay)).getAttribute("value")).isEqualTo("0");
+            fill(page, otherDay, "");
+            fill(page, "correct-reason", "Client's log");
+            submit(page, page.findElement(By.id("action-correct")));
+            assertThat(fieldError(page, otherDay)).isEqualTo("Enter this day's hours (0 for none).");
+            assertThat(page.findElement(By.id("timesheet-total")).getText()).as("nothing stored").isEqualTo("7.50");
 
             page.get(base + "/timesheets?engagementId=" + engagementId);
             assertThat(page.findElement(By.id("timesheets")).getText()).contains(isoWeek(today), "7.50")
@@ -312,15 +331,33 @@ class ManagerConsoleBrowserTest {
         }
     }
 
+    @Test
+    void ratesAreShownAsInvoicesShowMoney() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String engagementId = hourlyEngagement("jpy-" + suffix, "pro-jpy-" + suffix, today, "JPY", "1250000");
+        try (Browser browser = Browser.open(1280, 900)) {
+            WebDriver page = browser.driver();
+            page.get(base + "/engagements/" + engagementId);
+            signIn(page, "manager");
+            assertThat(page.findElement(By.id("seats")).getText()).as("JPY: no minor digits, thousands grouped")
+                    .contains("1,250,000").doesNotContain("1250000");
+        }
+    }
+
     /** An hourly engagement with one seat, active from {@code from}, proposed through the API. */
     private static String hourlyEngagement(String client, String professional, LocalDate from) throws Exception {
+        return hourlyEngagement(client, professional, from, "EUR", "90.00");
+    }
+
+    private static String hourlyEngagement(String client, String professional, LocalDate from, String currency,
+                                           String rate) throws Exception {
         HttpResponse<String> proposed = ConsolePages.send(base, "POST", "/api/engagements", "manager", """
                 {"clientId": "%s", "clientName": "Manager Console %s", "roleTitle": "Platform Engineer",
-                 "currency": "EUR", "billingModel": "HOURLY",
-                 "seats": [{"professionalId": "%s", "professionalName": "Paula Hours", "rate": 90.00,
+                 "currency": "%s", "billingModel": "HOURLY",
+                 "seats": [{"professionalId": "%s", "professionalName": "Paula Hours", "rate": %s,
                             "startDate": "%s"}],
                  "terms": {"trialDays": 0}}
-                """.formatted(client, client, professional, from));
+                """.formatted(client, client, currency, professional, rate, from));
         assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
         String id = JSON.readTree(proposed.body()).get("id").asText();
         HttpResponse<String> activated = ConsolePages.send(base, "POST", "/api/engagements/" + id + "/activate",

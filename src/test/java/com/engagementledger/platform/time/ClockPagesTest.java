@@ -26,7 +26,7 @@ class ClockPagesTest {
     void withoutTheTestClockAMoveIsNotFoundAndMovesNothing() throws Exception {
         ExtendedModelMap model = new ExtendedModelMap();
         MockHttpServletResponse response = new MockHttpServletResponse();
-        assertThat(pages.move("P1D", null, model, new RedirectAttributesModelMap(), response))
+        assertThat(pages.move("P1D", null, "PT0S", model, new RedirectAttributesModelMap(), response))
                 .isEqualTo("admin/clock");
         assertThat(response.getStatus()).isEqualTo(404);
         assertThat(model.get("available")).isEqualTo(false);

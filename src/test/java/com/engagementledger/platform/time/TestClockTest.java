@@ -50,6 +50,24 @@ class TestClockTest {
     }
 
     @Test
+    void aFormSentTwiceFromTheSamePageMovesTheClockOnce() {
+        Ticking real = new Ticking(Duration.ZERO);
+        TestClock clock = new TestClock(real);
+        Duration shown = clock.offset();
+        real.pass(Duration.ofMinutes(3));
+        clock.moveFrom(shown, now -> now.plus(Duration.ofHours(1)), offset -> { });
+        assertThat(clock.offset()).as("real time passing is not a move").isEqualTo(Duration.ofHours(1));
+        Instant afterFirst = clock.instant();
+        assertThatThrownBy(() -> clock.moveFrom(shown, now -> now.plus(Duration.ofHours(1)), offset -> { }))
+                .isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("moved since this page was shown")
+                .hasMessageContaining(afterFirst.toString());
+        assertThat(clock.offset()).as("the second click moved nothing").isEqualTo(Duration.ofHours(1));
+        clock.moveFrom(clock.offset(), now -> now.plus(Duration.ofHours(1)), offset -> { });
+        assertThat(clock.offset()).as("sent again from the page as it is now").isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
     void aMillisecondAheadIsAlwaysAMoveForward() {
         TestClock clock = new TestClock(new Ticking(Duration.ofMillis(2)));
         for (int i = 0; i < 100; i++) {

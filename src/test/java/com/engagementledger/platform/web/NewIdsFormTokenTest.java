@@ -34,6 +34,27 @@ class NewIdsFormTokenTest {
     }
 
     @Test
+    void theSameTokenWithOtherContentDerivesOtherIds() {
+        signIn("manager");
+        MockHttpServletRequest proA = post("/engagements/e-1/actions/add-seat", "token-1");
+        proA.addParameter("professionalId", "pro-A");
+        proA.addParameter("_csrf", "csrf-1");
+        MockHttpServletRequest proAAgain = post("/engagements/e-1/actions/add-seat", "token-1");
+        proAAgain.addParameter("professionalId", "pro-A ");
+        proAAgain.addParameter("_csrf", "csrf-2");
+        MockHttpServletRequest proB = post("/engagements/e-1/actions/add-seat", "token-1");
+        proB.addParameter("professionalId", "pro-B");
+        String seat = ids(proA).next("seat");
+        assertThat(ids(proAAgain).next("seat")).as("the same form sent again, another CSRF token").isEqualTo(seat);
+        assertThat(ids(proB).next("seat")).as("the token reused for another professional").isNotEqualTo(seat);
+        MockHttpServletRequest split = post("/engagements/e-1/actions/add-seat", "token-1");
+        split.addParameter("professionalId", "pro-A", "pro-B");
+        MockHttpServletRequest joined = post("/engagements/e-1/actions/add-seat", "token-1");
+        joined.addParameter("professionalId", "pro-A,pro-B");
+        assertThat(ids(split).next("seat")).as("values told apart").isNotEqualTo(ids(joined).next("seat"));
+    }
+
+    @Test
     void withoutAUsableTokenEveryIdIsNew() {
         signIn("manager");
         assertThat(ids(post("/engagements", null)).next("engagement"))

@@ -65,7 +65,10 @@ public class OperationsPages {
         } catch (RuleViolation refused) {
             response.setStatus(refused.kind() == RuleViolation.Kind.NOT_FOUND ? HttpStatus.NOT_FOUND.value()
                     : HttpStatus.CONFLICT.value());
-            model.addAttribute("refusal", "The replay of " + name + " was not started: " + refused.getMessage());
+            // the API's words point to its own address; the console's reader is on the page that shows the progress
+            String reason = "replay-under-way".equals(refused.rule()) ? "a replay of " + name + " is under way;"
+                    + " wait until it has caught up (its progress is in the list below)." : refused.getMessage();
+            model.addAttribute("refusal", "The replay of " + name + " was not started: " + reason);
             return projections(null, model);
         }
         redirect.addAttribute("replaying", name);

@@ -107,6 +107,7 @@ class AdminConsoleBrowserTest {
             assertThat(page.findElements(By.id("advanceBy-error"))).isEmpty();
 
             fill(page, "advanceBy", "P1D");
+            String shown = page.findElement(By.cssSelector("input[name=shownOffset]")).getAttribute("value");
             submit(page, page.findElement(By.id("advanceBy")).findElement(By.xpath("ancestor::form")));
             assertThat(page.findElement(By.tagName("main")).getText()).contains("The clock now reads");
             Instant after = Instant.parse(page.findElement(By.id("clock-now")).getText());
@@ -114,6 +115,17 @@ class AdminConsoleBrowserTest {
                     Duration.ofDays(1).plusMinutes(2));
             assertThat(ConsolePages.demoNow(base)).isAfterOrEqualTo(before.plus(Duration.ofDays(1)));
             browser.screenshot("admin-clock-advanced");
+
+            // the same form sent again (a double click: the page it came from showed the clock before the move)
+            ((org.openqa.selenium.JavascriptExecutor) page).executeScript("document.querySelectorAll("
+                    + "'input[name=shownOffset]').forEach(input => input.value = arguments[0]);", shown);
+            fill(page, "advanceBy", "P1D");
+            submit(page, page.findElement(By.id("advanceBy")).findElement(By.xpath("ancestor::form")));
+            assertThat(fieldError(page, "advanceBy")).contains("moved since this page was shown")
+                    .contains("Nothing was changed");
+            assertThat(Duration.between(after, ConsolePages.demoNow(base))).as("moved once, not twice")
+                    .isLessThan(Duration.ofHours(1));
+            assertThat(page.findElement(By.id("clock-now")).getText()).as("the time now, shown").isNotBlank();
         }
     }
 
